@@ -1,0 +1,47 @@
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+ARGS ?=
+
+.PHONY: help deps lint typecheck test demo dev stack-up stack-down eval clean
+
+help:
+	@echo "make demo   set everything up and run the ticket demo (ARGS=--once to exit when done)"
+	@echo "make test   set everything up and run lint, type checks and all test tiers"
+
+# npm ci writes node_modules/.package-lock.json, so it reruns only when the lock file changes.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+deps: node_modules/.package-lock.json
+
+lint: deps
+	npx eslint .
+	npx prettier --check .
+
+typecheck: deps
+	npx tsc -p tsconfig.json --noEmit
+
+test: lint typecheck
+	@mkdir -p .data
+	@status=0; npx jest --ci --json --outputFile=.data/jest-results.json || status=$$?; \
+	  node scripts/test-summary.js .data/jest-results.json; exit $$status
+
+demo: deps
+	npx tsx scripts/demo.ts $(ARGS)
+
+dev: deps
+	npx tsx scripts/dev.ts
+
+stack-up: deps
+	npx tsx scripts/stack/cli.ts up --profile dev --detach
+
+stack-down:
+	npx tsx scripts/stack/cli.ts down --profile dev
+
+eval: deps
+	npm run eval:intents
+
+clean:
+	-npx tsx scripts/stack/cli.ts down --profile dev
+	-npx tsx scripts/stack/cli.ts down --profile test
+	rm -rf .data reports

@@ -1,0 +1,87 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { performance } from 'node:perf_hooks';
+import type { z } from 'zod';
+import { ErrorTypes } from '../../domain/errors';
+import type { ModelTier } from '../../domain/model-call';
+import type { ModelGateway, ModelProvider, ModelRequest, ModelResponse, ProviderResponse } from './contract';
+import { costUsd } from './pricing';
+
+export interface GatewayDeps {
+  provider: ModelProvider;
+  modelIds: Record<ModelTier, string>;
+}
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+function parseOutput<T>(schema: z.ZodType<T>, response: ProviderResponse): Parsed<T> {
+  if (response.stopReason === 'max_tokens') return { ok: false, error: 'the answer was cut off at max_tokens' };
+  let json: unknown;
+  try {
+    json = JSON.parse(response.text);
+  } catch (error) {
+    return { ok: false, error: `invalid JSON: ${(error as Error).message}` };
+  }
+  const result = schema.safeParse(json);
+  if (result.success) return { ok: true, value: result.data };
+  const issues = result.error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  return { ok: false, error: `schema violation: ${issues.join('; ')}` };
+}
+
+/**
+ * Every model call goes through here: one attempt, at most one repair that quotes the validation error, then a
+ * typed non-retryable failure the workflow routes to a human. Transport retries belong to Temporal, not to us.
+ */
+export function createModelGateway({ provider, modelIds }: GatewayDeps): ModelGateway {
+  return {
+    async call<T>(request: ModelRequest<T>): Promise<ModelResponse<T>> {
+      const base = {
+        task: request.task,
+        prompt: request.prompt,
+        variables: request.variables,
+        jsonSchema: request.jsonSchema,
+        maxTokens: request.maxTokens,
+        tier: request.tier,
+      };
+      const started = performance.now();
+      let response = await provider.complete(base);
+      let parsed = parseOutput(request.schema, response);
+      let usage = response.usage;
+      let repaired = false;
+      if (!parsed.ok) {
+        repaired = true;
+        response = await provider.complete({ ...base, repairOf: { text: response.text, error: parsed.error } });
+        usage = {
+          inputTokens: usage.inputTokens + response.usage.inputTokens,
+          outputTokens: usage.outputTokens + response.usage.outputTokens,
+          cacheReadTokens: usage.cacheReadTokens + response.usage.cacheReadTokens,
+          cacheWriteTokens: usage.cacheWriteTokens + response.usage.cacheWriteTokens,
+        };
+        parsed = parseOutput(request.schema, response);
+      }
+      if (!parsed.ok) {
+        throw ApplicationFailure.create({
+          type: ErrorTypes.ModelOutputInvalid,
+          message: `${request.task}: model output invalid after one repair (${parsed.error})`,
+          nonRetryable: true,
+        });
+      }
+      return {
+        output: parsed.value,
+        rawText: response.text,
+        record: {
+          task: request.task,
+          provider: provider.name,
+          modelId: response.modelId || modelIds[request.tier],
+          promptId: request.prompt.id,
+          promptVersion: request.prompt.version,
+          requestId: response.requestId,
+          usage,
+          costUsd: costUsd(response.modelId, usage),
+          latencyMs: Math.round(performance.now() - started),
+          stopReason: response.stopReason,
+          repaired,
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import type { Classification, Draft } from '../../../domain/ticket';
+import type { ModelProvider, ProviderRequest, ProviderResponse } from '../contract';
+import type { ClassifyVariables, DraftVariables } from '../tasks';
+
+export const OFFLINE_MODEL_ID = 'switchboard-offline-1';
+
+export interface OfflineEngineDeps {
+  classify: (variables: ClassifyVariables) => Classification;
+  draft: (variables: DraftVariables) => Draft;
+  /** Simulated service time, for tests and benchmarks that need a call to take a while. */
+  latencyMs?: number;
+}
+
+/** A rough count for the usage report; real providers return exact figures. */
+function estimateTokens(text: string): number {
+  return Math.ceil(text.length / 4);
+}
+
+/**
+ * The embedded default engine. It is NOT a language model: a naive Bayes intent classifier trained on the labelled
+ * examples under prompts/ticket/training, and a reply composer that only rearranges retrieved passages and account
+ * facts. It honours the same contract as the LLM providers, so workflows cannot tell which one served them.
+ */
+export function createOfflineEngine(deps: OfflineEngineDeps): ModelProvider {
+  return {
+    name: 'offline',
+    async complete(request: ProviderRequest): Promise<ProviderResponse> {
+      if (deps.latencyMs) await new Promise((resolve) => setTimeout(resolve, deps.latencyMs));
+      const output = run(deps, request);
+      const text = JSON.stringify(output);
+      const promptText = request.prompt.system + request.prompt.messages.map((m) => m.content).join('\n');
+      return {
+        text,
+        usage: {
+          inputTokens: estimateTokens(promptText),
+          outputTokens: estimateTokens(text),
+          cacheReadTokens: 0,
+          cacheWriteTokens: 0,
+        },
+        modelId: OFFLINE_MODEL_ID,
+        requestId: `offline_${createHash('sha256').update(promptText).digest('hex').slice(0, 16)}`,
+        stopReason: 'tool_use',
+      };
+    },
+  };
+}
+
+function run(deps: OfflineEngineDeps, request: ProviderRequest): unknown {
+  switch (request.task) {
+    case 'classify_intent':
+      return deps.classify(request.variables as unknown as ClassifyVariables);
+    case 'draft_reply':
+      return deps.draft(request.variables as unknown as DraftVariables);
+    default:
+      throw new Error(`the offline engine has no handler for task ${String(request.task)}`);
+  }
+}

@@ -1,0 +1,267 @@
+/**
+ * The offline engine's intent classifier. This is NOT an LLM: it is a multinomial naive Bayes model over word
+ * unigrams, word bigrams and character n-grams, trained in memory at start-up from the CSVs in
+ * prompts/ticket/training. It is deterministic (same data, same text, same answer) and has no dependencies.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface LabelledExample {
+  text: string;
+  label: string;
+}
+
+export interface RankedIntent {
+  intent: string;
+  probability: number;
+}
+
+export interface IntentModel {
+  readonly labels: readonly string[];
+  /** Divisor applied to log-likelihoods before the softmax, fitted on a held-out fold of the training data. */
+  readonly temperature: number;
+  /** Every label, most probable first; probabilities sum to 1. */
+  rank(text: string): RankedIntent[];
+  /** Words of `text` that most favour `intent` over the runner-up, strongest first. */
+  evidence(text: string, intent: string, limit?: number): string[];
+}
+
+// Laplace smoothing below 1 because most features are seen in only one or two classes.
+const ALPHA = 0.05;
+// Character n-grams give typo tolerance ("recogniae"); together a word's n-grams weigh as much as the word.
+const CHAR_WEIGHT = 1;
+const BIGRAM_WEIGHT = 0.8;
+const CALIBRATION_FRACTION = 0.2;
+
+// Function words only: negations and question words carry intent ("isn't working", "why was I charged").
+const STOPWORDS = new Set(
+  'a an the to of for in on at by with from is am are was were be been being i me my mine im ive id you your ya u it its this that these those and or but so can could would will do does did just have has had there here our we us some any very really'.split(
+    ' ',
+  ),
+);
+
+interface Feature {
+  key: string;
+  weight: number;
+  /** Index into the surface words, so evidence can be reported as words. */
+  word: number;
+}
+
+function stem(word: string): string {
+  if (word.length > 5 && word.endsWith('ing')) return word.slice(0, -3);
+  if (word.length > 4 && word.endsWith('ed')) return word.slice(0, -2);
+  if (word.length > 4 && word.endsWith('es')) return word.slice(0, -2);
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  if (word.length > 4 && word.endsWith('e')) return word.slice(0, -1);
+  return word;
+}
+
+/** Lower-cased words with apostrophes folded ("isn't" → "isnt") and amounts abstracted, so "$45" matches "$30". */
+export function tokenize(text: string): string[] {
+  const folded = text
+    .toLowerCase()
+    .replace(/[\u2018\u2019'`]/g, '')
+    .replace(/\$\s?\d[\d,.]*/g, ' money ')
+    .replace(/\d+(\.\d+)?\s?(%|percent\b)/g, ' percent ')
+    .replace(/\b\d+(\.\d+)?\b/g, ' num ');
+  return folded.match(/[a-z0-9]+/g) ?? [];
+}
+
+function featurize(text: string): { words: string[]; features: Feature[] } {
+  const words = tokenize(text).filter((w) => !STOPWORDS.has(w));
+  const features: Feature[] = [];
+  words.forEach((w, i) => {
+    const s = stem(w);
+    features.push({ key: `w:${s}`, weight: 1, word: i });
+    const next = words[i + 1];
+    if (next !== undefined) features.push({ key: `b:${s}_${stem(next)}`, weight: BIGRAM_WEIGHT, word: i });
+    const padded = ` ${w} `;
+    const grams: string[] = [];
+    for (let n = 3; n <= 4; n++) for (let j = 0; j + n <= padded.length; j++) grams.push(padded.slice(j, j + n));
+    for (const g of grams) features.push({ key: `c:${g}`, weight: CHAR_WEIGHT / grams.length, word: i });
+  });
+  return { words, features };
+}
+
+/** 32-bit FNV-1a over the trimmed, lower-cased text: stable across runs and platforms. */
+export function hashText(text: string, salt = ''): number {
+  let h = 0x811c9dc5;
+  const s = salt + text.trim().toLowerCase();
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** Deterministic split by a hash of the text, so identical texts always land on the same side. */
+export function splitHeldOut<T extends { text: string }>(
+  examples: readonly T[],
+  fraction: number,
+  salt = '',
+): { train: T[]; heldOut: T[] } {
+  const train: T[] = [];
+  const heldOut: T[] = [];
+  for (const e of examples) (hashText(e.text, salt) / 2 ** 32 < fraction ? heldOut : train).push(e);
+  return { train, heldOut };
+}
+
+/** RFC 4180 rows: quoted fields may hold commas, newlines and doubled quotes. */
+export function parseCsv(source: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const endRow = () => {
+    row.push(field);
+    rows.push(row);
+    row = [];
+    field = '';
+  };
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (quoted && ch === '"' && source[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (ch === '"' && (quoted || field === '')) {
+      quoted = !quoted;
+    } else if (quoted) {
+      field += ch;
+    } else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && source[i + 1] === '\n') i++;
+      endRow();
+    } else {
+      field += ch;
+    }
+  }
+  if (quoted) throw new Error('CSV ends inside a quoted field');
+  if (field !== '' || row.length > 0) endRow();
+  return rows.filter((r) => r.some((f) => f.trim() !== ''));
+}
+
+/** Every *.csv in `dir`, in name order; each needs `text` and `label` columns (others, like Bitext's, are ignored). */
+export function loadTrainingExamples(dir: string): LabelledExample[] {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.csv'))
+    .sort();
+  if (files.length === 0) throw new Error(`no training CSV files in ${dir}`);
+  return files.flatMap((file) => {
+    const [header, ...rows] = parseCsv(readFileSync(join(dir, file), 'utf8'));
+    const textCol = header?.indexOf('text') ?? -1;
+    const labelCol = header?.indexOf('label') ?? -1;
+    if (textCol < 0 || labelCol < 0) throw new Error(`${file}: header must name "text" and "label" columns`);
+    return rows.map((r, i) => {
+      const text = r[textCol]?.trim() ?? '';
+      const label = r[labelCol]?.trim() ?? '';
+      if (!text || !label) throw new Error(`${file}: row ${i + 2} lacks a text or a label`);
+      return { text, label };
+    });
+  });
+}
+
+interface Counts {
+  labels: string[];
+  /** Per feature, the smoothed log-probability under each label. */
+  logProb: Map<string, Float64Array>;
+}
+
+function count(examples: readonly LabelledExample[]): Counts {
+  const labels = [...new Set(examples.map((e) => e.label))].sort();
+  const index = new Map(labels.map((l, i) => [l, i]));
+  const raw = new Map<string, Float64Array>();
+  const totals = new Float64Array(labels.length);
+  for (const e of examples) {
+    const c = index.get(e.label)!;
+    for (const f of featurize(e.text).features) {
+      let row = raw.get(f.key);
+      if (!row) raw.set(f.key, (row = new Float64Array(labels.length)));
+      row[c]! += f.weight;
+      totals[c]! += f.weight;
+    }
+  }
+  const logProb = new Map<string, Float64Array>();
+  for (const [key, row] of raw) {
+    logProb.set(
+      key,
+      row.map((n, c) => Math.log((n + ALPHA) / (totals[c]! + ALPHA * raw.size))),
+    );
+  }
+  return { labels, logProb };
+}
+
+/**
+ * Log-likelihood per label, with a uniform prior because the training mix says nothing about real traffic.
+ * Dividing by the square root of the known feature mass stops long messages from looking certain merely because
+ * they are long. Unknown features are skipped, so a message of unseen words stays close to uniform.
+ */
+function scores(counts: Counts, features: readonly Feature[]): Float64Array {
+  const s = new Float64Array(counts.labels.length);
+  let mass = 0;
+  for (const f of features) {
+    const row = counts.logProb.get(f.key);
+    if (!row) continue;
+    mass += f.weight;
+    for (let c = 0; c < s.length; c++) s[c]! += f.weight * row[c]!;
+  }
+  return mass > 0 ? s.map((x) => x / Math.sqrt(mass)) : s;
+}
+
+function softmax(s: Float64Array, temperature: number): number[] {
+  const max = Math.max(...s);
+  const e = [...s].map((x) => Math.exp((x - max) / temperature));
+  const sum = e.reduce((a, b) => a + b, 0);
+  return e.map((x) => x / sum);
+}
+
+/**
+ * Naive Bayes log-likelihoods are wildly overconfident because n-grams of one word are far from independent.
+ * Dividing by a temperature that minimises log-loss on a held-out fold turns them into usable confidences.
+ */
+function fitTemperature(examples: readonly LabelledExample[]): number {
+  const { train, heldOut } = splitHeldOut(examples, CALIBRATION_FRACTION, 'calibration:');
+  const counts = count(train);
+  const scored = heldOut
+    .filter((e) => counts.labels.includes(e.label))
+    .map((e) => ({ s: scores(counts, featurize(e.text).features), y: counts.labels.indexOf(e.label) }));
+  if (scored.length === 0 || counts.labels.length < 2) return 1;
+  let best = { t: 1, loss: Infinity };
+  for (let t = 0.05; t <= 50; t *= 1.1) {
+    const loss = scored.reduce((sum, { s, y }) => sum - Math.log(softmax(s, t)[y]! + 1e-12), 0);
+    if (loss < best.loss) best = { t, loss };
+  }
+  return best.t;
+}
+
+export function trainIntentClassifier(examples: readonly LabelledExample[]): IntentModel {
+  if (examples.length === 0) throw new Error('cannot train an intent classifier on no examples');
+  const counts = count(examples);
+  const temperature = fitTemperature(examples);
+  const { labels } = counts;
+
+  const rank = (text: string): RankedIntent[] =>
+    softmax(scores(counts, featurize(text).features), temperature)
+      .map((probability, i) => ({ intent: labels[i]!, probability }))
+      .sort((a, b) => b.probability - a.probability || a.intent.localeCompare(b.intent));
+
+  // Measured against the average label rather than the runner-up, so a reason names "roaming" for a roaming
+  // charge even though activate_roaming shares the word.
+  const evidence = (text: string, intent: string, limit = 3): string[] => {
+    const target = labels.indexOf(intent);
+    if (target < 0) return [];
+    const { words, features } = featurize(text);
+    const support = new Float64Array(words.length);
+    for (const f of features) {
+      const row = counts.logProb.get(f.key);
+      if (row) support[f.word]! += f.weight * (row[target]! - row.reduce((a, b) => a + b, 0) / row.length);
+    }
+    const best = new Map<string, number>();
+    words.forEach((w, i) => best.set(w, Math.max(best.get(w) ?? -Infinity, support[i]!)));
+    return [...best]
+      .filter(([, v]) => v > 0)
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, limit)
+      .map(([w]) => w);
+  };
+
+  return { labels, temperature, rank, evidence };
+}

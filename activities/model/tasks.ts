@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import type { AccountContext, Passage } from '../../domain/account';
+import type { CreditPolicyRow } from '../../domain/policy';
+import { classificationSchema, draftSchema, type Classification } from '../../domain/ticket';
+
+/** Structured inputs of each model task: the prompt is rendered from these, and the offline engine reads them. */
+export interface ClassifyVariables {
+  /** Customer messages, oldest first; later ones answer a clarifying question. */
+  conversation: string[];
+}
+
+export interface DraftVariables {
+  conversation: string[];
+  classification: Classification;
+  account: AccountContext;
+  passages: Passage[];
+  creditPolicy: CreditPolicyRow[];
+}
+
+export const taskOutputSchemas = {
+  classify_intent: classificationSchema,
+  draft_reply: draftSchema,
+} satisfies Record<string, z.ZodType>;

@@ -1,0 +1,135 @@
+import { Context } from '@temporalio/activity';
+import type { Pool } from 'pg';
+import type { Taxonomy } from '../../domain/taxonomy';
+import type { Classification, Draft, Finding } from '../../domain/ticket';
+import type { ModelCallRecord } from '../../domain/model-call';
+import { parseInput } from '../boundary';
+import { checkReply, isReplyValid } from '../guardrails';
+import type { ModelGateway } from '../model/contract';
+import type { PromptTemplate } from '../model/prompt-library';
+import type { KnowledgeRetriever, PassageHit } from '../retrieval/retriever';
+import { loadContextSnapshot, loadCreditPolicy, readAccountContext, saveContextSnapshot } from './account-context';
+import { callClassifier, callDrafter, recordCall } from './model-tasks';
+import { openHandoff, resolveHandoff, sendMessage } from './outbox';
+import * as s from './schemas';
+
+export interface TicketActivityDeps {
+  pool: Pool;
+  gateway: ModelGateway;
+  retriever: KnowledgeRetriever;
+  taxonomy: Taxonomy;
+  prompts: { classify: PromptTemplate; draft: PromptTemplate; clarifyingQuestion: string };
+  clock?: () => Date;
+}
+
+export interface AccountSummary {
+  contextRef: string;
+  accountRef: string;
+  planName: string;
+  tenureMonths: number;
+  status: string;
+}
+
+export interface ClassifyResult {
+  classification: Classification;
+  stakes: 'normal' | 'high';
+  clarifyingQuestion: string | null;
+  call: ModelCallRecord;
+}
+
+export function createTicketActivities(deps: TicketActivityDeps) {
+  const { pool, gateway, retriever, taxonomy, prompts } = deps;
+  const today = () => (deps.clock ?? (() => new Date()))().toISOString().slice(0, 10);
+  const intents = new Map(taxonomy.intents.map((intent) => [intent.id, intent]));
+
+  return {
+    async loadAccountContext(input: s.LoadAccountContextInput): Promise<AccountSummary> {
+      const { ticketId, accountId } = parseInput(s.loadAccountContextInput, input, 'loadAccountContext');
+      const context = await readAccountContext(pool, accountId, today());
+      const info = Context.current().info;
+      const contextRef = info.workflowExecution
+        ? `${info.workflowExecution.workflowId}/${info.workflowExecution.runId}`
+        : `standalone/${info.activityId}`;
+      await saveContextSnapshot(pool, contextRef, ticketId, context);
+      return {
+        contextRef,
+        accountRef: context.accountId,
+        planName: context.plan.name,
+        tenureMonths: context.tenureMonths,
+        status: context.status,
+      };
+    },
+
+    async classifyIntent(input: s.ClassifyIntentInput): Promise<ClassifyResult> {
+      const { conversation } = parseInput(s.classifyIntentInput, input, 'classifyIntent');
+      const { classification, call } = await callClassifier(gateway, prompts.classify, taxonomy, conversation);
+      await recordCall(pool, call);
+      const intent = intents.get(classification.intent)!;
+      // The taxonomy, not the model, decides which department and stakes an intent carries.
+      const settled = { ...classification, department: intent.department };
+      const clarify = settled.needsClarification && conversation.length === 1;
+      return {
+        classification: { ...settled, needsClarification: clarify },
+        stakes: intent.stakes,
+        clarifyingQuestion: clarify ? prompts.clarifyingQuestion : null,
+        call,
+      };
+    },
+
+    async retrieveKnowledge(input: s.RetrieveKnowledgeInput): Promise<{ passages: PassageHit[] }> {
+      const { query, k } = parseInput(s.retrieveKnowledgeInput, input, 'retrieveKnowledge');
+      return { passages: await retriever.search(query, k) };
+    },
+
+    async draftReply(input: s.DraftReplyInput): Promise<{ draft: Draft; call: ModelCallRecord }> {
+      const parsed = parseInput(s.draftReplyInput, input, 'draftReply');
+      const [account, passages, creditPolicy] = await Promise.all([
+        loadContextSnapshot(pool, parsed.contextRef),
+        retriever.fetch(parsed.passages),
+        loadCreditPolicy(pool),
+      ]);
+      const result = await callDrafter(gateway, prompts.draft, {
+        conversation: parsed.conversation,
+        classification: parsed.classification,
+        account,
+        passages,
+        creditPolicy,
+      });
+      await recordCall(pool, result.call);
+      return result;
+    },
+
+    async validateReply(input: s.ValidateReplyInput): Promise<{ findings: Finding[]; valid: boolean }> {
+      const parsed = parseInput(s.validateReplyInput, input, 'validateReply');
+      const [account, passages, creditPolicy] = await Promise.all([
+        loadContextSnapshot(pool, parsed.contextRef),
+        retriever.fetch(parsed.passages),
+        loadCreditPolicy(pool),
+      ]);
+      const findings = checkReply({
+        reply: parsed.reply,
+        proposedActions: parsed.proposedActions,
+        account,
+        passages,
+        creditPolicy,
+        conversation: parsed.conversation,
+      });
+      return { findings, valid: isReplyValid(findings) };
+    },
+
+    async sendMessage(input: s.SendMessageInput) {
+      return sendMessage(pool, parseInput(s.sendMessageInput, input, 'sendMessage'));
+    },
+
+    async openHandoff(input: s.OpenHandoffInput) {
+      const parsed = parseInput(s.openHandoffInput, input, 'openHandoff');
+      return openHandoff(pool, parsed, Context.current().info.workflowExecution?.workflowId ?? 'standalone');
+    },
+
+    async resolveHandoff(input: s.ResolveHandoffInput) {
+      return resolveHandoff(pool, parseInput(s.resolveHandoffInput, input, 'resolveHandoff'));
+    },
+  };
+}
+
+export type TicketActivities = ReturnType<typeof createTicketActivities>;

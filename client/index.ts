@@ -1,0 +1,8 @@
+export { connectClient, type SwitchboardConnection } from './connection';
+export {
+  createTicketClient,
+  InvalidRequestError,
+  ticketPolicyFromConfig,
+  ticketWorkflowId,
+  type TicketClient,
+} from './tickets';

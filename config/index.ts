@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { durationSchema } from './duration';
+
+const probability = z.coerce.number().min(0).max(1);
+
+/** Every environment variable Switchboard reads. The README's configuration table mirrors this schema. */
+export const configSchema = z
+  .object({
+    TEMPORAL_ADDRESS: z.string().default('localhost:7233'),
+    TEMPORAL_NAMESPACE: z.string().default('default'),
+    TEMPORAL_TASK_QUEUE: z.string().default('switchboard'),
+    TEMPORAL_UI_URL: z.url().default('http://localhost:8233'),
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL').optional(),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+    MODEL_PROVIDER: z.enum(['offline']).default('offline'),
+    MODEL_FAST_ID: z.string().default('claude-haiku-4-5-20251001'),
+    MODEL_STRONG_ID: z.string().default('claude-sonnet-4-5-20250929'),
+    OFFLINE_LATENCY: durationSchema.default(0),
+    KNOWLEDGE_TOP_K: z.coerce.number().int().min(1).max(10).default(4),
+    TICKET_SEND_THRESHOLD: probability.default(0.85),
+    TICKET_REVIEW_THRESHOLD: probability.default(0.6),
+    TICKET_REVIEW_DEADLINE: durationSchema.default(4 * 3_600_000),
+    TICKET_CLARIFICATION_TIMEOUT: durationSchema.default(24 * 3_600_000),
+    WORKER_SHUTDOWN_GRACE: durationSchema.default(30_000),
+    WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(50),
+    /** A prebuilt workflow bundle (bundleWorkflowCode) so a worker skips bundling at start-up. */
+    WORKFLOW_BUNDLE_PATH: z.string().optional(),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  })
+  .refine((c) => c.TICKET_REVIEW_THRESHOLD <= c.TICKET_SEND_THRESHOLD, {
+    message: 'TICKET_REVIEW_THRESHOLD must not exceed TICKET_SEND_THRESHOLD',
+    path: ['TICKET_REVIEW_THRESHOLD'],
+  });
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Parses the environment once. Empty strings count as unset so `FOO=` in a .env file means "use the default". */
+export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = configSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(config)'}: ${issue.message}`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}
+
+/** For entry points: print the problem and exit instead of a stack trace. */
+export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): Config {
+  try {
+    return parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+}
+
+export function requireDatabaseUrl(config: Config): string {
+  if (!config.DATABASE_URL) {
+    throw new ConfigError('Invalid configuration:\n  DATABASE_URL: required (postgres://user:pass@host:port/db)');
+  }
+  return config.DATABASE_URL;
+}

@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { modelCallRecordSchema } from './model-call';
+
+/** Departments from the seed's routing prompt plus ACCOUNT; intents refine them (see prompts/ticket/taxonomy.json). */
+export const departments = ['BILLING', 'TECHNICAL', 'SALES', 'COMPLAINT', 'ACCOUNT', 'OTHER'] as const;
+export const departmentSchema = z.enum(departments);
+export type Department = z.infer<typeof departmentSchema>;
+
+export const channelSchema = z.enum(['chat', 'email', 'ivr']);
+
+const idPattern = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
+
+export const ticketInputSchema = z
+  .object({
+    ticketId: z.string().regex(idPattern, 'ticketId must be 1-64 letters, digits, ".", "_", ":" or "-"'),
+    accountId: z.string().regex(idPattern, 'accountId must be 1-64 letters, digits, ".", "_", ":" or "-"'),
+    channel: channelSchema,
+    message: z
+      .string()
+      .trim()
+      .min(1, 'message must not be empty')
+      .max(8000, 'message must be at most 8,000 characters'),
+    locale: z
+      .string()
+      .regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'locale must look like "en" or "en-AU"')
+      .optional(),
+  })
+  .strict();
+export type TicketInput = z.infer<typeof ticketInputSchema>;
+
+/** Thresholds and waits, resolved from config by the client and frozen into the workflow's input. */
+export const ticketPolicySchema = z
+  .object({
+    sendThreshold: z.number().min(0).max(1),
+    reviewThreshold: z.number().min(0).max(1),
+    reviewDeadlineMs: z.number().int().positive(),
+    clarificationTimeoutMs: z.number().int().positive(),
+    maxClarifications: z.number().int().min(0).max(3),
+    knowledgeTopK: z.number().int().min(1).max(10),
+  })
+  .refine((p) => p.reviewThreshold <= p.sendThreshold, 'reviewThreshold must not exceed sendThreshold');
+export type TicketPolicy = z.infer<typeof ticketPolicySchema>;
+
+export const resolveTicketArgsSchema = z.object({ ticket: ticketInputSchema, policy: ticketPolicySchema });
+export type ResolveTicketArgs = z.infer<typeof resolveTicketArgsSchema>;
+
+export const classificationSchema = z.object({
+  intent: z.string().min(1),
+  secondaryIntent: z.string().min(1).nullable(),
+  department: departmentSchema,
+  confidence: z.number().min(0).max(1),
+  reason: z.string().max(500),
+  needsClarification: z.boolean(),
+});
+export type Classification = z.infer<typeof classificationSchema>;
+
+export const proposedActionSchema = z.object({
+  type: z.enum(['refund_duplicate_charge', 'goodwill_credit', 'discount', 'plan_change', 'waive_fee', 'none']),
+  amount: z.number().nonnegative().optional(),
+  percent: z.number().min(0).max(100).optional(),
+  reference: z.string().max(64).optional(),
+});
+export type ProposedAction = z.infer<typeof proposedActionSchema>;
+
+export const draftSchema = z.object({
+  reply: z.string().min(1).max(4000),
+  confidence: z.number().min(0).max(1),
+  escalationRequired: z.boolean(),
+  citedPassageIds: z.array(z.string()).max(10),
+  proposedActions: z.array(proposedActionSchema).max(5),
+});
+export type Draft = z.infer<typeof draftSchema>;
+
+export const findingSchema = z.object({
+  code: z.string(),
+  severity: z.enum(['error', 'warning']),
+  detail: z.string(),
+});
+export type Finding = z.infer<typeof findingSchema>;
+
+export const routes = ['send', 'review', 'escalate', 'clarify'] as const;
+export type Route = (typeof routes)[number];
+
+export const agentDecisionSchema = z
+  .object({
+    decision: z.enum(['approve', 'edit', 'reject']),
+    agentId: z.string().regex(idPattern, 'agentId must be an id'),
+    editedReply: z.string().trim().min(1).max(4000).optional(),
+    note: z.string().max(1000).optional(),
+  })
+  .refine((d) => d.decision !== 'edit' || d.editedReply !== undefined, 'an edit needs editedReply');
+export type AgentDecision = z.infer<typeof agentDecisionSchema>;
+
+export const customerReplySchema = z.object({ message: ticketInputSchema.shape.message }).strict();
+export type CustomerReply = z.infer<typeof customerReplySchema>;
+
+export const ticketStages = [
+  'received',
+  'loading_context',
+  'classifying',
+  'awaiting_customer',
+  'retrieving',
+  'drafting',
+  'validating',
+  'awaiting_agent',
+  'dispatching',
+  'completed',
+] as const;
+export type TicketStage = (typeof ticketStages)[number];
+
+export type TicketOutcome = 'replied' | 'agent_replied' | 'escalated';
+
+export const ticketResultSchema = z.object({
+  ticketId: z.string(),
+  outcome: z.enum(['replied', 'agent_replied', 'escalated']),
+  route: z.enum(routes),
+  routeReasons: z.array(z.string()),
+  intent: z.string(),
+  secondaryIntent: z.string().nullable(),
+  department: departmentSchema,
+  confidence: z.number(),
+  reply: z.string().nullable(),
+  findings: z.array(findingSchema),
+  clarifications: z.number().int(),
+  agent: z.object({ agentId: z.string(), decision: z.string() }).nullable(),
+  modelCalls: z.array(modelCallRecordSchema),
+});
+export type TicketResult = z.infer<typeof ticketResultSchema>;
+
+export interface TicketStatus {
+  ticketId: string;
+  stage: TicketStage;
+  route: Route | null;
+  intent: string | null;
+  confidence: number | null;
+  pendingQuestion: string | null;
+  draftReply: string | null;
+  findings: Finding[];
+}

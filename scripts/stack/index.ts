@@ -1,0 +1,120 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Pool } from 'pg';
+import { seed } from '../../db/seed';
+import { migrateUp } from '../migrate-lib';
+import { externalPostgres, startEmbeddedPostgres, type RunningPostgres } from './postgres';
+import { resolveTemporalCli } from './temporal-cli';
+import { isTemporalUp, startDevServer, type RunningDevServer } from './temporal-server';
+
+export type Profile = 'dev' | 'test';
+
+interface ProfileSettings {
+  temporalPort: number;
+  uiPort: number | null;
+  postgresPort: number;
+  persistentTemporal: boolean;
+  freshPostgres: boolean;
+}
+
+// Separate ports let `make test` run while a demo stack is up.
+const profiles: Record<Profile, ProfileSettings> = {
+  dev: { temporalPort: 7233, uiPort: 8233, postgresPort: 5433, persistentTemporal: true, freshPostgres: false },
+  test: { temporalPort: 7244, uiPort: null, postgresPort: 5434, persistentTemporal: false, freshPostgres: true },
+};
+
+export const projectRoot = resolve(__dirname, '..', '..');
+export const stackDir = (profile: Profile) => join(projectRoot, '.data', profile);
+export const stackFile = (profile: Profile) => join(stackDir(profile), 'stack.json');
+
+export interface StackInfo {
+  profile: Profile;
+  temporalAddress: string;
+  temporalUiUrl: string | null;
+  temporalCli: string;
+  databaseUrl: string;
+  postgres: RunningPostgres['source'];
+  supervisorPid: number;
+}
+
+export interface RunningStack {
+  info: StackInfo;
+  stop(): Promise<void>;
+}
+
+export async function startStack(profile: Profile, log: (line: string) => void): Promise<RunningStack> {
+  const settings = profiles[profile];
+  const dir = stackDir(profile);
+  mkdirSync(dir, { recursive: true });
+  rmSync(stackFile(profile), { force: true });
+
+  let temporal: RunningDevServer | null = null;
+  let temporalAddress = process.env.TEMPORAL_ADDRESS;
+  let temporalCli = 'external (TEMPORAL_ADDRESS)';
+  if (temporalAddress) {
+    if (!(await isTemporalUp(temporalAddress))) throw new Error(`TEMPORAL_ADDRESS=${temporalAddress} does not answer`);
+  } else {
+    const cli = await resolveTemporalCli(log);
+    temporalCli = `${cli.path} (from ${cli.source})`;
+    log(`temporal cli: ${temporalCli}`);
+    temporal = await startDevServer({
+      cliPath: cli.path,
+      ip: '127.0.0.1',
+      port: settings.temporalPort,
+      uiPort: settings.uiPort,
+      dbFile: settings.persistentTemporal ? join(dir, 'temporal.db') : null,
+      logFile: join(dir, 'temporal.log'),
+      namespace: 'default',
+    });
+    temporalAddress = temporal.address;
+    log(`temporal dev server: ${temporal.address}${temporal.uiUrl ? `, Web UI ${temporal.uiUrl}` : ''}`);
+  }
+
+  const postgres = process.env.DATABASE_URL
+    ? externalPostgres(process.env.DATABASE_URL)
+    : await startEmbeddedPostgres({
+        dataDir: join(dir, 'postgres'),
+        port: settings.postgresPort,
+        database: 'switchboard',
+        fresh: settings.freshPostgres,
+        log,
+      });
+  log(`postgres: ${postgres.source}`);
+
+  const stop = async () => {
+    await postgres.stop().catch((error: unknown) => log(`postgres stop: ${String(error)}`));
+    await temporal?.stop();
+  };
+  try {
+    const applied = await migrateUp(postgres.databaseUrl);
+    if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
+    const pool = new Pool({ connectionString: postgres.databaseUrl, max: 2 });
+    try {
+      const counts = await seed(pool, { referenceDate: new Date().toISOString().slice(0, 10) });
+      log(`seeded: ${Object.entries(counts).map(([table, n]) => `${table} ${n}`).join(', ')}`);
+    } finally {
+      await pool.end();
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  const info: StackInfo = {
+    profile,
+    temporalAddress,
+    temporalUiUrl: temporal?.uiUrl ?? process.env.TEMPORAL_UI_URL ?? null,
+    temporalCli,
+    databaseUrl: postgres.databaseUrl,
+    postgres: postgres.source,
+    supervisorPid: process.pid,
+  };
+  writeFileSync(stackFile(profile), JSON.stringify(info, null, 2));
+  return {
+    info,
+    stop: async () => {
+      rmSync(stackFile(profile), { force: true });
+      await stop();
+    },
+  };
+}

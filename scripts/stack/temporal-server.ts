@@ -1,0 +1,85 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Connection } from '@temporalio/client';
+import { searchAttributeCliTypes } from '../../domain/search-attributes';
+
+export interface DevServerOptions {
+  cliPath: string;
+  ip: string;
+  port: number;
+  uiPort: number | null;
+  /** null keeps state in memory: faster, and fine for tests. */
+  dbFile: string | null;
+  logFile: string;
+  namespace: string;
+}
+
+export interface RunningDevServer {
+  address: string;
+  uiUrl: string | null;
+  pid: number | undefined;
+  process: ChildProcess | null;
+  stop(): Promise<void>;
+}
+
+export async function isTemporalUp(address: string): Promise<boolean> {
+  try {
+    const connection = await Connection.connect({ address, connectTimeout: 1_000 });
+    try {
+      await connection.workflowService.getSystemInfo({});
+      return true;
+    } finally {
+      await connection.close();
+    }
+  } catch {
+    return false;
+  }
+}
+
+async function waitUntilUp(address: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`temporal server exited with code ${child.exitCode}`);
+    if (await isTemporalUp(address)) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`temporal server did not answer on ${address} within ${timeoutMs} ms`);
+}
+
+export async function startDevServer(options: DevServerOptions): Promise<RunningDevServer> {
+  const address = `${options.ip}:${options.port}`;
+  const args = ['server', 'start-dev', '--ip', options.ip, '--port', String(options.port), '--log-level', 'warn'];
+  args.push('--namespace', options.namespace);
+  if (options.uiPort === null) args.push('--headless');
+  else args.push('--ui-port', String(options.uiPort));
+  if (options.dbFile) {
+    mkdirSync(dirname(options.dbFile), { recursive: true });
+    // WAL with synchronous=OFF trades crash durability of the dev store for several times the write speed.
+    args.push('--db-filename', options.dbFile, '--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=off');
+  }
+  for (const [name, type] of Object.entries(searchAttributeCliTypes)) args.push('--search-attribute', `${name}=${type}`);
+
+  mkdirSync(dirname(options.logFile), { recursive: true });
+  const log = openSync(options.logFile, 'a');
+  const child = spawn(options.cliPath, args, { stdio: ['ignore', log, log], detached: true });
+  child.unref();
+  await waitUntilUp(address, child, 60_000);
+
+  return {
+    address,
+    uiUrl: options.uiPort === null ? null : `http://${options.ip}:${options.uiPort}`,
+    pid: child.pid,
+    process: child,
+    stop: () => stopProcess(child),
+  };
+}
+
+export async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}

@@ -1,0 +1,101 @@
+import { ApplicationFailure } from '@temporalio/common';
+import type { Activities } from '../../activities';
+import type { ClassifyResult } from '../../activities/tickets';
+import { ErrorTypes } from '../../domain/errors';
+import type { ModelCallRecord } from '../../domain/model-call';
+import type { Classification, Draft, Finding } from '../../domain/ticket';
+
+export const fakeCall = (task: string): ModelCallRecord => ({
+  task,
+  provider: 'stub',
+  modelId: 'stub-model',
+  promptId: `ticket/${task}`,
+  promptVersion: 'abc123def456',
+  requestId: `req-${task}`,
+  usage: { inputTokens: 100, outputTokens: 20, cacheReadTokens: 0, cacheWriteTokens: 0 },
+  costUsd: 0.0002,
+  latencyMs: 5,
+  stopReason: 'tool_use',
+  repaired: false,
+});
+
+export const classification = (overrides: Partial<Classification> = {}): Classification => ({
+  intent: 'roaming_charge_query',
+  secondaryIntent: null,
+  department: 'BILLING',
+  confidence: 0.95,
+  reason: 'stub',
+  needsClarification: false,
+  ...overrides,
+});
+
+export const draft = (overrides: Partial<Draft> = {}): Draft => ({
+  reply: 'Your roaming charge is explained in your plan terms.',
+  confidence: 0.95,
+  escalationRequired: false,
+  citedPassageIds: ['KB-001'],
+  proposedActions: [],
+  ...overrides,
+});
+
+export interface StubOptions {
+  classify?: (conversation: string[], call: number) => Partial<ClassifyResult> & { classification?: Classification };
+  draft?: () => Draft | Promise<Draft>;
+  findings?: Finding[];
+  draftDelayMs?: number;
+  draftInvalid?: boolean;
+}
+
+export interface StubRecorder {
+  sent: Array<{ kind: string; body: string; author: string; idempotencyKey: string }>;
+  handoffs: Array<{ kind: string; reasons: string[] }>;
+  resolved: string[];
+  conversations: string[][];
+}
+
+/** Activities with scripted answers: workflow tests exercise orchestration only. */
+export function stubActivities(options: StubOptions = {}): { activities: Activities; recorder: StubRecorder } {
+  const recorder: StubRecorder = { sent: [], handoffs: [], resolved: [], conversations: [] };
+  const activities: Activities = {
+    async loadAccountContext() {
+      return { contextRef: 'ctx-1', accountRef: 'ACC-1', planName: 'Travel Buddy', tenureMonths: 12, status: 'active' };
+    },
+    async classifyIntent({ conversation }) {
+      recorder.conversations.push(conversation);
+      const scripted = options.classify?.(conversation, recorder.conversations.length) ?? {};
+      return {
+        classification: scripted.classification ?? classification(),
+        stakes: scripted.stakes ?? 'normal',
+        clarifyingQuestion: scripted.clarifyingQuestion ?? null,
+        call: fakeCall('classify_intent'),
+      };
+    },
+    async retrieveKnowledge() {
+      return { passages: [{ id: 'KB-001', score: 0.4 }] };
+    },
+    async draftReply() {
+      if (options.draftDelayMs) await new Promise((resolve) => setTimeout(resolve, options.draftDelayMs));
+      if (options.draftInvalid) {
+        throw ApplicationFailure.create({ type: ErrorTypes.ModelOutputInvalid, message: 'bad', nonRetryable: true });
+      }
+      return { draft: (await options.draft?.()) ?? draft(), call: fakeCall('draft_reply') };
+    },
+    async validateReply() {
+      const findings = options.findings ?? [];
+      return { findings, valid: !findings.some((finding) => finding.severity === 'error') };
+    },
+    async sendMessage(message) {
+      recorder.sent.push(message);
+      return { outboxId: String(recorder.sent.length), duplicate: false };
+    },
+    async openHandoff(handoff) {
+      recorder.handoffs.push({ kind: handoff.kind, reasons: handoff.reasons });
+      return { handoffId: String(recorder.handoffs.length) };
+    },
+    async resolveHandoff({ resolvedBy }) {
+      recorder.resolved.push(resolvedBy);
+      return { resolved: true };
+    },
+  };
+  return { activities, recorder };
+}

@@ -1,0 +1,204 @@
+import type { Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import type { TicketInput, TicketPolicy, TicketResult } from '../../domain/ticket';
+import { statusQuery, agentDecisionSignal, customerReplySignal } from '../../workflows/ticket/messages';
+import { temporalHarness, waitFor, type TemporalHarness } from '../support/temporal';
+import { classification, draft, stubActivities, type StubOptions } from './stub-activities';
+
+const policy: TicketPolicy = {
+  sendThreshold: 0.85,
+  reviewThreshold: 0.6,
+  reviewDeadlineMs: 60_000,
+  clarificationTimeoutMs: 60_000,
+  maxClarifications: 1,
+  knowledgeTopK: 4,
+};
+
+let harness: TemporalHarness;
+beforeAll(async () => {
+  harness = await temporalHarness();
+});
+afterAll(async () => harness.close());
+
+const ticket = (): TicketInput => ({
+  ticketId: `T-${randomUUID().slice(0, 8)}`,
+  accountId: 'ACC-1002',
+  channel: 'chat',
+  message: 'Why was I charged $45 for roaming in Thailand?',
+});
+
+async function run(
+  options: StubOptions,
+  interact: (workflowId: string) => Promise<void> = async () => {},
+  overrides: Partial<TicketPolicy> = {},
+) {
+  const { activities, recorder } = stubActivities(options);
+  const worker: Worker = await harness.worker(activities);
+  const input = ticket();
+  const result = await worker.runUntil(async () => {
+    const handle = await harness.client.workflow.start('resolveTicket', {
+      taskQueue: harness.taskQueue,
+      workflowId: `ticket-${input.ticketId}`,
+      args: [{ ticket: input, policy: { ...policy, ...overrides } }],
+    });
+    await interact(handle.workflowId);
+    return (await handle.result()) as TicketResult;
+  });
+  return { result, recorder };
+}
+
+const stageOf = (workflowId: string) => harness.client.workflow.getHandle(workflowId).query(statusQuery);
+const reachStage = (workflowId: string, stage: string) =>
+  waitFor(async () => ((await stageOf(workflowId)).stage === stage ? true : undefined), `stage ${stage}`);
+
+describe('resolveTicket routes', () => {
+  it('sends a confident, valid reply exactly once', async () => {
+    const { result, recorder } = await run({});
+    expect(result.route).toBe('send');
+    expect(result.outcome).toBe('replied');
+    expect(recorder.sent).toHaveLength(1);
+    expect(recorder.sent[0]).toMatchObject({ kind: 'reply', author: 'switchboard' });
+    expect(result.modelCalls.map((call) => call.task)).toEqual(['classify_intent', 'draft_reply']);
+    expect(recorder.handoffs).toEqual([]);
+  });
+
+  it('puts a medium-confidence reply in front of an agent, who approves it', async () => {
+    const { result, recorder } = await run({ draft: () => draft({ confidence: 0.7 }) }, async (id) => {
+      await reachStage(id, 'awaiting_agent');
+      await harness.client.workflow.getHandle(id).signal(agentDecisionSignal, { decision: 'approve', agentId: 'agent-7' });
+    });
+    expect(result.route).toBe('review');
+    expect(result.outcome).toBe('agent_replied');
+    expect(result.agent).toEqual({ agentId: 'agent-7', decision: 'approve' });
+    expect(recorder.sent.map((m) => m.author)).toEqual(['agent:agent-7']);
+    expect(recorder.handoffs.map((h) => h.kind)).toEqual(['review']);
+    expect(recorder.resolved).toEqual(['agent-7']);
+  });
+
+  it("sends the agent's edit instead of the draft", async () => {
+    const { result, recorder } = await run({ draft: () => draft({ confidence: 0.7 }) }, async (id) => {
+      await reachStage(id, 'awaiting_agent');
+      await harness.client.workflow
+        .getHandle(id)
+        .signal(agentDecisionSignal, { decision: 'edit', agentId: 'agent-2', editedReply: 'Edited by a person.' });
+    });
+    expect(result.reply).toBe('Edited by a person.');
+    expect(recorder.sent.map((m) => m.body)).toEqual(['Edited by a person.']);
+  });
+
+  it('escalates when the agent rejects the draft', async () => {
+    const { result, recorder } = await run({ draft: () => draft({ confidence: 0.7 }) }, async (id) => {
+      await reachStage(id, 'awaiting_agent');
+      await harness.client.workflow.getHandle(id).signal(agentDecisionSignal, { decision: 'reject', agentId: 'agent-3' });
+    });
+    expect(result.outcome).toBe('escalated');
+    expect(recorder.sent).toEqual([]);
+    expect(recorder.handoffs.map((h) => h.kind)).toEqual(['review', 'escalation']);
+  });
+
+  it('escalates low confidence without drafting a send', async () => {
+    const { result, recorder } = await run({ classify: () => ({ classification: classification({ confidence: 0.4 }) }) });
+    expect(result.route).toBe('escalate');
+    expect(result.outcome).toBe('escalated');
+    expect(recorder.sent).toEqual([]);
+    expect(recorder.handoffs.map((h) => h.kind)).toEqual(['escalation']);
+  });
+
+  it('always sends high-stakes intents to a human, however confident the model is', async () => {
+    const { result } = await run({
+      classify: () => ({ classification: classification({ intent: 'report_fraud', confidence: 0.99 }), stakes: 'high' }),
+      draft: () => draft({ confidence: 0.99 }),
+    });
+    expect(result.route).toBe('escalate');
+    expect(result.routeReasons.join(' ')).toMatch(/high-stakes/);
+  });
+
+  it('reviews a confident reply that failed the guardrails', async () => {
+    const findings = [{ code: 'credit_exceeds_policy', severity: 'error' as const, detail: '$500 credit' }];
+    const { result, recorder } = await run({ findings }, async (id) => {
+      await reachStage(id, 'awaiting_agent');
+      await harness.client.workflow.getHandle(id).signal(agentDecisionSignal, { decision: 'reject', agentId: 'agent-1' });
+    });
+    expect(result.route).toBe('review');
+    expect(result.findings).toEqual(findings);
+    expect(recorder.sent).toEqual([]);
+  });
+
+  it('escalates when the model cannot produce a valid draft', async () => {
+    const { result, recorder } = await run({ draftInvalid: true });
+    expect(result.outcome).toBe('escalated');
+    expect(result.routeReasons.join(' ')).toMatch(/model output invalid/);
+    expect(recorder.sent).toEqual([]);
+  });
+});
+
+describe('resolveTicket waits', () => {
+  it('escalates when the review deadline passes with no decision', async () => {
+    const { result, recorder } = await run({ draft: () => draft({ confidence: 0.7 }) }, undefined, {
+      reviewDeadlineMs: 1_500,
+    });
+    expect(result.route).toBe('review');
+    expect(result.outcome).toBe('escalated');
+    expect(result.routeReasons.join(' ')).toMatch(/deadline/);
+    expect(recorder.handoffs.map((h) => h.kind)).toEqual(['review', 'escalation']);
+  });
+
+  it('keeps an agent decision that arrives before the workflow reaches the wait', async () => {
+    const { activities, recorder } = stubActivities({ draft: () => draft({ confidence: 0.7 }), draftDelayMs: 500 });
+    const worker = await harness.worker(activities);
+    const input = ticket();
+    const result = await worker.runUntil(async () => {
+      // signalWithStart puts the decision in history before the workflow has run a single step.
+      const handle = await harness.client.workflow.signalWithStart('resolveTicket', {
+        taskQueue: harness.taskQueue,
+        workflowId: `ticket-${input.ticketId}`,
+        args: [{ ticket: input, policy }],
+        signal: agentDecisionSignal,
+        signalArgs: [{ decision: 'approve', agentId: 'agent-early' }],
+      });
+      return (await handle.result()) as TicketResult;
+    });
+    expect(result.outcome).toBe('agent_replied');
+    expect(recorder.sent.map((m) => m.author)).toEqual(['agent:agent-early']);
+  });
+
+  it('asks one clarifying question and carries on with the whole conversation', async () => {
+    const { result, recorder } = await run(
+      {
+        classify: (_conversation, call) =>
+          call === 1
+            ? {
+                classification: classification({ intent: 'unclear_issue', confidence: 0.5, needsClarification: true }),
+                clarifyingQuestion: 'What is not working?',
+              }
+            : { classification: classification({ intent: 'account_access', department: 'ACCOUNT' }) },
+      },
+      async (id) => {
+        await reachStage(id, 'awaiting_customer');
+        const status = await stageOf(id);
+        expect(status.pendingQuestion).toBe('What is not working?');
+        await harness.client.workflow.getHandle(id).signal(customerReplySignal, { message: 'I cannot log in.' });
+      },
+    );
+    expect(recorder.sent.map((m) => m.kind)).toEqual(['clarification', 'reply']);
+    expect(recorder.conversations[1]).toEqual(['Why was I charged $45 for roaming in Thailand?', 'I cannot log in.']);
+    expect(result.clarifications).toBe(1);
+    expect(result.intent).toBe('account_access');
+    expect(result.outcome).toBe('replied');
+  });
+
+  it('escalates when the customer never answers the clarifying question', async () => {
+    const { result } = await run(
+      {
+        classify: () => ({
+          classification: classification({ intent: 'unclear_issue', needsClarification: true }),
+          clarifyingQuestion: 'What is not working?',
+        }),
+      },
+      undefined,
+      { clarificationTimeoutMs: 1_000 },
+    );
+    expect(result.outcome).toBe('escalated');
+    expect(result.routeReasons.join(' ')).toMatch(/did not answer/);
+  });
+});

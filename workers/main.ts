@@ -1,0 +1,58 @@
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { Pool } from 'pg';
+import { loadConfigOrExit, requireDatabaseUrl, type Config } from '../config';
+import { createActivities } from '../activities';
+import { createModelGateway } from '../activities/model/gateway';
+import { createPostgresRetriever } from '../activities/retrieval/postgres-fts';
+import { createProvider, loadPromptSet } from './model-deps';
+
+export interface RunningWorker {
+  worker: Worker;
+  /** Resolves when the worker has drained and every connection is closed. */
+  done: Promise<void>;
+}
+
+/** Builds real clients from config and starts polling. The only place outside tests that constructs dependencies. */
+export async function startWorker(config: Config, options: { workflowBundlePath?: string } = {}): Promise<RunningWorker> {
+  const pool = new Pool({ connectionString: requireDatabaseUrl(config), max: config.DATABASE_POOL_MAX });
+  const { taxonomy, prompts } = loadPromptSet();
+  const provider = createProvider(config, taxonomy);
+  const gateway = createModelGateway({
+    provider,
+    modelIds: { fast: config.MODEL_FAST_ID, strong: config.MODEL_STRONG_ID },
+  });
+  const activities = createActivities({ pool, gateway, retriever: createPostgresRetriever(pool), taxonomy, prompts });
+
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const worker = await Worker.create({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    ...(options.workflowBundlePath
+      ? { workflowBundle: { codePath: options.workflowBundlePath } }
+      : { workflowsPath: require.resolve('../workflows') }),
+    activities,
+    maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
+    // In-flight model calls get this long to finish on SIGTERM before they are cancelled.
+    shutdownGraceTime: config.WORKER_SHUTDOWN_GRACE,
+  });
+  const done = worker.run().finally(async () => {
+    await connection.close();
+    await pool.end();
+  });
+  return { worker, done };
+}
+
+if (require.main === module) {
+  const config = loadConfigOrExit();
+  startWorker(config, { workflowBundlePath: config.WORKFLOW_BUNDLE_PATH })
+    .then(({ done }) => {
+      console.log(`worker polling ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS} (model: ${config.MODEL_PROVIDER})`);
+      return done;
+    })
+    .then(() => console.log('worker stopped'))
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    });
+}

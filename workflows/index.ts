@@ -1,0 +1,1 @@
+export { resolveTicket } from './ticket/resolveTicket';

@@ -1,0 +1,229 @@
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  condition,
+  log,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { RetryPolicy } from '@temporalio/common';
+import type { Activities } from '../../activities';
+import type { ClassifyResult } from '../../activities/tickets';
+import { ErrorTypes, nonRetryableErrorTypes } from '../../domain/errors';
+import type { ModelCallRecord } from '../../domain/model-call';
+import { searchAttributes as sa } from '../../domain/search-attributes';
+import {
+  agentDecisionSchema,
+  customerReplySchema,
+  resolveTicketArgsSchema,
+  type AgentDecision,
+  type Draft,
+  type ResolveTicketArgs,
+  type TicketResult,
+} from '../../domain/ticket';
+import { agentDecisionSignal, customerReplySignal, statusQuery } from './messages';
+import { decideRoute } from './routing';
+import { TicketState } from './state';
+
+const retry: RetryPolicy = { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', nonRetryableErrorTypes };
+
+const backend = proxyActivities<Activities>({
+  startToCloseTimeout: '10s',
+  retry: { ...retry, maximumAttempts: 10 },
+});
+// Model calls: Haiku answers in about a second; 30s leaves room for a slow call before Temporal retries it.
+const model = proxyActivities<Activities>({
+  startToCloseTimeout: '30s',
+  retry: { ...retry, initialInterval: '2s', maximumAttempts: 6 },
+});
+// Messages to customers must not be lost: keep retrying; the outbox key makes repeats harmless.
+const delivery = proxyActivities<Activities>({ startToCloseTimeout: '10s', retry });
+
+function isModelOutputInvalid(error: unknown): boolean {
+  return (
+    error instanceof ActivityFailure &&
+    error.cause instanceof ApplicationFailure &&
+    error.cause.type === ErrorTypes.ModelOutputInvalid
+  );
+}
+
+export async function resolveTicket(args: ResolveTicketArgs): Promise<TicketResult> {
+  const parsed = resolveTicketArgsSchema.safeParse(args);
+  if (!parsed.success) {
+    throw ApplicationFailure.create({ type: ErrorTypes.InvalidInput, message: parsed.error.message, nonRetryable: true });
+  }
+  const { ticket, policy } = parsed.data;
+  const { workflowId } = workflowInfo();
+  const state = new TicketState(ticket.ticketId);
+  const modelCalls: ModelCallRecord[] = [];
+  const replies: string[] = [];
+  let decision: AgentDecision | undefined;
+
+  setHandler(statusQuery, () => state.snapshot());
+  // Handlers are registered before the first await, so a signal that arrives early is kept, not lost.
+  setHandler(agentDecisionSignal, (input) => {
+    const result = agentDecisionSchema.safeParse(input);
+    if (!result.success) return log.warn('ignored malformed agent decision', { issues: result.error.issues.length });
+    if (decision) return log.warn('ignored second agent decision', { agentId: result.data.agentId });
+    decision = result.data;
+  });
+  setHandler(customerReplySignal, (input) => {
+    const result = customerReplySchema.safeParse(input);
+    if (result.success) replies.push(result.data.message);
+    else log.warn('ignored malformed customer reply');
+  });
+
+  upsertSearchAttributes([
+    { key: sa.UseCase, value: 'ticket' },
+    { key: sa.AccountRef, value: ticket.accountId },
+  ]);
+
+  state.stage = 'loading_context';
+  const account = await backend.loadAccountContext({ ticketId: ticket.ticketId, accountId: ticket.accountId });
+
+  const conversation = [ticket.message];
+  let clarifications = 0;
+  let classified: ClassifyResult | undefined;
+  for (;;) {
+    state.stage = 'classifying';
+    classified = await model.classifyIntent({ ticketId: ticket.ticketId, conversation });
+    modelCalls.push(classified.call);
+    const { classification } = classified;
+    state.classified(classification);
+    upsertSearchAttributes([
+      { key: sa.Intent, value: classification.intent },
+      { key: sa.Department, value: classification.department },
+      { key: sa.Confidence, value: classification.confidence },
+    ]);
+    const question = classified.clarifyingQuestion;
+    if (!question || classified.stakes === 'high' || clarifications >= policy.maxClarifications) break;
+
+    clarifications += 1;
+    state.route = 'clarify';
+    state.pendingQuestion = question;
+    upsertSearchAttributes([{ key: sa.Route, value: 'clarify' }]);
+    await delivery.sendMessage({
+      idempotencyKey: `${workflowId}:clarification:${clarifications}`,
+      ticketId: ticket.ticketId,
+      accountId: ticket.accountId,
+      channel: ticket.channel,
+      kind: 'clarification',
+      body: question,
+      author: 'switchboard',
+    });
+    state.stage = 'awaiting_customer';
+    const answered = await condition(() => replies.length >= clarifications, policy.clarificationTimeoutMs);
+    state.pendingQuestion = null;
+    if (!answered) {
+      return finish('escalate', ['the customer did not answer the clarifying question in time'], null);
+    }
+    conversation.push(replies[clarifications - 1]!);
+  }
+
+  state.stage = 'retrieving';
+  const { passages } = await backend.retrieveKnowledge({ query: conversation.join('\n'), k: policy.knowledgeTopK });
+
+  state.stage = 'drafting';
+  let draft: Draft | null = null;
+  try {
+    const drafted = await model.draftReply({
+      ticketId: ticket.ticketId,
+      contextRef: account.contextRef,
+      conversation,
+      classification: classified.classification,
+      passages,
+    });
+    modelCalls.push(drafted.call);
+    draft = drafted.draft;
+    state.draftReply = draft.reply;
+  } catch (error) {
+    if (!isModelOutputInvalid(error)) throw error;
+  }
+
+  state.stage = 'validating';
+  if (draft) {
+    const checked = await backend.validateReply({
+      contextRef: account.contextRef,
+      passages,
+      conversation,
+      reply: draft.reply,
+      proposedActions: draft.proposedActions,
+    });
+    state.findings = checked.findings;
+  }
+
+  const decided = decideRoute({
+    classification: classified.classification,
+    stakes: classified.stakes,
+    draft,
+    findings: state.findings,
+    policy,
+  });
+  state.route = decided.route;
+  upsertSearchAttributes([{ key: sa.Route, value: decided.route }]);
+
+  if (decided.route === 'send' && draft) return finish('send', decided.reasons, await deliver(draft.reply, 'switchboard'));
+  if (decided.route === 'escalate' || !draft) return finish('escalate', decided.reasons, null);
+
+  // Review: an agent approves, edits or rejects before the deadline, or the ticket escalates.
+  const reviewKey = `${workflowId}:review`;
+  await backend.openHandoff({ idempotencyKey: reviewKey, ticketId: ticket.ticketId, kind: 'review', reasons: decided.reasons });
+  state.stage = 'awaiting_agent';
+  const decidedInTime = await condition(() => decision !== undefined, policy.reviewDeadlineMs);
+  if (!decidedInTime || !decision) {
+    return finish('review', [...decided.reasons, 'review deadline passed: escalated'], null);
+  }
+  await backend.resolveHandoff({ idempotencyKey: reviewKey, resolvedBy: decision.agentId });
+  upsertSearchAttributes([
+    { key: sa.Decision, value: decision.decision },
+    { key: sa.Approver, value: decision.agentId },
+  ]);
+  if (decision.decision === 'reject') return finish('review', [...decided.reasons, 'agent rejected the draft'], null);
+  const text = decision.decision === 'edit' ? decision.editedReply! : draft.reply;
+  return finish('review', decided.reasons, await deliver(text, `agent:${decision.agentId}`));
+
+  async function deliver(body: string, author: string): Promise<string> {
+    state.stage = 'dispatching';
+    await delivery.sendMessage({
+      idempotencyKey: `${workflowId}:reply`,
+      ticketId: ticket.ticketId,
+      accountId: ticket.accountId,
+      channel: ticket.channel,
+      kind: 'reply',
+      body,
+      author,
+    });
+    return body;
+  }
+
+  async function finish(route: TicketResult['route'], reasons: string[], reply: string | null): Promise<TicketResult> {
+    const escalated = reply === null;
+    if (escalated) {
+      await backend.openHandoff({
+        idempotencyKey: `${workflowId}:escalation`,
+        ticketId: ticket.ticketId,
+        kind: 'escalation',
+        reasons,
+      });
+    }
+    state.stage = 'completed';
+    const c = classified?.classification;
+    return {
+      ticketId: ticket.ticketId,
+      outcome: escalated ? 'escalated' : decision ? 'agent_replied' : 'replied',
+      route,
+      routeReasons: reasons,
+      intent: c?.intent ?? 'unclassified',
+      secondaryIntent: c?.secondaryIntent ?? null,
+      department: c?.department ?? 'OTHER',
+      confidence: c?.confidence ?? 0,
+      reply,
+      findings: state.findings,
+      clarifications,
+      agent: decision ? { agentId: decision.agentId, decision: decision.decision } : null,
+      modelCalls,
+    };
+  }
+}

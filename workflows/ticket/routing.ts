@@ -1,0 +1,59 @@
+import type { Classification, Draft, Finding, Route, TicketPolicy } from '../../domain/ticket';
+
+export interface RouteInput {
+  classification: Classification;
+  stakes: 'normal' | 'high';
+  /** null when the model could not produce a valid draft. */
+  draft: Draft | null;
+  findings: Finding[];
+  policy: Pick<TicketPolicy, 'sendThreshold' | 'reviewThreshold'>;
+}
+
+export interface RouteDecision {
+  route: Exclude<Route, 'clarify'>;
+  /** What the model's own answer asked for, before the rules; kept so audits can see what the rules changed. */
+  modelRoute: Exclude<Route, 'clarify'>;
+  reasons: string[];
+}
+
+const severity = { send: 0, review: 1, escalate: 2 } as const;
+type Outcome = keyof typeof severity;
+const safer = (a: Outcome, b: Outcome): Outcome => (severity[a] >= severity[b] ? a : b);
+
+/** 000 pattern 1: above 0.85 send, 0.60 to 0.85 an agent reviews, below 0.60 escalate. */
+function byConfidence(confidence: number, policy: RouteInput['policy']): Outcome {
+  if (confidence > policy.sendThreshold) return 'send';
+  if (confidence >= policy.reviewThreshold) return 'review';
+  return 'escalate';
+}
+
+/**
+ * The model proposes (its confidence and escalation flag); the rules can only move a ticket to a safer route,
+ * never a less safe one.
+ */
+export function decideRoute(input: RouteInput): RouteDecision {
+  const { classification, draft, policy } = input;
+  if (!draft) {
+    return { route: 'escalate', modelRoute: 'escalate', reasons: ['model output invalid: no usable draft'] };
+  }
+  const confidence = Math.min(classification.confidence, draft.confidence);
+  const modelRoute = draft.escalationRequired ? 'escalate' : byConfidence(confidence, policy);
+  const reasons = [`confidence ${confidence.toFixed(2)} -> ${byConfidence(confidence, policy)}`];
+  if (draft.escalationRequired) reasons.push('model asked for escalation');
+
+  let route: Outcome = modelRoute;
+  if (input.stakes === 'high') {
+    route = safer(route, 'escalate');
+    reasons.push(`high-stakes intent ${classification.intent} always goes to a human`);
+  }
+  const errors = input.findings.filter((finding) => finding.severity === 'error');
+  if (errors.length) {
+    route = safer(route, 'review');
+    reasons.push(`guardrails failed: ${[...new Set(errors.map((finding) => finding.code))].join(', ')}`);
+  }
+  if (classification.secondaryIntent) {
+    route = safer(route, 'review');
+    reasons.push(`second request (${classification.secondaryIntent}) needs an agent to confirm both are answered`);
+  }
+  return { route, modelRoute, reasons };
+}
