@@ -2,7 +2,15 @@ import type { AccountContext } from '../../domain/account';
 import type { CreditPolicyRow } from '../../domain/policy';
 import type { Finding, ProposedAction } from '../../domain/ticket';
 import type { GuardrailInput } from './index';
-import { extractAmounts, extractPercents, parseIsoDate, quote, sameAmount, splitSentences, type Mention } from './extract';
+import {
+  extractAmounts,
+  extractPercents,
+  parseIsoDate,
+  quote,
+  sameAmount,
+  splitSentences,
+  type Mention,
+} from './extract';
 
 type OfferType = Exclude<ProposedAction['type'], 'none'>;
 
@@ -27,7 +35,11 @@ export function duplicatedAmounts(account: AccountContext): number[] {
   const refunded = account.recentCharges.filter((c) => c.kind === 'refund').map((c) => Math.abs(c.amount));
   const dupes = charges.filter((a, i) =>
     charges.some(
-      (b, j) => i !== j && a.kind === b.kind && sameAmount(a.amount, b.amount) && Math.abs(day(a.postedOn) - day(b.postedOn)) < 25,
+      (b, j) =>
+        i !== j &&
+        a.kind === b.kind &&
+        sameAmount(a.amount, b.amount) &&
+        Math.abs(day(a.postedOn) - day(b.postedOn)) < 25,
     ),
   );
   return [...new Set(dupes.map((c) => c.amount))].filter((amount) => !refunded.some((r) => sameAmount(r, amount)));
@@ -52,7 +64,9 @@ function evaluate(offer: Offer, fromReply: boolean, { account, creditPolicy }: G
       if (amount === undefined)
         return dupes.length ? missing('amount') : [error('refund_not_in_policy', `${what}: no charge appears twice`)];
       if (!dupes.some((d) => sameAmount(d, amount)))
-        return [error('refund_not_in_policy', `${what}: ${money(amount)} is not a charge that appears twice unrefunded`)];
+        return [
+          error('refund_not_in_policy', `${what}: ${money(amount)} is not a charge that appears twice unrefunded`),
+        ];
       return row.maxAmount !== null && amount > row.maxAmount
         ? [error('credit_exceeds_policy', `${what}: above the ${money(row.maxAmount)} refund limit`)]
         : [];
@@ -100,7 +114,9 @@ function nearest(mentions: Mention[], at: number, end: number): number | undefin
 /** Clauses split at "but"/";" so "I can't discount it, but I've credited $10" still yields the credit. */
 function replyOffers(reply: string): Array<Offer & { immediate: boolean }> {
   const offers: Array<Offer & { immediate: boolean }> = [];
-  const clauses = splitSentences(reply.replace(/’/g, "'")).flatMap((s) => s.text.split(/;|,?\s+\b(?:but|however|although)\b/i));
+  const clauses = splitSentences(reply.replace(/’/g, "'")).flatMap((s) =>
+    s.text.split(/;|,?\s+\b(?:but|however|although)\b/i),
+  );
   for (const clause of clauses) {
     if (!COMMITMENT.test(clause)) continue;
     const hit = KEYWORDS.map(([type, re]) => ({ type, m: re.exec(clause) })).find(
@@ -109,11 +125,20 @@ function replyOffers(reply: string): Array<Offer & { immediate: boolean }> {
     if (!hit?.m) continue;
     const at = hit.m.index;
     const end = at + hit.m[0].length;
-    const type = hit.type === 'goodwill_credit' && /\b(?:duplicate|twice|double)/i.test(clause) ? 'refund_duplicate_charge' : hit.type;
+    const type =
+      hit.type === 'goodwill_credit' && /\b(?:duplicate|twice|double)/i.test(clause)
+        ? 'refund_duplicate_charge'
+        : hit.type;
     const percent = type === 'discount' ? nearest(extractPercents(clause), at, end) : undefined;
     const amount = percent === undefined ? nearest(extractAmounts(clause), at, end) : undefined;
     const label = `the reply's offer ${quote(clause)}`;
-    offers.push({ type, label, immediate: type === 'refund_duplicate_charge' && IMMEDIATE.test(clause), ...(amount === undefined ? {} : { amount }), ...(percent === undefined ? {} : { percent }) });
+    offers.push({
+      type,
+      label,
+      immediate: type === 'refund_duplicate_charge' && IMMEDIATE.test(clause),
+      ...(amount === undefined ? {} : { amount }),
+      ...(percent === undefined ? {} : { percent }),
+    });
   }
   return offers;
 }
@@ -125,7 +150,9 @@ function covers(action: ProposedAction, offer: Offer): boolean {
   if (offer.percent !== undefined) return action.type === offer.type && action.percent === offer.percent;
   if (offer.amount === undefined) return action.type === offer.type;
   const family = MONEY_TYPES.includes(action.type) && MONEY_TYPES.includes(offer.type);
-  return (action.type === offer.type || family) && action.amount !== undefined && sameAmount(action.amount, offer.amount);
+  return (
+    (action.type === offer.type || family) && action.amount !== undefined && sameAmount(action.amount, offer.amount)
+  );
 }
 
 function describe(a: ProposedAction): string {
@@ -142,7 +169,9 @@ export function checkCreditPolicy(input: GuardrailInput): Finding[] {
   }
   for (const offer of replyOffers(input.reply)) {
     if (offer.immediate) {
-      findings.push(error('refund_not_in_policy', `${offer.label}: promises an immediate refund; refunds follow policy timing`));
+      findings.push(
+        error('refund_not_in_policy', `${offer.label}: promises an immediate refund; refunds follow policy timing`),
+      );
       continue;
     }
     if (input.proposedActions.some((a) => covers(a, offer))) continue;

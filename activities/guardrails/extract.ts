@@ -96,8 +96,7 @@ export function extractAllowances(text: string): AllowanceMention[] {
 }
 
 export function extractTimeframes(text: string): TimeframeMention[] {
-  const pattern =
-    /\b(\d+)(?:\s?(?:–|—|-|to)\s?(\d+))?\s+(?:business\s+|working\s+|calendar\s+)?(day|hour|week)s?\b/gi;
+  const pattern = /\b(\d+)(?:\s?(?:–|—|-|to)\s?(\d+))?\s+(?:business\s+|working\s+|calendar\s+)?(day|hour|week)s?\b/gi;
   return collect<TimeframeMention>(text, [
     [
       pattern,
@@ -113,7 +112,8 @@ export function extractTimeframes(text: string): TimeframeMention[] {
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+// Capitalised only, so "you may 2" and "march 3 km" are not dates.
+const MONTH = String.raw`(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
 const ORD = '(?:st|nd|rd|th)?';
 
 export function extractDates(text: string): DateMention[] {
@@ -129,11 +129,11 @@ export function extractDates(text: string): DateMention[] {
     // Australian order: "15/01/2025" is 15 January.
     [/\b(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})\b/g, (m) => date(m, m[1]!, +m[2]!, m[3])],
     [
-      new RegExp(String.raw`\b(\d{1,2})${ORD}(?:\s+of)?\s+${MONTH}(?:,?\s+(\d{4}))?\b`, 'gi'),
+      new RegExp(String.raw`\b(\d{1,2})${ORD}(?:\s+of)?\s+${MONTH}(?:,?\s+(\d{4}))?\b`, 'g'),
       (m) => date(m, m[1]!, named(m[2]!), m[3]),
     ],
     [
-      new RegExp(String.raw`\b${MONTH}\s+(\d{1,2})${ORD}\b(?:,?\s+(\d{4})\b)?`, 'gi'),
+      new RegExp(String.raw`\b${MONTH}\s+(\d{1,2})${ORD}\b(?:,?\s+(\d{4})\b)?`, 'g'),
       (m) => date(m, m[2]!, named(m[1]!), m[3]),
     ],
   ]);
@@ -147,7 +147,7 @@ export function parseIsoDate(iso: string): SimpleDate | null {
 /** Calendar or business-day arithmetic, in UTC so the result never depends on the host's zone. */
 export function addDays(from: SimpleDate, days: number, business = false): SimpleDate {
   const d = new Date(Date.UTC(from.year ?? 2000, from.month - 1, from.day));
-  for (let left = days; left > 0; ) {
+  for (let left = days; left > 0;) {
     d.setUTCDate(d.getUTCDate() + 1);
     if (!business || (d.getUTCDay() !== 0 && d.getUTCDay() !== 6)) left--;
   }

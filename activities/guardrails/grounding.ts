@@ -19,7 +19,7 @@ import {
 /** What the reply may state: values from the account snapshot and passages, and the few derivations explaining a bill. */
 interface Facts {
   amounts: number[];
-  /** Amounts that may enter a derivation; offer values and policy caps are matched only directly. */
+  /** Amounts that may enter a derivation; proposed offer values are matched only directly. */
   amountBases: number[];
   allowances: number[];
   allowanceDiffs: number[];
@@ -31,7 +31,8 @@ interface Facts {
   timeframes: TimeframeMention[];
 }
 
-function buildFacts({ account, passages, creditPolicy, proposedActions }: GuardrailInput): Facts {
+// Policy caps are deliberately not facts: "up to $20" is internal, and offers are grounded by the proposed action.
+function buildFacts({ account, passages, proposedActions }: GuardrailInput): Facts {
   const { plan, recentCharges } = account;
   const texts = [
     ...passages.map((p) => `${p.title}\n${p.body}`),
@@ -55,7 +56,6 @@ function buildFacts({ account, passages, creditPolicy, proposedActions }: Guardr
   const allowanceDiffs = allowances.flatMap((a) => allowances.filter((b) => b < a).map((b) => a - b));
   const percents = [
     ...fromTexts(extractPercents).map((p) => p.value),
-    ...creditPolicy.flatMap((r) => (r.maxPercent === null ? [] : [r.maxPercent])),
     ...proposedActions.flatMap((a) => (a.percent === undefined ? [] : [a.percent])),
   ];
   const timeframes = fromTexts(extractTimeframes);
@@ -63,7 +63,6 @@ function buildFacts({ account, passages, creditPolicy, proposedActions }: Guardr
     amountBases,
     amounts: [
       ...amountBases,
-      ...creditPolicy.flatMap((r) => (r.maxAmount === null ? [] : [r.maxAmount])),
       ...proposedActions.flatMap((a) => (a.amount === undefined ? [] : [a.amount])),
     ],
     allowances,
@@ -94,12 +93,16 @@ function dateGrounded(date: SimpleDate, f: Facts, passageDates: SimpleDate[]): b
   const known = [...f.dates, ...passageDates];
   if (known.some((d) => sameDay(date, d))) return true;
   // "You should see it by 22 January": a known date plus a processing time a passage states.
-  return f.dates.some((d) => f.dayOffsets.some((n) => sameDay(date, addDays(d, n)) || sameDay(date, addDays(d, n, true))));
+  return f.dates.some((d) =>
+    f.dayOffsets.some((n) => sameDay(date, addDays(d, n)) || sameDay(date, addDays(d, n, true))),
+  );
 }
 
 function timeframeGrounded(t: TimeframeMention, f: Facts): boolean {
   return f.timeframes.some(
-    (k) => k.unit === t.unit && ((k.low === t.low && k.high === t.high) || (t.low === t.high && [k.low, k.high].includes(t.low))),
+    (k) =>
+      k.unit === t.unit &&
+      ((k.low === t.low && k.high === t.high) || (t.low === t.high && [k.low, k.high].includes(t.low))),
   );
 }
 
@@ -117,11 +120,15 @@ export function checkGrounding(input: GuardrailInput): Finding[] {
   }
   for (const p of extractPercents(reply)) {
     if (!f.percents.includes(p.value))
-      flag('ungrounded_percent', p.text, 'is not a percentage in the passages, credit policy or proposed actions');
+      flag('ungrounded_percent', p.text, 'is not a percentage in the passages or proposed actions');
   }
   for (const a of extractAllowances(reply)) {
     if (!f.allowances.some((k) => sameMb(a.mb, k)) && !f.allowanceDiffs.some((k) => sameMb(a.mb, k)))
-      flag('ungrounded_allowance', a.text, 'is not a data amount in the plan, usage or passages, nor a difference of two');
+      flag(
+        'ungrounded_allowance',
+        a.text,
+        'is not a data amount in the plan, usage or passages, nor a difference of two',
+      );
   }
   for (const d of extractDates(reply)) {
     if (!dateGrounded(d, f, passageDates))
@@ -156,7 +163,12 @@ function planPhrases(text: string): PlanPhrase[] {
   return out;
 }
 
-const norm = (text: string) => ` ${text.toLowerCase().replace(/[^a-z0-9+&]+/g, ' ').trim().replace(/ plan$/, '')} `;
+const norm = (text: string) =>
+  ` ${text
+    .toLowerCase()
+    .replace(/[^a-z0-9+&]+/g, ' ')
+    .trim()
+    .replace(/ plan$/, '')} `;
 
 /** The only plan a reply may name on its own authority is the customer's; any other must come from a passage. */
 function checkPlanNames({ reply, account, passages, conversation }: GuardrailInput): Finding[] {

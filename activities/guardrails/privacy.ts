@@ -62,14 +62,17 @@ export function checkPrivacy({ reply, account, passages, conversation }: Guardra
     findings.set(`${code}:${text}`, { code, severity: 'error', detail: `${quote(text)} ${what}` });
 
   for (const m of reply.matchAll(EMAIL)) {
-    if (!ownEmails.has(m[0].toLowerCase())) flag('foreign_personal_data', m[0], "is an email address that is not the customer's");
+    if (!ownEmails.has(m[0].toLowerCase()))
+      flag('foreign_personal_data', m[0], "is an email address that is not the customer's");
   }
   for (const m of reply.matchAll(PHONE)) {
     const phone = normalisePhone(m[0]);
-    if (phone && !ownPhones.has(phone)) flag('foreign_personal_data', m[0].trim(), "is a phone number that is not the customer's");
+    if (phone && !ownPhones.has(phone))
+      flag('foreign_personal_data', m[0].trim(), "is a phone number that is not the customer's");
   }
   for (const m of reply.matchAll(ACCOUNT_ID)) {
-    if (!ownIds.has(m[0].toUpperCase())) flag('foreign_personal_data', m[0], "is an account id that is not the customer's");
+    if (!ownIds.has(m[0].toUpperCase()))
+      flag('foreign_personal_data', m[0], "is an account id that is not the customer's");
   }
   for (const m of reply.matchAll(CARD)) {
     const digits = m[0].replace(/\D/g, '');

@@ -88,7 +88,13 @@ function demoSpecs(referenceDate: string): DemoSpec[] {
       cycleDaysAgo: 5,
       extras: ({ accountId, cycleDate }) => [dataOverage(accountId, planById(planIds.everyday), 3, cycleDate)],
       tickets: [
-        { accountId: 'ACC-1006', channel: 'chat', subject: 'Slow mobile data in the evenings', status: 'open', openedOn: daysAgo(10) },
+        {
+          accountId: 'ACC-1006',
+          channel: 'chat',
+          subject: 'Slow mobile data in the evenings',
+          status: 'open',
+          openedOn: daysAgo(10),
+        },
       ],
     },
     {

@@ -3,28 +3,13 @@ import { planById, plans, planIds } from './catalogue';
 import { billingDates, dataOverage, deviceRepayment, otherCharge, planFee, roamingCharge } from './charges';
 import { mulberry32, type Rng } from './prng';
 import type { ChargeRow, SeededAccount, SupportTicketRow } from './types';
+import populationData from './population-data.json';
 
 export const generatedAccountCount = 200;
 const seedValue = 0x5b0a4d; // fixed: the same reference date always yields the same customers
 
-const firstNames = [
-  'Olivia', 'Jack', 'Charlotte', 'Noah', 'Amelia', 'William', 'Isla', 'Oliver', 'Mia', 'Thomas', 'Ava', 'Lachlan',
-  'Grace', 'Henry', 'Chloe', 'Lucas', 'Ruby', 'James', 'Zoe', 'Ethan', 'Matilda', 'Cooper', 'Sienna', 'Harrison',
-  'Wei', 'Mei', 'Arjun', 'Ananya', 'Minh', 'Linh', 'Mohammed', 'Fatima', 'Giorgos', 'Sofia', 'Luca', 'Giulia',
-  'Hiroshi', 'Yuki', 'Ji-woo', 'Seo-yeon', 'Tane', 'Aroha', 'Jarrah', 'Kirra', 'Patrick', 'Siobhan', 'Rahul', 'Deepa',
-];
-const lastNames = [
-  'Smith', 'Jones', 'Williams', 'Brown', 'Wilson', 'Taylor', 'Johnson', 'White', 'Martin', 'Anderson', 'Thompson',
-  'Nguyen', 'Tran', 'Le', 'Wang', 'Li', 'Zhang', 'Chen', 'Singh', 'Patel', 'Sharma', 'Kaur', 'Papadopoulos',
-  'Rossi', 'Russo', 'Kelly', 'Murphy', "O'Brien", 'Walker', 'Harris', 'Ryan', 'Robinson', 'Campbell', 'Clarke',
-  'Khan', 'Ali', 'Kim', 'Park', 'Tanaka', 'Sato', 'Mitchell', 'Young', 'King', 'Wright', 'Scott', 'Baker',
-];
-const postcodes = [
-  '2000', '2010', '2037', '2065', '2095', '2150', '2170', '2250', '2300', '2500', '2600', '2615', '2640', '2750',
-  '2800', '3000', '3011', '3068', '3121', '3141', '3175', '3199', '3220', '3350', '3550', '4000', '4006', '4101',
-  '4215', '4350', '4551', '4670', '4810', '4870', '5000', '5031', '5108', '5159', '5290', '6000', '6027', '6050',
-  '6160', '6210', '6530', '7000', '7050', '7250', '0800', '0870',
-];
+// Name and postcode pools live in JSON so this file stays about behaviour, not fixtures.
+const { firstNames, lastNames, postcodes } = populationData;
 const emailDomains = ['example.com', 'example.net', 'example.org'];
 const devices = [
   { name: 'iPhone 16', price: 1399, months: 24 },
@@ -77,8 +62,8 @@ function usageCharges(rng: Rng, accountId: string, planId: string, cycles: strin
   }
   if (cycles.length > 0 && rng.chance(0.08)) {
     const country = rng.pick(roamingDestinations);
-    const usage = plan.roamingMb + rng.int(-100, 800);
-    const roaming = roamingCharge(accountId, plan, country, Math.max(usage, 20), rng.pick(cycles));
+    const usage = plan.roamingMb + rng.int(plan.roamingMb > 0 ? -100 : 30, 800);
+    const roaming = roamingCharge(accountId, plan, country, usage, rng.pick(cycles));
     if (roaming) charges.push(roaming);
   }
   if (planId !== planIds.dataOnly && rng.chance(0.25)) {
@@ -88,7 +73,9 @@ function usageCharges(rng: Rng, accountId: string, planId: string, cycles: strin
   }
   if (cycles.length > 0 && rng.chance(0.04)) {
     const provider = rng.pick(smsProviders);
-    charges.push(otherCharge(accountId, 'premium_sms', rng.pick([4.99, 9.99]), `Premium SMS, ${provider}`, cycles[0] as string));
+    charges.push(
+      otherCharge(accountId, 'premium_sms', rng.pick([4.99, 9.99]), `Premium SMS, ${provider}`, cycles[0] as string),
+    );
   }
   if (cycles.length > 1 && rng.chance(0.03)) {
     charges.push(otherCharge(accountId, 'credit', -10, 'Goodwill credit, network outage', cycles[0] as string));

@@ -15,7 +15,8 @@ export async function insertRows(
     const batch = rows.slice(offset, offset + perStatement);
     const values: unknown[] = [];
     const tuples = batch.map((row) => {
-      if (row.length !== columns.length) throw new Error(`${table}: row has ${row.length} values, expected ${columns.length}`);
+      if (row.length !== columns.length)
+        throw new Error(`${table}: row has ${row.length} values, expected ${columns.length}`);
       const placeholders = row.map((value) => {
         values.push(value);
         return `$${values.length}`;

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, openSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot, stackDir, stackFile, startStack, type Profile, type StackInfo } from './index';
 
@@ -44,6 +44,7 @@ async function up(): Promise<void> {
 }
 
 async function detach(): Promise<void> {
+  mkdirSync(stackDir(profile), { recursive: true });
   const out = openSync(join(stackDir(profile), 'supervisor.log'), 'w');
   const child = spawn(process.execPath, [...process.execArgv, __filename, 'up', '--profile', profile], {
     cwd: projectRoot,

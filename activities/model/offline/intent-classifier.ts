@@ -159,34 +159,42 @@ export function loadTrainingExamples(dir: string): LabelledExample[] {
   });
 }
 
+/**
+ * Most features occur under one or two labels, so counts are stored sparsely: log P(f | label) is `unseen[label]`
+ * plus the feature's boost for that label, if it has one.
+ */
 interface Counts {
   labels: string[];
-  /** Per feature, the smoothed log-probability under each label. */
-  logProb: Map<string, Float64Array>;
+  /** Smoothed log-probability of a known feature never seen with the label. */
+  unseen: Float64Array;
+  /** Per feature, [label index, log-probability above `unseen`] for each label it was seen with. */
+  boosts: Map<string, [number, number][]>;
 }
 
-function count(examples: readonly LabelledExample[]): Counts {
+interface Featurized {
+  text: string;
+  label: string;
+  features: Feature[];
+}
+
+function count(examples: readonly Featurized[]): Counts {
   const labels = [...new Set(examples.map((e) => e.label))].sort();
-  const index = new Map(labels.map((l, i) => [l, i]));
-  const raw = new Map<string, Float64Array>();
+  const labelIndex = new Map(labels.map((l, i) => [l, i]));
+  const tallies = new Map<string, Map<number, number>>();
   const totals = new Float64Array(labels.length);
   for (const e of examples) {
-    const c = index.get(e.label)!;
-    for (const f of featurize(e.text).features) {
-      let row = raw.get(f.key);
-      if (!row) raw.set(f.key, (row = new Float64Array(labels.length)));
-      row[c]! += f.weight;
+    const c = labelIndex.get(e.label)!;
+    for (const f of e.features) {
+      let tally = tallies.get(f.key);
+      if (!tally) tallies.set(f.key, (tally = new Map()));
+      tally.set(c, (tally.get(c) ?? 0) + f.weight);
       totals[c]! += f.weight;
     }
   }
-  const logProb = new Map<string, Float64Array>();
-  for (const [key, row] of raw) {
-    logProb.set(
-      key,
-      row.map((n, c) => Math.log((n + ALPHA) / (totals[c]! + ALPHA * raw.size))),
-    );
-  }
-  return { labels, logProb };
+  const unseen = totals.map((t) => Math.log(ALPHA / (t + ALPHA * tallies.size)));
+  const boosts = new Map<string, [number, number][]>();
+  for (const [key, tally] of tallies) boosts.set(key, [...tally].map(([c, n]) => [c, Math.log((n + ALPHA) / ALPHA)]));
+  return { labels, unseen, boosts };
 }
 
 /**
@@ -198,12 +206,12 @@ function scores(counts: Counts, features: readonly Feature[]): Float64Array {
   const s = new Float64Array(counts.labels.length);
   let mass = 0;
   for (const f of features) {
-    const row = counts.logProb.get(f.key);
-    if (!row) continue;
+    const boosts = counts.boosts.get(f.key);
+    if (!boosts) continue;
     mass += f.weight;
-    for (let c = 0; c < s.length; c++) s[c]! += f.weight * row[c]!;
+    for (const [c, boost] of boosts) s[c]! += f.weight * boost;
   }
-  return mass > 0 ? s.map((x) => x / Math.sqrt(mass)) : s;
+  return mass > 0 ? s.map((x, c) => (x + mass * counts.unseen[c]!) / Math.sqrt(mass)) : s;
 }
 
 function softmax(s: Float64Array, temperature: number): number[] {
@@ -213,29 +221,46 @@ function softmax(s: Float64Array, temperature: number): number[] {
   return e.map((x) => x / sum);
 }
 
+function logLoss(scored: readonly { s: Float64Array; y: number }[], temperature: number): number {
+  let loss = 0;
+  for (const { s, y } of scored) {
+    let max = -Infinity;
+    for (const x of s) max = Math.max(max, x);
+    let sum = 0;
+    for (const x of s) sum += Math.exp((x - max) / temperature);
+    loss += Math.log(sum) - (s[y]! - max) / temperature;
+  }
+  return loss;
+}
+
 /**
  * Naive Bayes log-likelihoods are wildly overconfident because n-grams of one word are far from independent.
  * Dividing by a temperature that minimises log-loss on a held-out fold turns them into usable confidences.
  */
-function fitTemperature(examples: readonly LabelledExample[]): number {
+function fitTemperature(examples: readonly Featurized[]): number {
   const { train, heldOut } = splitHeldOut(examples, CALIBRATION_FRACTION, 'calibration:');
   const counts = count(train);
   const scored = heldOut
     .filter((e) => counts.labels.includes(e.label))
-    .map((e) => ({ s: scores(counts, featurize(e.text).features), y: counts.labels.indexOf(e.label) }));
+    .map((e) => ({ s: scores(counts, e.features), y: counts.labels.indexOf(e.label) }));
   if (scored.length === 0 || counts.labels.length < 2) return 1;
-  let best = { t: 1, loss: Infinity };
-  for (let t = 0.05; t <= 50; t *= 1.1) {
-    const loss = scored.reduce((sum, { s, y }) => sum - Math.log(softmax(s, t)[y]! + 1e-12), 0);
-    if (loss < best.loss) best = { t, loss };
+  // Log-loss is convex in 1/temperature, so a golden-section search over log(temperature) finds the minimum.
+  let [lo, hi] = [Math.log(0.02), Math.log(50)];
+  const golden = (Math.sqrt(5) - 1) / 2;
+  while (hi - lo > 1e-3) {
+    const a = hi - golden * (hi - lo);
+    const b = lo + golden * (hi - lo);
+    if (logLoss(scored, Math.exp(a)) <= logLoss(scored, Math.exp(b))) hi = b;
+    else lo = a;
   }
-  return best.t;
+  return Math.exp((lo + hi) / 2);
 }
 
 export function trainIntentClassifier(examples: readonly LabelledExample[]): IntentModel {
   if (examples.length === 0) throw new Error('cannot train an intent classifier on no examples');
-  const counts = count(examples);
-  const temperature = fitTemperature(examples);
+  const featurized = examples.map((e) => ({ ...e, features: featurize(e.text).features }));
+  const counts = count(featurized);
+  const temperature = fitTemperature(featurized);
   const { labels } = counts;
 
   const rank = (text: string): RankedIntent[] =>
@@ -250,9 +275,13 @@ export function trainIntentClassifier(examples: readonly LabelledExample[]): Int
     if (target < 0) return [];
     const { words, features } = featurize(text);
     const support = new Float64Array(words.length);
+    const meanUnseen = counts.unseen.reduce((a, b) => a + b, 0) / labels.length;
     for (const f of features) {
-      const row = counts.logProb.get(f.key);
-      if (row) support[f.word]! += f.weight * (row[target]! - row.reduce((a, b) => a + b, 0) / row.length);
+      const boosts = counts.boosts.get(f.key);
+      if (!boosts) continue;
+      const own = counts.unseen[target]! + (boosts.find(([c]) => c === target)?.[1] ?? 0);
+      const mean = meanUnseen + boosts.reduce((sum, [, boost]) => sum + boost, 0) / labels.length;
+      support[f.word]! += f.weight * (own - mean);
     }
     const best = new Map<string, number>();
     words.forEach((w, i) => best.set(w, Math.max(best.get(w) ?? -Infinity, support[i]!)));

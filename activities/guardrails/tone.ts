@@ -1,0 +1,57 @@
+import type { Finding } from '../../domain/ticket';
+import type { GuardrailInput } from './index';
+import { quote } from './extract';
+
+const INSULTS =
+  /\b(?:stupid|idiot(?:ic|s)?|dumb|moron(?:ic|s)?|useless|pathetic|incompetent|clueless|ignorant|lazy|loser|whin(?:e|ing|ger)|whing(?:e|ing|er)|nonsense|rubbish|ridiculous)\b/gi;
+const PROFANITY =
+  /\b(?:damn(?:ed)?|crap(?:py)?|shit\w*|bullshit|f+u+c+k\w*|bloody|bastard|piss(?:ed)? off|wtf|ffs)\b/gi;
+const DISMISSIVE: RegExp[] = [
+  /\b(?:that'?s|that is|this is|it'?s|it is)\s+(?:not\s+)?(?:our|my|your)\s+problem\b/gi,
+  /\bnot (?:our|my) (?:problem|fault|concern|job)\b/gi,
+  /\byour (?:own )?fault\b/gi,
+  /\bobviously,? you\b/gi,
+  /\bclearly,? you (?:did ?n[o']t|do ?n[o']t|have ?n[o']t|ca ?n[o']t|should)\b/gi,
+  /\bcalm down\b/gi,
+  /\bas i (?:already |just |clearly )?(?:said|told you|explained|mentioned)\b/gi,
+  /\bdid you (?:even|not) read\b/gi,
+  /\blearn to read\b/gi,
+  /\b(?:deal with it|get over it|too bad|tough luck|nobody cares|who cares|i don'?t care|good luck with that|nice try|thanks for nothing|what did you expect|figure it out)\b/gi,
+  /\byeah,? right\b/gi,
+  /\boh,? (?:great|wonderful|brilliant|perfect)\b/gi,
+  /\byou should have known\b/gi,
+  /\bif you had (?:bothered|read|paid attention|listened)\b/gi,
+  /\bstop (?:complaining|whining|whinging)\b/gi,
+  /\bnot rocket science\b/gi,
+];
+
+// Acronyms a telecom reply uses legitimately; shouting is judged on ordinary words.
+const ACRONYMS = new Set(['ACMA', 'ACCC', 'VOLTE', 'HTTPS', 'ESIM', 'IMEI', 'BPAY', 'WIFI']);
+
+function shouting(reply: string): string | null {
+  const words = reply.match(/\b[A-Z][A-Z']+\b/g) ?? [];
+  const loud = words.filter((w) => w.length >= 5 && !ACRONYMS.has(w));
+  const run = /\b(?:[A-Z]{2,}[!?,.]*\s+){2,}[A-Z]{2,}\b/.exec(reply);
+  if (run && run[0].replace(/[^A-Z]/g, '').length >= 9) return run[0];
+  return loud[0] ?? null;
+}
+
+/** Checked on the reply alone: an angry customer's words never excuse the same tone back. */
+export function checkTone({ reply }: Pick<GuardrailInput, 'reply'>): Finding[] {
+  const text = reply.replace(/[’‘]/g, "'");
+  const findings = new Map<string, Finding>();
+  for (const pattern of [INSULTS, PROFANITY, ...DISMISSIVE]) {
+    for (const m of text.matchAll(pattern)) {
+      const key = m[0].toLowerCase();
+      findings.set(key, {
+        code: 'hostile_tone',
+        severity: 'error',
+        detail: `${quote(m[0])} is hostile, dismissive or demeaning`,
+      });
+    }
+  }
+  const loud = shouting(text);
+  if (loud)
+    findings.set('shouting', { code: 'shouting', severity: 'warning', detail: `${quote(loud)} reads as shouting` });
+  return [...findings.values()];
+}

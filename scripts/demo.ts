@@ -1,0 +1,70 @@
+import { loadConfigOrExit } from '../config';
+import { connectClient, createTicketClient, ticketPolicyFromConfig } from '../client';
+import { startWorker } from '../workers/main';
+import { runDemoTicket } from './demo/run-tickets';
+import { renderTable } from './demo/table';
+import { demoTickets } from './demo/tickets';
+import { startStack } from './stack';
+
+/** `make demo`: bring up the dev stack and a worker, run the source documents' examples, keep serving. */
+async function main(): Promise<void> {
+  const once = process.argv.includes('--once');
+  const stack = await startStack('dev', (line) => console.log(`[stack] ${line}`));
+  const config = loadConfigOrExit({
+    ...process.env,
+    TEMPORAL_ADDRESS: stack.info.temporalAddress,
+    DATABASE_URL: stack.info.databaseUrl,
+  });
+  const worker = await startWorker(config);
+  const connection = await connectClient(config);
+  const tickets = createTicketClient({
+    client: connection.client,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    policy: ticketPolicyFromConfig(config),
+  });
+
+  const runId = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
+  console.log(`\nRunning ${demoTickets.length} demo tickets (model engine: ${config.MODEL_PROVIDER}, not an LLM)\n`);
+  const outcomes = await Promise.all(
+    demoTickets.map((demo, i) => runDemoTicket(tickets, demo, `DEMO-${runId}-${i + 1}`)),
+  );
+
+  const rows = outcomes.map(({ demo, ticketId, result, latencyMs }) => [
+    ticketId,
+    demo.label,
+    result.secondaryIntent ? `${result.intent}+${result.secondaryIntent}` : result.intent,
+    result.confidence.toFixed(2),
+    [result.clarifications ? 'clarify' : null, result.route].filter(Boolean).join(' > '),
+    result.outcome,
+    result.findings.map((finding) => finding.code).join(',') || '-',
+    `${Math.round(latencyMs)} ms`,
+    `$${result.modelCalls.reduce((sum, call) => sum + call.costUsd, 0).toFixed(6)}`,
+  ]);
+  const headers = ['ticket', 'example', 'intent', 'conf', 'route', 'outcome', 'guardrail findings', 'latency', 'cost'];
+  console.log(renderTable(headers, rows));
+
+  const ui = stack.info.temporalUiUrl;
+  if (ui) {
+    console.log('\nOpen each workflow in the Temporal Web UI:');
+    for (const { workflowId } of outcomes) console.log(`  ${ui}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows/${workflowId}`);
+  }
+
+  const shutdown = async () => {
+    await connection.close();
+    if (worker.worker.getState() === "RUNNING") worker.worker.shutdown();
+    await worker.done;
+    await stack.stop();
+  };
+  if (once) return shutdown();
+  console.log('\nThe stack and worker stay up; press Ctrl-C to stop.');
+  await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+  await shutdown();
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);
