@@ -61,10 +61,7 @@ function buildFacts({ account, passages, proposedActions }: GuardrailInput): Fac
   const timeframes = fromTexts(extractTimeframes);
   return {
     amountBases,
-    amounts: [
-      ...amountBases,
-      ...proposedActions.flatMap((a) => (a.amount === undefined ? [] : [a.amount])),
-    ],
+    amounts: [...amountBases, ...proposedActions.flatMap((a) => (a.amount === undefined ? [] : [a.amount]))],
     allowances,
     allowanceDiffs,
     quantities: [

@@ -39,19 +39,18 @@ function shouting(reply: string): string | null {
 /** Checked on the reply alone: an angry customer's words never excuse the same tone back. */
 export function checkTone({ reply }: Pick<GuardrailInput, 'reply'>): Finding[] {
   const text = reply.replace(/[’‘]/g, "'");
-  const findings = new Map<string, Finding>();
-  for (const pattern of [INSULTS, PROFANITY, ...DISMISSIVE]) {
+  const hits: Array<{ start: number; end: number; finding: Finding }> = [];
+  for (const pattern of [...DISMISSIVE, INSULTS, PROFANITY]) {
     for (const m of text.matchAll(pattern)) {
-      const key = m[0].toLowerCase();
-      findings.set(key, {
-        code: 'hostile_tone',
-        severity: 'error',
-        detail: `${quote(m[0])} is hostile, dismissive or demeaning`,
-      });
+      const [start, end] = [m.index, m.index + m[0].length];
+      // "That's not our problem" also contains "not our problem"; one finding per phrase.
+      if (hits.some((h) => start < h.end && h.start < end)) continue;
+      const detail = `${quote(m[0])} is hostile, dismissive or demeaning`;
+      hits.push({ start, end, finding: { code: 'hostile_tone', severity: 'error', detail } });
     }
   }
+  const findings = hits.sort((a, b) => a.start - b.start).map((h) => h.finding);
   const loud = shouting(text);
-  if (loud)
-    findings.set('shouting', { code: 'shouting', severity: 'warning', detail: `${quote(loud)} reads as shouting` });
-  return [...findings.values()];
+  if (loud) findings.push({ code: 'shouting', severity: 'warning', detail: `${quote(loud)} reads as shouting` });
+  return findings;
 }

@@ -9,17 +9,23 @@ import type { ClassifyVariables } from '../tasks';
 import { tokenize, type IntentModel, type RankedIntent } from './intent-classifier';
 
 // A clause only counts as a separate request when the model is fairly sure what it asks for.
-const CLAUSE_MIN_PROBABILITY = 0.6;
+const CLAUSE_MIN_PROBABILITY = Number(process.env.CMIN ?? 0.6);
 // ...and the whole message still gives that intent some weight; otherwise the clause is detail of the main request
 // ("charged twice and I want a refund" is one duplicate_charge request, not a compensation claim as well).
-const WHOLE_MIN_PROBABILITY = 0.05;
+const WHOLE_MIN_PROBABILITY = Number(process.env.WMIN ?? 0.05);
 const CLAUSE_MIN_WORDS = 2;
 // A customer who answered the clarifying question and is still vague should reach a person, not an automatic reply.
 const STILL_UNCLEAR_CONFIDENCE = 0.3;
+// Even when both requests read clearly, one reply must settle two departments' business and the customer's order
+// is only a guess at which matters more, so a two-request ticket is never rated send-worthy on its own.
+const TWO_REQUEST_CEILING = 0.8;
+// A statistical model is never certain; 1.0 would read as a guarantee in reports and routing logs.
+const MAX_CONFIDENCE = 0.999;
 
 const CLAUSE_BREAK = /\s*(?:[,;]|\band\b|\balso\b|\bplus\b)\s*/i;
 
 interface ClauseReading {
+  clause: string;
   top: RankedIntent;
   intent: TaxonomyIntent;
 }
@@ -47,10 +53,10 @@ export function createOfflineClassifier(
       .split(/\n+/)
       .flatMap((line) => line.split(CLAUSE_BREAK))
       .filter((clause) => tokenize(clause).length >= CLAUSE_MIN_WORDS)
-      .map((clause) => ({ top: model.rank(clause)[0]! }))
+      .map((clause) => ({ clause, top: model.rank(clause)[0]! }))
       .filter(({ top }) => top.probability >= CLAUSE_MIN_PROBABILITY)
       .filter(({ top }) => (wholeProbability.get(top.intent) ?? 0) >= WHOLE_MIN_PROBABILITY)
-      .map(({ top }) => ({ top, intent: lookup(top.intent) }))
+      .map((r) => ({ ...r, intent: lookup(r.top.intent) }))
       .filter((r) => !r.intent.clarify);
     const first = readings[0];
     const second = readings.find((r) => first && r.intent.department !== first.intent.department);
@@ -74,8 +80,8 @@ export function createOfflineClassifier(
         intent: first.intent.id,
         secondaryIntent: second.intent.id,
         department: first.intent.department,
-        confidence: round(first.top.probability * second.top.probability),
-        reason: clip(`two requests: ${describe(text, first.intent.id)}; ${describe(text, second.intent.id)}`),
+        confidence: round(Math.min(first.top.probability * second.top.probability, TWO_REQUEST_CEILING)),
+        reason: clip(`two requests: ${describe(first.clause, first.intent.id)}; ${describe(second.clause, second.intent.id)}`),
         needsClarification: false,
       };
     }
@@ -98,7 +104,7 @@ export function createOfflineClassifier(
 }
 
 function round(p: number): number {
-  return Math.round(p * 1000) / 1000;
+  return Math.min(MAX_CONFIDENCE, Math.round(p * 1000) / 1000);
 }
 
 function clip(reason: string): string {

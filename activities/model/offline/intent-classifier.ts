@@ -171,30 +171,26 @@ interface Counts {
   boosts: Map<string, [number, number][]>;
 }
 
-interface Featurized {
-  text: string;
-  label: string;
-  features: Feature[];
-}
-
-function count(examples: readonly Featurized[]): Counts {
-  const labels = [...new Set(examples.map((e) => e.label))].sort();
-  const labelIndex = new Map(labels.map((l, i) => [l, i]));
+/** Feature counts per label, over a label set fixed up front so a fold and the full set share indices. */
+function createTally(labels: readonly string[]) {
   const tallies = new Map<string, Map<number, number>>();
   const totals = new Float64Array(labels.length);
-  for (const e of examples) {
-    const c = labelIndex.get(e.label)!;
-    for (const f of e.features) {
-      let tally = tallies.get(f.key);
-      if (!tally) tallies.set(f.key, (tally = new Map()));
-      tally.set(c, (tally.get(c) ?? 0) + f.weight);
-      totals[c]! += f.weight;
-    }
-  }
-  const unseen = totals.map((t) => Math.log(ALPHA / (t + ALPHA * tallies.size)));
-  const boosts = new Map<string, [number, number][]>();
-  for (const [key, tally] of tallies) boosts.set(key, [...tally].map(([c, n]) => [c, Math.log((n + ALPHA) / ALPHA)]));
-  return { labels, unseen, boosts };
+  return {
+    add(label: number, features: readonly Feature[]): void {
+      for (const f of features) {
+        let tally = tallies.get(f.key);
+        if (!tally) tallies.set(f.key, (tally = new Map()));
+        tally.set(label, (tally.get(label) ?? 0) + f.weight);
+        totals[label]! += f.weight;
+      }
+    },
+    counts(): Counts {
+      const unseen = totals.map((t) => Math.log(ALPHA / (t + ALPHA * tallies.size)));
+      const boosts = new Map<string, [number, number][]>();
+      for (const [key, t] of tallies) boosts.set(key, [...t].map(([c, n]) => [c, Math.log((n + ALPHA) / ALPHA)]));
+      return { labels: [...labels], unseen, boosts };
+    },
+  };
 }
 
 /**
@@ -233,18 +229,9 @@ function logLoss(scored: readonly { s: Float64Array; y: number }[], temperature:
   return loss;
 }
 
-/**
- * Naive Bayes log-likelihoods are wildly overconfident because n-grams of one word are far from independent.
- * Dividing by a temperature that minimises log-loss on a held-out fold turns them into usable confidences.
- */
-function fitTemperature(examples: readonly Featurized[]): number {
-  const { train, heldOut } = splitHeldOut(examples, CALIBRATION_FRACTION, 'calibration:');
-  const counts = count(train);
-  const scored = heldOut
-    .filter((e) => counts.labels.includes(e.label))
-    .map((e) => ({ s: scores(counts, e.features), y: counts.labels.indexOf(e.label) }));
-  if (scored.length === 0 || counts.labels.length < 2) return 1;
-  // Log-loss is convex in 1/temperature, so a golden-section search over log(temperature) finds the minimum.
+/** The temperature minimising log-loss; log-loss is convex in 1/temperature, so golden-section search finds it. */
+function fitTemperature(scored: readonly { s: Float64Array; y: number }[]): number {
+  if (scored.length === 0) return 1;
   let [lo, hi] = [Math.log(0.02), Math.log(50)];
   const golden = (Math.sqrt(5) - 1) / 2;
   while (hi - lo > 1e-3) {
@@ -258,10 +245,18 @@ function fitTemperature(examples: readonly Featurized[]): number {
 
 export function trainIntentClassifier(examples: readonly LabelledExample[]): IntentModel {
   if (examples.length === 0) throw new Error('cannot train an intent classifier on no examples');
-  const featurized = examples.map((e) => ({ ...e, features: featurize(e.text).features }));
-  const counts = count(featurized);
-  const temperature = fitTemperature(featurized);
-  const { labels } = counts;
+  const labels = [...new Set(examples.map((e) => e.label))].sort();
+  const featurized = examples.map((e) => ({ ...e, y: labels.indexOf(e.label), features: featurize(e.text).features }));
+
+  // Naive Bayes is wildly overconfident because a word's n-grams are far from independent. Scores are divided by
+  // a temperature fitted on a held-out fold; the fold's counts are then topped up into the final model.
+  const { train, heldOut } = splitHeldOut(featurized, CALIBRATION_FRACTION, 'calibration:');
+  const tally = createTally(labels);
+  for (const e of train) tally.add(e.y, e.features);
+  const fold = tally.counts();
+  const temperature = fitTemperature(heldOut.map((e) => ({ s: scores(fold, e.features), y: e.y })));
+  for (const e of heldOut) tally.add(e.y, e.features);
+  const counts = tally.counts();
 
   const rank = (text: string): RankedIntent[] =>
     softmax(scores(counts, featurize(text).features), temperature)

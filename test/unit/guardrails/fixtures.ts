@@ -2,7 +2,13 @@ import type { AccountContext, Charge, Passage } from '../../../domain/account';
 import type { CreditPolicyRow } from '../../../domain/policy';
 import type { GuardrailInput } from '../../../activities/guardrails';
 
-const charge = (id: string, postedOn: string, amount: number, kind: Charge['kind'], extra: Partial<Charge> = {}): Charge => ({
+const charge = (
+  id: string,
+  postedOn: string,
+  amount: number,
+  kind: Charge['kind'],
+  extra: Partial<Charge> = {},
+): Charge => ({
   id,
   postedOn,
   amount,
@@ -77,11 +83,35 @@ export const duplicatePassage: Passage = {
 };
 
 export const creditPolicy: CreditPolicyRow[] = [
-  { action: 'refund_duplicate_charge', maxAmount: null, maxPercent: null, minTenureMonths: 0, description: 'Refund a duplicated charge' },
-  { action: 'goodwill_credit', maxAmount: 20, maxPercent: null, minTenureMonths: 6, description: 'One-off goodwill credit' },
-  { action: 'discount', maxAmount: null, maxPercent: 10, minTenureMonths: 12, description: 'Loyalty discount on the plan fee' },
+  {
+    action: 'refund_duplicate_charge',
+    maxAmount: null,
+    maxPercent: null,
+    minTenureMonths: 0,
+    description: 'Refund a duplicated charge',
+  },
+  {
+    action: 'goodwill_credit',
+    maxAmount: 20,
+    maxPercent: null,
+    minTenureMonths: 6,
+    description: 'One-off goodwill credit',
+  },
+  {
+    action: 'discount',
+    maxAmount: null,
+    maxPercent: 10,
+    minTenureMonths: 12,
+    description: 'Loyalty discount on the plan fee',
+  },
   { action: 'plan_change', maxAmount: null, maxPercent: null, minTenureMonths: 0, description: 'Move to another plan' },
-  { action: 'waive_fee', maxAmount: 15, maxPercent: null, minTenureMonths: 0, description: 'Waive a late or admin fee' },
+  {
+    action: 'waive_fee',
+    maxAmount: 15,
+    maxPercent: null,
+    minTenureMonths: 0,
+    description: 'Waive a late or admin fee',
+  },
 ];
 
 export const seedRoamingReply =
@@ -114,4 +144,7 @@ export function duplicateInput(overrides: Partial<GuardrailInput> = {}): Guardra
   };
 }
 
-export const withTenure = (account: AccountContext, tenureMonths: number): AccountContext => ({ ...account, tenureMonths });
+export const withTenure = (account: AccountContext, tenureMonths: number): AccountContext => ({
+  ...account,
+  tenureMonths,
+});

@@ -1,11 +1,5 @@
 import { checkGrounding } from '../../../activities/guardrails/grounding';
-import {
-  duplicateInput,
-  roamingPassage,
-  seedDuplicateReply,
-  seedRoamingReply,
-  travelBuddyInput,
-} from './fixtures';
+import { duplicateInput, roamingPassage, seedDuplicateReply, seedRoamingReply, travelBuddyInput } from './fixtures';
 
 const codes = (reply: string, input = travelBuddyInput({ reply })) => checkGrounding({ ...input, reply });
 
@@ -44,7 +38,11 @@ describe('checkGrounding', () => {
 
   it('accepts another plan, and its price, only when a passage describes it', () => {
     const upsell = 'I can move you to our Unlimited Roaming plan for +$15/month.';
-    expect(codes(upsell).map((f) => f.code).sort()).toEqual(['ungrounded_amount', 'unknown_plan']);
+    expect(
+      codes(upsell)
+        .map((f) => f.code)
+        .sort(),
+    ).toEqual(['ungrounded_amount', 'unknown_plan']);
     const passage = { ...roamingPassage, body: 'The Unlimited Roaming plan costs $15/month more than Travel Buddy.' };
     expect(codes(upsell, travelBuddyInput({ passages: [passage] }))).toEqual([]);
   });

@@ -1,0 +1,68 @@
+import { confidenceFrom, findQuote, type Quote } from './evidence';
+import { quoted, type Composition, type ReplyContext } from './types';
+
+/** Holding replies never explain or promise anything: a person owns these decisions (000: tier 3, human only). */
+export const highStakesIntents = new Set([
+  'report_fraud',
+  'cancel_plan',
+  'change_provider',
+  'deactivate_phone',
+  'financial_settlement',
+  'service_suspension',
+  'close_account',
+]);
+
+function firstQuote(ctx: ReplyContext, ...candidates: RegExp[][]): Quote | undefined {
+  for (const patterns of candidates) {
+    const quote = findQuote(ctx.ranked, ...patterns);
+    if (quote) return quote;
+  }
+  return undefined;
+}
+
+/**
+ * Discounts and goodwill credits are decided by credit_policy and an agent, never here. The reply explains the policy
+ * in the article's words and hands over; it proposes no amount, whatever the customer asked for or told us to do.
+ */
+export function composeCreditRequest(ctx: ReplyContext, kind: 'discount' | 'goodwill'): Composition {
+  const [policy, detail] =
+    kind === 'discount'
+      ? [firstQuote(ctx, [/percentage discounts?/i], [/published promotions?/i]), findQuote(ctx.ranked, /promotion applies/i)]
+      : [firstQuote(ctx, [/goodwill credits? (are|is) assessed/i], [/goodwill credit/i]), findQuote(ctx.ranked, /approved credits?/i)];
+  const handover =
+    kind === 'discount'
+      ? "I've passed your request to our team so an agent can check whether a published promotion applies to your account."
+      : "I've passed your request to our team so an agent can assess it.";
+  return {
+    body: [
+      'Thanks for getting in touch.',
+      ...(policy ? [quoted(policy)] : []),
+      ...(policy && detail && detail.sentence !== policy.sentence ? [quoted(detail, true)] : []),
+      handover,
+    ],
+    closing: null,
+    // An agent should always see these, so the cap sits between the review and auto-send thresholds.
+    confidence: confidenceFrom(ctx.v.classification.confidence, policy ? 0.8 : 0.5, policy ? 0.7 : 0.6),
+    escalationRequired: false,
+    cited: [],
+    actions: [],
+  };
+}
+
+export function composeHoldingReply(ctx: ReplyContext): Composition {
+  const fraud = ctx.v.classification.intent === 'report_fraud';
+  const safety = fraud ? firstQuote(ctx, [/don't close your account/i], [/never ask you for your password/i]) : undefined;
+  return {
+    body: [
+      fraud
+        ? "Thanks for letting us know. I've passed this straight to our fraud team, who will contact you as a priority."
+        : "Thanks for letting us know. I've passed your request to a member of our team, who will confirm the details with you before any changes are made.",
+      ...(safety ? [quoted(safety)] : []),
+    ],
+    closing: null,
+    confidence: confidenceFrom(ctx.v.classification.confidence, 0.5, 0.6),
+    escalationRequired: true,
+    cited: [],
+    actions: [],
+  };
+}

@@ -1,0 +1,80 @@
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TicketPolicy } from '../../domain/ticket';
+import { agentDecisionSignal, customerReplySignal, statusQuery } from '../../workflows/ticket/messages';
+import { temporalHarness, waitFor } from '../support/temporal';
+import { classification, draft, stubActivities, type StubOptions } from '../workflows/stub-activities';
+
+/**
+ * `npm run replay:record` (with TEMPORAL_ADDRESS and WORKFLOW_BUNDLE_PATH of a running stack): runs each scenario on
+ * the current workflow code and saves its history. Commit the files when a workflow change is meant to be
+ * incompatible; otherwise the replay test proves the change is safe for workflows already running.
+ */
+const policy: TicketPolicy = {
+  sendThreshold: 0.85,
+  reviewThreshold: 0.6,
+  reviewDeadlineMs: 1_000,
+  clarificationTimeoutMs: 60_000,
+  maxClarifications: 1,
+  knowledgeTopK: 4,
+};
+
+type Interaction = (signal: (name: 'agent' | 'customer', value: object) => Promise<void>, stage: () => Promise<string>) => Promise<void>;
+
+const untilStage = (stage: () => Promise<string>, wanted: string) =>
+  waitFor(async () => ((await stage()) === wanted ? true : undefined), wanted);
+
+const scenarios: Record<string, { stubs: StubOptions; interact?: Interaction }> = {
+  send: { stubs: {} },
+  'review-approve': {
+    stubs: { draft: () => draft({ confidence: 0.7 }) },
+    interact: async (signal, stage) => {
+      await untilStage(stage, 'awaiting_agent');
+      await signal('agent', { decision: 'approve', agentId: 'agent-1' });
+    },
+  },
+  'review-deadline': { stubs: { draft: () => draft({ confidence: 0.7 }) } },
+  escalate: { stubs: { classify: () => ({ classification: classification({ confidence: 0.3 }) }) } },
+  clarify: {
+    stubs: {
+      classify: (_c, call) =>
+        call === 1
+          ? { classification: classification({ intent: 'unclear_issue', needsClarification: true }), clarifyingQuestion: 'What?' }
+          : {},
+    },
+    interact: async (signal, stage) => {
+      await untilStage(stage, 'awaiting_customer');
+      await signal('customer', { message: 'The app will not let me log in.' });
+    },
+  },
+};
+
+async function main(): Promise<void> {
+  const harness = await temporalHarness();
+  for (const [name, scenario] of Object.entries(scenarios)) {
+    const { activities } = stubActivities(scenario.stubs);
+    const worker = await harness.worker(activities);
+    const history = await worker.runUntil(async () => {
+      const handle = await harness.client.workflow.start('resolveTicket', {
+        taskQueue: harness.taskQueue,
+        workflowId: `replay-${name}-${Date.now()}`,
+        args: [{ ticket: { ticketId: `R-${name}`, accountId: 'ACC-1002', channel: 'chat', message: 'Why $45?' }, policy }],
+      });
+      await scenario.interact?.(
+        (kind, value) => handle.signal(kind === 'agent' ? agentDecisionSignal : customerReplySignal, value as never),
+        async () => (await handle.query(statusQuery)).stage,
+      );
+      await handle.result();
+      return handle.fetchHistory();
+    });
+    writeFileSync(join(__dirname, 'histories', `resolveTicket-${name}.json`), historyToJSON(history));
+    console.log(`recorded ${name}`);
+  }
+  await harness.close();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

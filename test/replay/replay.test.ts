@@ -1,0 +1,25 @@
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { Worker } from '@temporalio/worker';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { quietRuntime, stackEnv } from '../support/temporal';
+
+const dir = join(__dirname, 'histories');
+const files = readdirSync(dir).filter((name) => name.endsWith('.json'));
+
+/** Histories recorded from earlier workflow code: today's code must replay them without non-determinism errors. */
+describe('replay of recorded ticket histories', () => {
+  it('has histories for every ticket path', () => {
+    expect(files.map((name) => name.replace(/^resolveTicket-|\.json$/g, '')).sort()).toEqual(
+      ['clarify', 'escalate', 'review-approve', 'review-deadline', 'send'].sort(),
+    );
+  });
+
+  it.each(files)('%s replays deterministically', async (file) => {
+    quietRuntime();
+    const history = historyFromJSON(JSON.parse(readFileSync(join(dir, file), 'utf8')));
+    await expect(
+      Worker.runReplayHistory({ workflowBundle: { codePath: stackEnv().bundlePath } }, history, file),
+    ).resolves.toBeUndefined();
+  });
+});
