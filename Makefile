@@ -24,7 +24,7 @@ typecheck: deps
 test: lint typecheck
 	@mkdir -p .data
 	@status=0; npx jest --ci --json --outputFile=.data/jest-results.json || status=$$?; \
-	  node scripts/test-summary.js .data/jest-results.json; exit $$status
+	  npx tsx scripts/test-summary.ts .data/jest-results.json; exit $$status
 
 demo: deps
 	npx tsx scripts/demo.ts $(ARGS)

@@ -21,9 +21,19 @@ export default tseslint.config(
         {
           paths: nodeBuiltins.map((name) => ({ name, message: 'Workflows must not use Node built-ins.' })),
           patterns: [
-            { group: ['pg', 'pg-*', '@anthropic-ai/*', '@aws-sdk/*', 'axios', 'node-fetch', 'undici'], message: 'No I/O in workflows: use an activity.' },
-            { group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity'], message: 'Workflows import only @temporalio/workflow.' },
-            { group: ['**/activities/**', '!**/activities/**/*.d.ts'], message: 'Import activities with `import type` only.', allowTypeImports: true },
+            {
+              group: ['pg', 'pg-*', '@anthropic-ai/*', '@aws-sdk/*', 'axios', 'node-fetch', 'undici'],
+              message: 'No I/O in workflows: use an activity.',
+            },
+            {
+              group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity'],
+              message: 'Workflows import only @temporalio/workflow.',
+            },
+            {
+              group: ['**/activities', '**/activities/**'],
+              message: 'Import activities with `import type` only.',
+              allowTypeImports: true,
+            },
           ],
         },
       ],
@@ -37,13 +47,20 @@ export default tseslint.config(
       ],
       'no-restricted-properties': [
         'error',
-        { object: 'Date', property: 'now', message: 'Use workflow time: Date is deterministic only through @temporalio/workflow.' },
+        {
+          object: 'Date',
+          property: 'now',
+          message: 'Use workflow time: Date is deterministic only through @temporalio/workflow.',
+        },
         { object: 'Math', property: 'random', message: 'Use uuid4() or a seeded value from @temporalio/workflow.' },
         { object: 'crypto', property: 'randomUUID', message: 'Use uuid4() from @temporalio/workflow.' },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'new Date() in a workflow: pass time in, or use workflow time deliberately via a helper.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'new Date() in a workflow: pass time in, or use workflow time deliberately via a helper.',
+        },
       ],
     },
   },

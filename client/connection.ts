@@ -6,7 +6,9 @@ export interface SwitchboardConnection {
   close(): Promise<void>;
 }
 
-export async function connectClient(config: Pick<Config, 'TEMPORAL_ADDRESS' | 'TEMPORAL_NAMESPACE'>): Promise<SwitchboardConnection> {
+export async function connectClient(
+  config: Pick<Config, 'TEMPORAL_ADDRESS' | 'TEMPORAL_NAMESPACE'>,
+): Promise<SwitchboardConnection> {
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   return { client, close: () => connection.close() };

@@ -1,5 +1,5 @@
 import { WorkflowExecutionAlreadyStartedError, type Client, type WorkflowHandle } from '@temporalio/client';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Config } from '../config';
 import { searchAttributes as sa } from '../domain/search-attributes';
 import {
@@ -62,7 +62,10 @@ export function createTicketClient({ client, taskQueue, policy }: TicketClientOp
 
   return {
     /** Starts a ticket; starting the same ticket id again returns the running workflow instead of a second one. */
-    async start(input: unknown, overrides: Partial<TicketPolicy> = {}): Promise<{ workflowId: string; started: boolean }> {
+    async start(
+      input: unknown,
+      overrides: Partial<TicketPolicy> = {},
+    ): Promise<{ workflowId: string; started: boolean }> {
       const ticket: TicketInput = validate(ticketInputSchema, input, 'ticket');
       const workflowId = ticketWorkflowId(ticket.ticketId);
       try {

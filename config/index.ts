@@ -10,7 +10,10 @@ export const configSchema = z
     TEMPORAL_NAMESPACE: z.string().default('default'),
     TEMPORAL_TASK_QUEUE: z.string().default('switchboard'),
     TEMPORAL_UI_URL: z.url().default('http://localhost:8233'),
-    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL').optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL')
+      .optional(),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
     MODEL_PROVIDER: z.enum(['offline']).default('offline'),
     MODEL_FAST_ID: z.string().default('claude-haiku-4-5-20251001'),

@@ -46,12 +46,13 @@ async function main(): Promise<void> {
   const ui = stack.info.temporalUiUrl;
   if (ui) {
     console.log('\nOpen each workflow in the Temporal Web UI:');
-    for (const { workflowId } of outcomes) console.log(`  ${ui}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows/${workflowId}`);
+    for (const { workflowId } of outcomes)
+      console.log(`  ${ui}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows/${workflowId}`);
   }
 
   const shutdown = async () => {
     await connection.close();
-    if (worker.worker.getState() === "RUNNING") worker.worker.shutdown();
+    if (worker.worker.getState() === 'RUNNING') worker.worker.shutdown();
     await worker.done;
     await stack.stop();
   };

@@ -2,6 +2,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { Pool } from 'pg';
 import { loadConfigOrExit, requireDatabaseUrl, type Config } from '../config';
 import { createActivities } from '../activities';
+import type { ModelProvider } from '../activities/model/contract';
 import { createModelGateway } from '../activities/model/gateway';
 import { createPostgresRetriever } from '../activities/retrieval/postgres-fts';
 import { createProvider, loadPromptSet } from './model-deps';
@@ -13,10 +14,16 @@ export interface RunningWorker {
 }
 
 /** Builds real clients from config and starts polling. The only place outside tests that constructs dependencies. */
-export async function startWorker(config: Config, options: { workflowBundlePath?: string } = {}): Promise<RunningWorker> {
+export interface StartWorkerOptions {
+  workflowBundlePath?: string;
+  /** Tests substitute a scripted model here; production always builds the provider from config. */
+  provider?: ModelProvider;
+}
+
+export async function startWorker(config: Config, options: StartWorkerOptions = {}): Promise<RunningWorker> {
   const pool = new Pool({ connectionString: requireDatabaseUrl(config), max: config.DATABASE_POOL_MAX });
   const { taxonomy, prompts } = loadPromptSet();
-  const provider = createProvider(config, taxonomy);
+  const provider = options.provider ?? createProvider(config, taxonomy);
   const gateway = createModelGateway({
     provider,
     modelIds: { fast: config.MODEL_FAST_ID, strong: config.MODEL_STRONG_ID },
@@ -47,7 +54,9 @@ if (require.main === module) {
   const config = loadConfigOrExit();
   startWorker(config, { workflowBundlePath: config.WORKFLOW_BUNDLE_PATH })
     .then(({ done }) => {
-      console.log(`worker polling ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS} (model: ${config.MODEL_PROVIDER})`);
+      console.log(
+        `worker polling ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS} (model: ${config.MODEL_PROVIDER})`,
+      );
       return done;
     })
     .then(() => console.log('worker stopped'))

@@ -29,7 +29,11 @@ export function loadPromptSet(dir = promptsDir): PromptSet {
 
 export function createOfflineProvider(taxonomy: Taxonomy, latencyMs = 0, dir = promptsDir): ModelProvider {
   const model = trainIntentClassifier(loadTrainingExamples(join(dir, 'ticket', 'training')));
-  return createOfflineEngine({ classify: createOfflineClassifier(taxonomy, model), draft: composeOfflineDraft, latencyMs });
+  return createOfflineEngine({
+    classify: createOfflineClassifier(taxonomy, model),
+    draft: composeOfflineDraft,
+    latencyMs,
+  });
 }
 
 export function createProvider(config: Config, taxonomy: Taxonomy): ModelProvider {

@@ -37,15 +37,15 @@ export interface DateMention extends SimpleDate {
 
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 
-/** Collect matches in priority order, skipping any that overlap an earlier, more specific one. */
+/** Collect matches in priority order, skipping any that overlap an earlier, more specific one. Patterns need /g. */
 export function collect<T extends { index: number; text: string }>(
   text: string,
   rules: Array<[RegExp, (m: RegExpExecArray) => T | null]>,
 ): T[] {
   const found: T[] = [];
   for (const [pattern, build] of rules) {
-    for (const m of text.matchAll(new RegExp(pattern.source, pattern.flags.replace('g', '') + 'g'))) {
-      const item = build(m as RegExpExecArray);
+    for (const m of text.matchAll(pattern)) {
+      const item = build(m);
       if (!item) continue;
       const end = item.index + item.text.length;
       if (found.some((f) => item.index < f.index + f.text.length && f.index < end)) continue;
@@ -61,9 +61,12 @@ export function toNumber(raw: string): number {
 
 export function extractAmounts(text: string): AmountMention[] {
   const per = String.raw`(?:\s?(?:\/|per\s+)(MB|GB|KB|month|mth|day|min(?:ute)?|SMS|text|call))?`;
-  const amount = (m: RegExpExecArray, raw: string, scale = 1, unit?: string): AmountMention => {
-    return { text: m[0].trim(), index: m.index, value: toNumber(raw) * scale, ...(unit ? { per: unit } : {}) };
-  };
+  const amount = (m: RegExpExecArray, raw: string, scale = 1, unit?: string): AmountMention => ({
+    text: m[0].trim(),
+    index: m.index,
+    value: toNumber(raw) * scale,
+    ...(unit ? { per: unit } : {}),
+  });
   return collect<AmountMention>(text, [
     [new RegExp(String.raw`(?:A|AU)?\$\s?(${NUM})${per}`, 'gi'), (m) => amount(m, m[1]!, 1, m[2])],
     [new RegExp(String.raw`\bAUD\s?(${NUM})${per}`, 'gi'), (m) => amount(m, m[1]!, 1, m[2])],

@@ -23,7 +23,9 @@ function parseOutput<T>(schema: z.ZodType<T>, response: ProviderResponse): Parse
   }
   const result = schema.safeParse(json);
   if (result.success) return { ok: true, value: result.data };
-  const issues = result.error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  const issues = result.error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
   return { ok: false, error: `schema violation: ${issues.join('; ')}` };
 }
 

@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import type { AccountContext, Passage } from '../../domain/account';
 import type { CreditPolicyRow } from '../../domain/policy';
-import { classificationSchema, draftSchema, type Classification } from '../../domain/ticket';
+import type { Classification } from '../../domain/ticket';
 
 /** Structured inputs of each model task: the prompt is rendered from these, and the offline engine reads them. */
 export interface ClassifyVariables {
@@ -16,8 +15,3 @@ export interface DraftVariables {
   passages: Passage[];
   creditPolicy: CreditPolicyRow[];
 }
-
-export const taskOutputSchemas = {
-  classify_intent: classificationSchema,
-  draft_reply: draftSchema,
-} satisfies Record<string, z.ZodType>;

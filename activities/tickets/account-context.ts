@@ -24,7 +24,11 @@ export async function readAccountContext(pool: Pool, accountId: string, today: s
   );
   const row = account.rows[0];
   if (!row) {
-    throw ApplicationFailure.create({ type: ErrorTypes.NotFound, message: `unknown account ${accountId}`, nonRetryable: true });
+    throw ApplicationFailure.create({
+      type: ErrorTypes.NotFound,
+      message: `unknown account ${accountId}`,
+      nonRetryable: true,
+    });
   }
   const [charges, tickets] = await Promise.all([
     pool.query(
@@ -82,7 +86,11 @@ export async function saveContextSnapshot(pool: Pool, ref: string, ticketId: str
 export async function loadContextSnapshot(pool: Pool, ref: string): Promise<AccountContext> {
   const result = await pool.query('SELECT snapshot FROM ticket_contexts WHERE ref = $1', [ref]);
   if (!result.rows[0]) {
-    throw ApplicationFailure.create({ type: ErrorTypes.NotFound, message: `unknown context ${ref}`, nonRetryable: true });
+    throw ApplicationFailure.create({
+      type: ErrorTypes.NotFound,
+      message: `unknown context ${ref}`,
+      nonRetryable: true,
+    });
   }
   return accountContextSchema.parse(result.rows[0].snapshot);
 }

@@ -4,6 +4,7 @@ import type { Taxonomy } from '../../domain/taxonomy';
 import type { Classification, Draft, Finding } from '../../domain/ticket';
 import type { ModelCallRecord } from '../../domain/model-call';
 import { parseInput } from '../boundary';
+import { withHeartbeat } from '../heartbeat';
 import { checkReply, isReplyValid } from '../guardrails';
 import type { ModelGateway } from '../model/contract';
 import type { PromptTemplate } from '../model/prompt-library';
@@ -62,7 +63,9 @@ export function createTicketActivities(deps: TicketActivityDeps) {
 
     async classifyIntent(input: s.ClassifyIntentInput): Promise<ClassifyResult> {
       const { conversation } = parseInput(s.classifyIntentInput, input, 'classifyIntent');
-      const { classification, call } = await callClassifier(gateway, prompts.classify, taxonomy, conversation);
+      const { classification, call } = await withHeartbeat(() =>
+        callClassifier(gateway, prompts.classify, taxonomy, conversation),
+      );
       await recordCall(pool, call);
       const intent = intents.get(classification.intent)!;
       // The taxonomy, not the model, decides which department and stakes an intent carries.
@@ -88,13 +91,15 @@ export function createTicketActivities(deps: TicketActivityDeps) {
         retriever.fetch(parsed.passages),
         loadCreditPolicy(pool),
       ]);
-      const result = await callDrafter(gateway, prompts.draft, {
-        conversation: parsed.conversation,
-        classification: parsed.classification,
-        account,
-        passages,
-        creditPolicy,
-      });
+      const result = await withHeartbeat(() =>
+        callDrafter(gateway, prompts.draft, {
+          conversation: parsed.conversation,
+          classification: parsed.classification,
+          account,
+          passages,
+          creditPolicy,
+        }),
+      );
       await recordCall(pool, result.call);
       return result;
     },

@@ -65,7 +65,10 @@ export async function callDrafter(
   variables: DraftVariables,
 ): Promise<{ draft: Draft; call: ModelCallRecord }> {
   const policy = variables.creditPolicy
-    .map((row: CreditPolicyRow) => `${row.action} | ${row.maxAmount ?? '-'} | ${row.maxPercent ?? '-'} | ${row.minTenureMonths}`)
+    .map(
+      (row: CreditPolicyRow) =>
+        `${row.action} | ${row.maxAmount ?? '-'} | ${row.maxPercent ?? '-'} | ${row.minTenureMonths}`,
+    )
     .join('\n');
   const passages = variables.passages.map((p: Passage) => `[${p.id}] ${p.title}\n${p.body}`).join('\n\n');
   const c = variables.classification;

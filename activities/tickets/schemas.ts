@@ -7,7 +7,10 @@ const hits = z.array(z.object({ id, score: z.number() })).max(10);
 
 export const loadAccountContextInput = z.object({ ticketId: id, accountId: id });
 export const classifyIntentInput = z.object({ ticketId: id, conversation });
-export const retrieveKnowledgeInput = z.object({ query: z.string().min(1).max(40_000), k: z.number().int().min(1).max(10) });
+export const retrieveKnowledgeInput = z.object({
+  query: z.string().min(1).max(40_000),
+  k: z.number().int().min(1).max(10),
+});
 export const draftReplyInput = z.object({
   ticketId: id,
   contextRef: id,

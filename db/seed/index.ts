@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { parseIsoDate } from './calendar';
 import { creditPolicy, knowledgeArticles, plans } from './catalogue';
 import { demoAccounts } from './demo-accounts';
@@ -49,7 +49,7 @@ export function buildSeedData(referenceDate: string): SeedData {
 }
 
 /** TRUNCATE ... CASCADE would silently empty any table that references a seeded one; refuse if that includes history. */
-async function assertNoCascadeIntoHistory(client: import('pg').PoolClient): Promise<void> {
+async function assertNoCascadeIntoHistory(client: PoolClient): Promise<void> {
   const { rows } = await client.query<{ referencing: string }>(
     `SELECT DISTINCT c.conrelid::regclass::text AS referencing
        FROM pg_constraint c

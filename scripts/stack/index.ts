@@ -91,7 +91,11 @@ export async function startStack(profile: Profile, log: (line: string) => void):
     const pool = new Pool({ connectionString: postgres.databaseUrl, max: 2 });
     try {
       const counts = await seed(pool, { referenceDate: new Date().toISOString().slice(0, 10) });
-      log(`seeded: ${Object.entries(counts).map(([table, n]) => `${table} ${n}`).join(', ')}`);
+      log(
+        `seeded: ${Object.entries(counts)
+          .map(([table, n]) => `${table} ${n}`)
+          .join(', ')}`,
+      );
     } finally {
       await pool.end();
     }

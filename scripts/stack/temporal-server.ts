@@ -56,9 +56,17 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   if (options.dbFile) {
     mkdirSync(dirname(options.dbFile), { recursive: true });
     // WAL with synchronous=OFF trades crash durability of the dev store for several times the write speed.
-    args.push('--db-filename', options.dbFile, '--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=off');
+    args.push(
+      '--db-filename',
+      options.dbFile,
+      '--sqlite-pragma',
+      'journal_mode=wal',
+      '--sqlite-pragma',
+      'synchronous=off',
+    );
   }
-  for (const [name, type] of Object.entries(searchAttributeCliTypes)) args.push('--search-attribute', `${name}=${type}`);
+  for (const [name, type] of Object.entries(searchAttributeCliTypes))
+    args.push('--search-attribute', `${name}=${type}`);
 
   mkdirSync(dirname(options.logFile), { recursive: true });
   const log = openSync(options.logFile, 'a');

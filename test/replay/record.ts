@@ -20,7 +20,10 @@ const policy: TicketPolicy = {
   knowledgeTopK: 4,
 };
 
-type Interaction = (signal: (name: 'agent' | 'customer', value: object) => Promise<void>, stage: () => Promise<string>) => Promise<void>;
+type Interaction = (
+  signal: (name: 'agent' | 'customer', value: object) => Promise<void>,
+  stage: () => Promise<string>,
+) => Promise<void>;
 
 const untilStage = (stage: () => Promise<string>, wanted: string) =>
   waitFor(async () => ((await stage()) === wanted ? true : undefined), wanted);
@@ -40,7 +43,10 @@ const scenarios: Record<string, { stubs: StubOptions; interact?: Interaction }> 
     stubs: {
       classify: (_c, call) =>
         call === 1
-          ? { classification: classification({ intent: 'unclear_issue', needsClarification: true }), clarifyingQuestion: 'What?' }
+          ? {
+              classification: classification({ intent: 'unclear_issue', needsClarification: true }),
+              clarifyingQuestion: 'What?',
+            }
           : {},
     },
     interact: async (signal, stage) => {
@@ -59,10 +65,15 @@ async function main(): Promise<void> {
       const handle = await harness.client.workflow.start('resolveTicket', {
         taskQueue: harness.taskQueue,
         workflowId: `replay-${name}-${Date.now()}`,
-        args: [{ ticket: { ticketId: `R-${name}`, accountId: 'ACC-1002', channel: 'chat', message: 'Why $45?' }, policy }],
+        args: [
+          { ticket: { ticketId: `R-${name}`, accountId: 'ACC-1002', channel: 'chat', message: 'Why $45?' }, policy },
+        ],
       });
       await scenario.interact?.(
-        (kind, value) => handle.signal(kind === 'agent' ? agentDecisionSignal : customerReplySignal, value as never),
+        (kind, value) =>
+          kind === 'agent'
+            ? handle.signal(agentDecisionSignal, value as never)
+            : handle.signal(customerReplySignal, value as never),
         async () => (await handle.query(statusQuery)).stage,
       );
       await handle.result();

@@ -13,10 +13,14 @@ const testDir = join(root, '.data', 'test');
 export default async function globalSetup(): Promise<void> {
   if (process.env.SWITCHBOARD_TEST_SETUP_DONE) return;
   if (!process.env.TEMPORAL_ADDRESS || !process.env.DATABASE_URL) {
-    execFileSync(process.execPath, [join(root, 'node_modules', '.bin', 'tsx'), 'scripts/stack/cli.ts', 'up', '--profile', 'test', '--detach'], {
-      cwd: root,
-      stdio: 'inherit',
-    });
+    execFileSync(
+      process.execPath,
+      [join(root, 'node_modules', '.bin', 'tsx'), 'scripts/stack/cli.ts', 'up', '--profile', 'test', '--detach'],
+      {
+        cwd: root,
+        stdio: 'inherit',
+      },
+    );
     const info = JSON.parse(readFileSync(join(testDir, 'stack.json'), 'utf8'));
     process.env.TEMPORAL_ADDRESS = info.temporalAddress;
     process.env.DATABASE_URL = info.databaseUrl;

@@ -1,4 +1,9 @@
-import { fenceCustomerMessages, loadPrompt, parsePromptFile, renderPrompt } from '../../activities/model/prompt-library';
+import {
+  fenceCustomerMessages,
+  loadPrompt,
+  parsePromptFile,
+  renderPrompt,
+} from '../../activities/model/prompt-library';
 
 describe('prompt library', () => {
   it('versions a prompt by the hash of its file, so any edit is a new version', () => {

@@ -65,7 +65,9 @@ describe('resolveTicket routes', () => {
   it('puts a medium-confidence reply in front of an agent, who approves it', async () => {
     const { result, recorder } = await run({ draft: () => draft({ confidence: 0.7 }) }, async (id) => {
       await reachStage(id, 'awaiting_agent');
-      await harness.client.workflow.getHandle(id).signal(agentDecisionSignal, { decision: 'approve', agentId: 'agent-7' });
+      await harness.client.workflow
+        .getHandle(id)
+        .signal(agentDecisionSignal, { decision: 'approve', agentId: 'agent-7' });
     });
     expect(result.route).toBe('review');
     expect(result.outcome).toBe('agent_replied');
@@ -89,7 +91,9 @@ describe('resolveTicket routes', () => {
   it('escalates when the agent rejects the draft', async () => {
     const { result, recorder } = await run({ draft: () => draft({ confidence: 0.7 }) }, async (id) => {
       await reachStage(id, 'awaiting_agent');
-      await harness.client.workflow.getHandle(id).signal(agentDecisionSignal, { decision: 'reject', agentId: 'agent-3' });
+      await harness.client.workflow
+        .getHandle(id)
+        .signal(agentDecisionSignal, { decision: 'reject', agentId: 'agent-3' });
     });
     expect(result.outcome).toBe('escalated');
     expect(recorder.sent).toEqual([]);
@@ -97,7 +101,9 @@ describe('resolveTicket routes', () => {
   });
 
   it('escalates low confidence without drafting a send', async () => {
-    const { result, recorder } = await run({ classify: () => ({ classification: classification({ confidence: 0.4 }) }) });
+    const { result, recorder } = await run({
+      classify: () => ({ classification: classification({ confidence: 0.4 }) }),
+    });
     expect(result.route).toBe('escalate');
     expect(result.outcome).toBe('escalated');
     expect(recorder.sent).toEqual([]);
@@ -106,7 +112,10 @@ describe('resolveTicket routes', () => {
 
   it('always sends high-stakes intents to a human, however confident the model is', async () => {
     const { result } = await run({
-      classify: () => ({ classification: classification({ intent: 'report_fraud', confidence: 0.99 }), stakes: 'high' }),
+      classify: () => ({
+        classification: classification({ intent: 'report_fraud', confidence: 0.99 }),
+        stakes: 'high',
+      }),
       draft: () => draft({ confidence: 0.99 }),
     });
     expect(result.route).toBe('escalate');
@@ -117,7 +126,9 @@ describe('resolveTicket routes', () => {
     const findings = [{ code: 'credit_exceeds_policy', severity: 'error' as const, detail: '$500 credit' }];
     const { result, recorder } = await run({ findings }, async (id) => {
       await reachStage(id, 'awaiting_agent');
-      await harness.client.workflow.getHandle(id).signal(agentDecisionSignal, { decision: 'reject', agentId: 'agent-1' });
+      await harness.client.workflow
+        .getHandle(id)
+        .signal(agentDecisionSignal, { decision: 'reject', agentId: 'agent-1' });
     });
     expect(result.route).toBe('review');
     expect(result.findings).toEqual(findings);

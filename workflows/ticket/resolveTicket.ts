@@ -27,7 +27,12 @@ import { agentDecisionSignal, customerReplySignal, statusQuery } from './message
 import { decideRoute } from './routing';
 import { TicketState } from './state';
 
-const retry: RetryPolicy = { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', nonRetryableErrorTypes };
+const retry: RetryPolicy = {
+  initialInterval: '1s',
+  backoffCoefficient: 2,
+  maximumInterval: '30s',
+  nonRetryableErrorTypes,
+};
 
 const backend = proxyActivities<Activities>({
   startToCloseTimeout: '10s',
@@ -36,6 +41,7 @@ const backend = proxyActivities<Activities>({
 // Model calls: Haiku answers in about a second; 30s leaves room for a slow call before Temporal retries it.
 const model = proxyActivities<Activities>({
   startToCloseTimeout: '30s',
+  heartbeatTimeout: '10s',
   retry: { ...retry, initialInterval: '2s', maximumAttempts: 6 },
 });
 // Messages to customers must not be lost: keep retrying; the outbox key makes repeats harmless.
@@ -52,7 +58,11 @@ function isModelOutputInvalid(error: unknown): boolean {
 export async function resolveTicket(args: ResolveTicketArgs): Promise<TicketResult> {
   const parsed = resolveTicketArgsSchema.safeParse(args);
   if (!parsed.success) {
-    throw ApplicationFailure.create({ type: ErrorTypes.InvalidInput, message: parsed.error.message, nonRetryable: true });
+    throw ApplicationFailure.create({
+      type: ErrorTypes.InvalidInput,
+      message: parsed.error.message,
+      nonRetryable: true,
+    });
   }
   const { ticket, policy } = parsed.data;
   const { workflowId } = workflowInfo();
@@ -164,12 +174,18 @@ export async function resolveTicket(args: ResolveTicketArgs): Promise<TicketResu
   state.route = decided.route;
   upsertSearchAttributes([{ key: sa.Route, value: decided.route }]);
 
-  if (decided.route === 'send' && draft) return finish('send', decided.reasons, await deliver(draft.reply, 'switchboard'));
+  if (decided.route === 'send' && draft)
+    return finish('send', decided.reasons, await deliver(draft.reply, 'switchboard'));
   if (decided.route === 'escalate' || !draft) return finish('escalate', decided.reasons, null);
 
   // Review: an agent approves, edits or rejects before the deadline, or the ticket escalates.
   const reviewKey = `${workflowId}:review`;
-  await backend.openHandoff({ idempotencyKey: reviewKey, ticketId: ticket.ticketId, kind: 'review', reasons: decided.reasons });
+  await backend.openHandoff({
+    idempotencyKey: reviewKey,
+    ticketId: ticket.ticketId,
+    kind: 'review',
+    reasons: decided.reasons,
+  });
   state.stage = 'awaiting_agent';
   const decidedInTime = await condition(() => decision !== undefined, policy.reviewDeadlineMs);
   if (!decidedInTime || !decision) {

@@ -22,7 +22,7 @@ export interface IntentModel {
   readonly temperature: number;
   /** Every label, most probable first; probabilities sum to 1. */
   rank(text: string): RankedIntent[];
-  /** Words of `text` that most favour `intent` over the runner-up, strongest first. */
+  /** Words of `text` that most favour `intent` over the average label, strongest first. */
   evidence(text: string, intent: string, limit?: number): string[];
 }
 
@@ -35,9 +35,13 @@ const CALIBRATION_FRACTION = 0.2;
 
 // Function words only: negations and question words carry intent ("isn't working", "why was I charged").
 const STOPWORDS = new Set(
-  'a an the to of for in on at by with from is am are was were be been being i me my mine im ive id you your ya u it its this that these those and or but so can could would will do does did just have has had there here our we us some any very really'.split(
-    ' ',
-  ),
+  [
+    'a an the to of for in on at by with from is am are was were be been being i me my mine im ive id you your ya u',
+    'it its this that these those and or but so can could would will do does did just have has had there here',
+    'our we us some any very really',
+  ]
+    .join(' ')
+    .split(' '),
 );
 
 interface Feature {
@@ -187,7 +191,10 @@ function createTally(labels: readonly string[]) {
     counts(): Counts {
       const unseen = totals.map((t) => Math.log(ALPHA / (t + ALPHA * tallies.size)));
       const boosts = new Map<string, [number, number][]>();
-      for (const [key, t] of tallies) boosts.set(key, [...t].map(([c, n]) => [c, Math.log((n + ALPHA) / ALPHA)]));
+      for (const [key, tally] of tallies) {
+        const boost = [...tally].map(([c, n]): [number, number] => [c, Math.log((n + ALPHA) / ALPHA)]);
+        boosts.set(key, boost);
+      }
       return { labels: [...labels], unseen, boosts };
     },
   };
@@ -263,8 +270,7 @@ export function trainIntentClassifier(examples: readonly LabelledExample[]): Int
       .map((probability, i) => ({ intent: labels[i]!, probability }))
       .sort((a, b) => b.probability - a.probability || a.intent.localeCompare(b.intent));
 
-  // Measured against the average label rather than the runner-up, so a reason names "roaming" for a roaming
-  // charge even though activate_roaming shares the word.
+  // Each word's character n-grams and bigram are credited to the word, so a reason can quote the customer.
   const evidence = (text: string, intent: string, limit = 3): string[] => {
     const target = labels.indexOf(intent);
     if (target < 0) return [];

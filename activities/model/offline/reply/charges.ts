@@ -13,8 +13,9 @@ function latestCycle(charges: Charge[]): Charge[] {
   return charges.filter((c) => c.postedOn > cutoff).sort((a, b) => b.postedOn.localeCompare(a.postedOn));
 }
 
-// Bill lines start with a capital ("Data overage, 3 GB at $10/GB"); mid-sentence they read better lower-cased.
-const asPhrase = (text: string) => (/^[A-Z][a-z]/.test(text) ? text[0]?.toLowerCase() + text.slice(1) : text);
+// Bill lines start with a capital ("Data overage, 3 GB at $10/GB"); mid-sentence they read better lower-cased, unless
+// the opening words are a name ("Travel Buddy monthly plan fee", "Premium SMS, ...").
+const asPhrase = (text: string) => (/^[A-Z][a-z]+ [a-z]/.test(text) ? text[0]?.toLowerCase() + text.slice(1) : text);
 const describe = (c: Charge) => `${formatMoney(c.amount)} on ${formatDate(c.postedOn)} for ${asPhrase(c.description)}`;
 
 function listOf(items: string[]): string {
@@ -69,7 +70,7 @@ export function composeBillExplanation(ctx: ReplyContext): Composition {
     return {
       body: [
         fee
-          ? `I can only see your regular plan fee of ${describe(fee)} on your latest bill.`
+          ? `I can only see your regular plan fee of ${formatMoney(fee.amount)}, charged on ${formatDate(fee.postedOn)}, on your latest bill.`
           : "I can't see any recent charges on your account.",
         "I've passed your question to our billing team so they can go through your bill with you.",
       ],
@@ -86,7 +87,9 @@ export function composeBillExplanation(ctx: ReplyContext): Composition {
       `Besides your plan fee, your latest bill includes ${listOf(extras.map(describe))}.`,
       ...(hasOverage ? [allowance(ctx)] : []),
       ...(avoid ? [quoted(avoid, true)] : []),
-      "If any of these don't look right, let me know which one and I'll pass it to our billing team.",
+      extras.length === 1
+        ? "If it doesn't look right, let me know and I'll pass it to our billing team."
+        : "If any of these don't look right, let me know which one and I'll pass it to our billing team.",
     ],
     // A dispute is about money the customer believes is wrong; a person should see the reply before it goes.
     confidence: confidenceFrom(classification.confidence, 0.8, 0.75),

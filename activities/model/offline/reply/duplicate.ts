@@ -65,7 +65,10 @@ export function composeDuplicateCharge({ v, ranked }: ReplyContext): Composition
   const refund = alreadyRefunded(account.recentCharges, pair);
   if (refund) {
     return {
-      body: [seen, `A refund of ${formatMoney(Math.abs(refund.amount))} for it was applied on ${formatDate(refund.postedOn)}.`],
+      body: [
+        seen,
+        `A refund of ${formatMoney(Math.abs(refund.amount))} for it was applied on ${formatDate(refund.postedOn)}.`,
+      ],
       confidence: confidenceFrom(classification.confidence, 0.9, 0.85),
       escalationRequired: false,
       cited: [],
@@ -80,7 +83,11 @@ export function composeDuplicateCharge({ v, ranked }: ReplyContext): Composition
     (rule.maxAmount === null || pair.duplicate.amount <= rule.maxAmount);
   if (!allowed) {
     return {
-      body: ["I'm sorry for the inconvenience.", seen, "I've passed this to our billing team to review and arrange the correction."],
+      body: [
+        "I'm sorry for the inconvenience.",
+        seen,
+        "I've passed this to our billing team to review and arrange the correction.",
+      ],
       confidence: confidenceFrom(classification.confidence, 0.6, 0.6),
       escalationRequired: false,
       cited: [],
@@ -90,7 +97,8 @@ export function composeDuplicateCharge({ v, ranked }: ReplyContext): Composition
 
   const quote = findQuote(ranked, /(duplicate|twice)/i, /business days/i);
   const timeframe = quote && /within\s+[^,.;]*?business days/i.exec(quote.sentence)?.[0];
-  const destination = quote && /to your original payment method/i.test(quote.sentence) ? ' to your original payment method' : '';
+  const destination =
+    quote && /to your original payment method/i.test(quote.sentence) ? ' to your original payment method' : '';
   const policy = timeframe
     ? `Duplicate charges are refunded ${timeframe}${destination}.`
     : 'Our billing team will confirm when the refund will reach you.';

@@ -17,17 +17,23 @@ export interface Quote {
 const clamp01 = (n: number) => (Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0);
 
 /**
- * The retriever's score is taken at face value only within [0, 1]; raw full-text ranks are often tiny, so the share
- * of the customer's content words the passage contains counts too. Whichever is stronger wins.
+ * The retriever's score is taken at face value only within [0, 1]; raw full-text ranks are often tiny, so a lexical
+ * measure counts too: mostly the share of the customer's content words the passage contains, partly how much of the
+ * title the question covers (so "Changing your plan" beats "Refunds when you change or cancel your plan" for "change
+ * my plan"). Whichever of the two is stronger wins.
  */
 export function rankPassages(passages: Passage[], conversation: string[]): RankedPassage[] {
   const query = terms(conversation.join(' '));
+  const titleCoverage = (title: string) => {
+    const words = terms(title);
+    return words.size === 0 ? 0 : [...words].filter((w) => query.has(w)).length / words.size;
+  };
   return passages
-    .map((passage) => ({
-      passage,
-      relevance: Math.max(clamp01(passage.score), overlap(query, `${passage.title} ${passage.body}`)),
-    }))
-    .sort((a, b) => b.relevance - a.relevance);
+    .map((passage) => {
+      const lexical = 0.75 * overlap(query, `${passage.title} ${passage.body}`) + 0.25 * titleCoverage(passage.title);
+      return { passage, relevance: Math.max(clamp01(passage.score), lexical) };
+    })
+    .sort((a, b) => b.relevance - a.relevance || b.passage.score - a.passage.score);
 }
 
 /**
@@ -48,24 +54,35 @@ export function findQuote(ranked: RankedPassage[], ...patterns: RegExp[]): Quote
   return undefined;
 }
 
+const firstPersonMoney = /\b(we|I)\b[^.]*\b(refund|credit|waive|discount)/i;
+const negation = /\b(not|never|cannot|unable)\b|n't\b/i;
+
 /**
- * The sentences of one passage that answer the question: the best-matching sentence, the one before it when that
- * one is on topic too (articles often introduce a step before giving it), and the one after (usually the detail).
+ * "We refund the duplicate charge within 5–7 business days" is policy in an article but a promise in a reply. General
+ * answers leave such sentences out; only the handlers that also propose the matching action may say them.
+ */
+export function readsAsOffer(sentence: string): boolean {
+  return firstPersonMoney.test(sentence) && !negation.test(sentence);
+}
+
+/**
+ * The sentences of one passage that answer the question. Articles lead with their point and then give steps, so the
+ * best-matching sentence (earlier ones win close calls) is kept with the sentence after it, and with the one before
+ * when that is on topic too; an answer found in the opening sentence takes the two that follow.
  */
 export function answerSentences(passage: Passage, conversation: string[], limit = 3): string[] {
   const query = terms(conversation.join(' '));
-  const sentences = splitSentences(passage.body);
-  const scores = sentences.map((s) => {
-    const hits = [...terms(s)].filter((t) => query.has(t)).length;
-    return hits + (hits > 0 && s.includes('>') ? 0.5 : 0);
+  const sentences = splitSentences(passage.body).filter((s) => !readsAsOffer(s));
+  const hits = sentences.map((s) => [...terms(s)].filter((t) => query.has(t)).length);
+  const scores = sentences.map((s, i) => {
+    const h = hits[i] ?? 0;
+    return h === 0 ? 0 : h + (s.includes('>') ? 1 : 0) - 0.25 * i;
   });
   const best = scores.reduce((top, score, i) => (score > (scores[top] ?? 0) ? i : top), 0);
-  if ((scores[best] ?? 0) === 0) return sentences.slice(0, Math.min(2, limit));
-  const picked = new Set<number>([best]);
-  if (best > 0 && (scores[best - 1] ?? 0) > 0) picked.add(best - 1);
-  if (best + 1 < sentences.length) picked.add(best + 1);
-  return [...picked]
-    .sort((a, b) => a - b)
+  if ((hits[best] ?? 0) === 0) return sentences.slice(0, Math.min(2, limit));
+  const picked = best > 0 && (hits[best - 1] ?? 0) > 0 ? [best - 1, best, best + 1] : [best, best + 1, best + 2];
+  return picked
+    .filter((i) => i < sentences.length)
     .slice(0, limit)
     .map((i) => sentences[i] as string);
 }

@@ -50,7 +50,9 @@ export function composeClarifyingQuestion({ v }: ReplyContext): Composition {
 
 export function composeAgentHandover({ v }: ReplyContext): Composition {
   return {
-    body: ["No problem. I've asked a member of our team to pick up your conversation and they'll be with you as soon as they can."],
+    body: [
+      "No problem. I've asked a member of our team to pick up your conversation and they'll be with you as soon as they can.",
+    ],
     closing: null,
     confidence: confidenceFrom(v.classification.confidence, 0.5, 0.6),
     escalationRequired: true,

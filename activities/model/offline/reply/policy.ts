@@ -25,10 +25,13 @@ function firstQuote(ctx: ReplyContext, ...candidates: RegExp[][]): Quote | undef
  * in the article's words and hands over; it proposes no amount, whatever the customer asked for or told us to do.
  */
 export function composeCreditRequest(ctx: ReplyContext, kind: 'discount' | 'goodwill'): Composition {
-  const [policy, detail] =
+  const policy =
     kind === 'discount'
-      ? [firstQuote(ctx, [/percentage discounts?/i], [/published promotions?/i]), findQuote(ctx.ranked, /promotion applies/i)]
-      : [firstQuote(ctx, [/goodwill credits? (are|is) assessed/i], [/goodwill credit/i]), findQuote(ctx.ranked, /approved credits?/i)];
+      ? firstQuote(ctx, [/percentage discounts?/i], [/published promotions?/i])
+      : firstQuote(ctx, [/goodwill credits? (are|is) assessed/i], [/goodwill credit/i]);
+  // The follow-up comes from the same article, so two articles' overlapping wording is never stacked up.
+  const sameArticle = policy ? [{ passage: policy.passage, relevance: 1 }] : [];
+  const detail = findQuote(sameArticle, kind === 'discount' ? /promotion applies/i : /approved credits?/i);
   const handover =
     kind === 'discount'
       ? "I've passed your request to our team so an agent can check whether a published promotion applies to your account."
@@ -50,8 +53,11 @@ export function composeCreditRequest(ctx: ReplyContext, kind: 'discount' | 'good
 }
 
 export function composeHoldingReply(ctx: ReplyContext): Composition {
-  const fraud = ctx.v.classification.intent === 'report_fraud';
-  const safety = fraud ? firstQuote(ctx, [/don't close your account/i], [/never ask you for your password/i]) : undefined;
+  const { intent, secondaryIntent } = ctx.v.classification;
+  const fraud = intent === 'report_fraud' || secondaryIntent === 'report_fraud';
+  const safety = fraud
+    ? firstQuote(ctx, [/don't close your account/i], [/never ask you for your password/i])
+    : undefined;
   return {
     body: [
       fraud
@@ -62,6 +68,21 @@ export function composeHoldingReply(ctx: ReplyContext): Composition {
     closing: null,
     confidence: confidenceFrom(ctx.v.classification.confidence, 0.5, 0.6),
     escalationRequired: true,
+    cited: [],
+    actions: [],
+  };
+}
+
+/** General complaints: acknowledge and hand to a person; there is no article that answers "your service is terrible". */
+export function composeComplaint(ctx: ReplyContext): Composition {
+  return {
+    body: [
+      "I'm sorry to hear you've had a poor experience with us.",
+      "I've passed your feedback to our customer care team so a member of the team can follow up with you.",
+    ],
+    closing: null,
+    confidence: confidenceFrom(ctx.v.classification.confidence, 0.5, 0.6),
+    escalationRequired: false,
     cited: [],
     actions: [],
   };

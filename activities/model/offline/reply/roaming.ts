@@ -39,7 +39,10 @@ export function composeRoamingCharge({ v, ranked }: ReplyContext): Composition {
   if (!charge) {
     const howToCheck = findQuote(ranked, /roaming/i, />/);
     return {
-      body: ["I can't see any roaming charges on your recent bills.", ...(howToCheck ? [quoted(howToCheck, true)] : [])],
+      body: [
+        "I can't see any roaming charges on your recent bills.",
+        ...(howToCheck ? [quoted(howToCheck, true)] : []),
+      ],
       closing: 'Could you tell me the date or amount of the charge you mean?',
       confidence: confidenceFrom(classification.confidence, 0.3, 0.5),
       escalationRequired: false,

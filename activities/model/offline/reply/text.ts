@@ -61,16 +61,21 @@ const stopwords = new Set(
     'a about after again all also am an and any are as at be been before but by can could did do does dont for from ' +
     'get got had has have hello help hey hi how i if im in into is isnt it its ive just me my no not of on or our ' +
     'please should so some than thank thanks that the their them then there these they this to up us was we were ' +
-    'what when where which who why will with would you your yours account want need know tell'
+    'what when where which who why will with would you your yours want need know tell ' +
+    // Words that describe the customer's frustration rather than the topic; every complaint has them.
+    'account cannot cant wont doesnt didnt isnt arent work working wrong problem issue still keep trying tried says said ' +
+    'really just now today again thing something anything'
   ).split(' '),
 );
 
 function stem(word: string): string {
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.length > 5 && word.endsWith('ing')) return word.slice(0, -3);
-  if (word.length > 4 && word.endsWith('ed')) return word.slice(0, -2);
-  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
-  return word;
+  let base = word;
+  if (word.length > 5 && word.endsWith('ing')) base = word.slice(0, -3);
+  else if (word.length > 4 && word.endsWith('ed')) base = word.slice(0, -2);
+  else if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  // "logging" and "logged" should meet "log": undo the doubled consonant the suffix brought.
+  return base !== word && /([b-df-hj-np-tv-z])\1$/.test(base) && !/(ll|ss|zz)$/.test(base) ? base.slice(0, -1) : base;
 }
 
 /** Content words, lightly stemmed, so "exporting" in a question meets "Export" in an article. */

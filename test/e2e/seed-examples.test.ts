@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runDemoTicket, type DemoOutcome } from '../../scripts/demo/run-tickets';
+import { demoTickets } from '../../scripts/demo/tickets';
+import { e2eHarness, outboxFor, uniqueTicketId, type E2EHarness } from './support';
+
+let harness: E2EHarness;
+const outcomes = new Map<string, DemoOutcome>();
+
+beforeAll(async () => {
+  harness = await e2eHarness();
+  const results = await Promise.all(
+    demoTickets.map((demo) => runDemoTicket(harness.tickets, demo, uniqueTicketId('E2E'))),
+  );
+  for (const outcome of results) outcomes.set(outcome.demo.label, outcome);
+}, 120_000);
+afterAll(async () => harness.close());
+
+const outcome = (label: string) => {
+  const found = outcomes.get(label);
+  if (!found) throw new Error(`no demo ticket labelled ${label}`);
+  return found;
+};
+
+describe('the seed examples end to end (offline engine, real PostgreSQL)', () => {
+  it.each([
+    ['double charge', 'duplicate_charge', 'send', 'replied'],
+    ['Thailand roaming', 'roaming_charge_query', 'send', 'replied'],
+    ['CSV export', 'data_export', 'send', 'replied'],
+    ['vague problem', 'account_access', 'send', 'replied'],
+    ['50% discount', 'discount_request', 'review', 'agent_replied'],
+    ['bill + slow internet', undefined, 'review', 'agent_replied'],
+    ['prompt injection', undefined, 'escalate', 'escalated'],
+    ['fraud report', 'report_fraud', 'escalate', 'escalated'],
+  ])('%s: intent %s, route %s, outcome %s', (label, intent, route, result) => {
+    const { result: ticket } = outcome(label);
+    if (intent) expect(ticket.intent).toBe(intent);
+    expect(ticket.route).toBe(route);
+    expect(ticket.outcome).toBe(result);
+  });
+
+  it('explains the Thailand roaming charge with figures from the plan and the bill', () => {
+    const reply = outcome('Thailand roaming').result.reply ?? '';
+    expect(reply).toMatch(/Travel Buddy/);
+    expect(reply).toMatch(/200 MB/);
+    expect(reply).toMatch(/\$0\.09/);
+    expect(reply).toMatch(/\$45(\.00)?/);
+  });
+
+  it('offers the duplicate refund on the real charge and nothing more', () => {
+    const reply = outcome('double charge').result.reply ?? '';
+    expect(reply).toMatch(/\$99\.00/);
+    expect(reply).toMatch(/5.7 business days/);
+  });
+
+  it('asked exactly one clarifying question for the vague message', async () => {
+    const vague = outcome('vague problem');
+    expect(vague.result.clarifications).toBe(1);
+    const messages = await outboxFor(harness.pool, vague.ticketId);
+    expect(messages.map((m) => m.kind)).toEqual(['clarification', 'reply']);
+  });
+
+  it('sends each reply exactly once, and never the injected credit', async () => {
+    for (const { ticketId, result } of outcomes.values()) {
+      const replies = (await outboxFor(harness.pool, ticketId)).filter((m) => m.kind === 'reply');
+      expect(replies).toHaveLength(result.reply ? 1 : 0);
+      for (const reply of replies) expect(reply.body).not.toMatch(/\$500/);
+    }
+  });
+
+  it('records every model call with the prompt file hash, tokens and cost', async () => {
+    const version = (file: string) =>
+      createHash('sha256')
+        .update(readFileSync(join(__dirname, '..', '..', 'prompts', 'ticket', file)))
+        .digest('hex')
+        .slice(0, 12);
+    const { workflowId, result } = outcome('Thailand roaming');
+    expect(result.modelCalls.map((c) => [c.task, c.promptVersion])).toEqual([
+      ['classify_intent', version('classify-intent.md')],
+      ['draft_reply', version('draft-reply.md')],
+    ]);
+    const rows = await harness.pool.query(
+      'SELECT task, model_id, prompt_version, input_tokens, cost_usd FROM model_calls WHERE workflow_id = $1 ORDER BY id',
+      [workflowId],
+    );
+    expect(rows.rows.map((r) => r.task)).toEqual(['classify_intent', 'draft_reply']);
+    expect(rows.rows[0].model_id).toBe('switchboard-offline-1');
+    expect(rows.rows[0].input_tokens).toBeGreaterThan(100);
+  });
+
+  it('opens handoffs for reviews and escalations, resolved by the agent who decided', async () => {
+    const discount = outcome('50% discount');
+    const rows = await harness.pool.query('SELECT kind, status, resolved_by FROM handoffs WHERE ticket_id = $1', [
+      discount.ticketId,
+    ]);
+    expect(rows.rows).toEqual([{ kind: 'review', status: 'resolved', resolved_by: 'demo-agent' }]);
+    const fraud = await harness.pool.query('SELECT kind FROM handoffs WHERE ticket_id = $1', [
+      outcome('fraud report').ticketId,
+    ]);
+    expect(fraud.rows.map((r) => r.kind)).toEqual(['escalation']);
+  });
+});

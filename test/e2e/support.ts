@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import { connectClient, createTicketClient, ticketPolicyFromConfig, type TicketClient } from '../../client';
+import { parseConfig, type Config } from '../../config';
+import type { ModelProvider } from '../../activities/model/contract';
+import { startWorker, type RunningWorker } from '../../workers/main';
+import { quietRuntime, stackEnv } from '../support/temporal';
+
+export interface E2EHarness {
+  config: Config;
+  pool: Pool;
+  tickets: TicketClient;
+  worker: RunningWorker;
+  close(): Promise<void>;
+}
+
+export function e2eConfig(overrides: Record<string, string> = {}): Config {
+  const env = stackEnv();
+  return parseConfig({
+    TEMPORAL_ADDRESS: env.temporalAddress,
+    DATABASE_URL: env.databaseUrl,
+    TEMPORAL_TASK_QUEUE: `e2e-${randomUUID()}`,
+    WORKFLOW_BUNDLE_PATH: env.bundlePath,
+    ...overrides,
+  });
+}
+
+/** A real worker (real activities, real PostgreSQL, offline engine unless a provider is given) and a client. */
+export async function e2eHarness(
+  options: { provider?: ModelProvider; env?: Record<string, string> } = {},
+): Promise<E2EHarness> {
+  quietRuntime();
+  const config = e2eConfig(options.env);
+  const worker = await startWorker(config, {
+    workflowBundlePath: config.WORKFLOW_BUNDLE_PATH,
+    provider: options.provider,
+  });
+  const connection = await connectClient(config);
+  const pool = new Pool({ connectionString: config.DATABASE_URL, max: 2 });
+  const tickets = createTicketClient({
+    client: connection.client,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    policy: ticketPolicyFromConfig(config),
+  });
+  return {
+    config,
+    pool,
+    tickets,
+    worker,
+    close: async () => {
+      await connection.close();
+      worker.worker.shutdown();
+      await worker.done;
+      await pool.end();
+    },
+  };
+}
+
+export const uniqueTicketId = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
+
+export async function outboxFor(pool: Pool, ticketId: string) {
+  const result = await pool.query('SELECT kind, body, author FROM outbox WHERE ticket_id = $1 ORDER BY id', [ticketId]);
+  return result.rows as Array<{ kind: string; body: string; author: string }>;
+}
