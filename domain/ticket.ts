@@ -118,7 +118,9 @@ export const ticketResultSchema = z.object({
   intent: z.string(),
   secondaryIntent: z.string().nullable(),
   department: departmentSchema,
+  /** Classification confidence; routing uses the lower of this and replyConfidence. */
   confidence: z.number(),
+  replyConfidence: z.number().nullable(),
   reply: z.string().nullable(),
   findings: z.array(findingSchema),
   clarifications: z.number().int(),

@@ -1,3 +1,4 @@
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { loadConfigOrExit } from '../config';
 import { connectClient, createTicketClient, ticketPolicyFromConfig } from '../client';
 import { startWorker } from '../workers/main';
@@ -9,6 +10,8 @@ import { startStack } from './stack';
 /** `make demo`: bring up the dev stack and a worker, run the source documents' examples, keep serving. */
 async function main(): Promise<void> {
   const once = process.argv.includes('--once');
+  // The demo's output is the table; the SDK's start-up chatter would bury it.
+  Runtime.install({ logger: new DefaultLogger('WARN') });
   const stack = await startStack('dev', (line) => console.log(`[stack] ${line}`));
   const config = loadConfigOrExit({
     ...process.env,
@@ -33,7 +36,7 @@ async function main(): Promise<void> {
     ticketId,
     demo.label,
     result.secondaryIntent ? `${result.intent}+${result.secondaryIntent}` : result.intent,
-    result.confidence.toFixed(2),
+    Math.min(result.confidence, result.replyConfidence ?? 1).toFixed(2),
     [result.clarifications ? 'clarify' : null, result.route].filter(Boolean).join(' > '),
     result.outcome,
     result.findings.map((finding) => finding.code).join(',') || '-',

@@ -70,6 +70,7 @@ export async function resolveTicket(args: ResolveTicketArgs): Promise<TicketResu
   const modelCalls: ModelCallRecord[] = [];
   const replies: string[] = [];
   let decision: AgentDecision | undefined;
+  let draft: Draft | null = null;
 
   setHandler(statusQuery, () => state.snapshot());
   // Handlers are registered before the first await, so a signal that arrives early is kept, not lost.
@@ -136,7 +137,6 @@ export async function resolveTicket(args: ResolveTicketArgs): Promise<TicketResu
   const { passages } = await backend.retrieveKnowledge({ query: conversation.join('\n'), k: policy.knowledgeTopK });
 
   state.stage = 'drafting';
-  let draft: Draft | null = null;
   try {
     const drafted = await model.draftReply({
       ticketId: ticket.ticketId,
@@ -235,6 +235,7 @@ export async function resolveTicket(args: ResolveTicketArgs): Promise<TicketResu
       secondaryIntent: c?.secondaryIntent ?? null,
       department: c?.department ?? 'OTHER',
       confidence: c?.confidence ?? 0,
+      replyConfidence: draft?.confidence ?? null,
       reply,
       findings: state.findings,
       clarifications,
