@@ -3,7 +3,7 @@ import { MockActivityEnvironment } from '@temporalio/testing';
 import type { Pool } from 'pg';
 import type { ModelProvider, ProviderRequest } from '../../activities/model/contract';
 import { createModelGateway } from '../../activities/model/gateway';
-import { createTicketActivities } from '../../activities/tickets';
+import { createTicketActivities, type ClassifyResult } from '../../activities/tickets';
 import { loadPromptSet } from '../../workers/model-deps';
 
 const { taxonomy, prompts } = loadPromptSet();
@@ -60,7 +60,10 @@ const env = () => new MockActivityEnvironment({ activityId: 'classify-1', attemp
 describe('classifyIntent (MockActivityEnvironment)', () => {
   it('takes department and stakes from the taxonomy, not the model, and records the call', async () => {
     const { activities, statements } = activitiesWith(scriptedModel([classification()]));
-    const result = await env().run(activities.classifyIntent, { ticketId: 'T-1', conversation: ['fraud on my bill'] });
+    const result: ClassifyResult = await env().run(activities.classifyIntent, {
+      ticketId: 'T-1',
+      conversation: ['fraud on my bill'],
+    });
     expect(result.classification.department).toBe('ACCOUNT');
     expect(result.stakes).toBe('high');
     expect(result.call.costUsd).toBeCloseTo((1200 * 1 + 60 * 5) / 1_000_000, 12);
@@ -78,9 +81,12 @@ describe('classifyIntent (MockActivityEnvironment)', () => {
   it('asks a clarifying question only while the conversation has one message', async () => {
     const vague = classification({ intent: 'unclear_issue', needsClarification: true, confidence: 0.5 });
     const { activities } = activitiesWith(scriptedModel([vague, vague]));
-    const first = await env().run(activities.classifyIntent, { ticketId: 'T-2', conversation: ['it is broken'] });
+    const first: ClassifyResult = await env().run(activities.classifyIntent, {
+      ticketId: 'T-2',
+      conversation: ['it is broken'],
+    });
     expect(first.clarifyingQuestion).toBe(prompts.clarifyingQuestion);
-    const second = await env().run(activities.classifyIntent, {
+    const second: ClassifyResult = await env().run(activities.classifyIntent, {
       ticketId: 'T-2',
       conversation: ['it is broken', 'still'],
     });
