@@ -1,24 +1,16 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { loadConfigOrExit } from '../config';
 import { connectClient, createTicketClient, ticketPolicyFromConfig } from '../client';
-import { startWorker } from '../workers/main';
 import { runDemoTicket } from './demo/run-tickets';
 import { renderTable } from './demo/table';
 import { demoTickets } from './demo/tickets';
-import { startStack } from './stack';
+import { startDevSession } from './stack/with-worker';
 
 /** `make demo`: bring up the dev stack and a worker, run the source documents' examples, keep serving. */
 async function main(): Promise<void> {
   const once = process.argv.includes('--once');
   // The demo's output is the table; the SDK's start-up chatter would bury it.
   Runtime.install({ logger: new DefaultLogger('WARN') });
-  const stack = await startStack('dev', (line) => console.log(`[stack] ${line}`));
-  const config = loadConfigOrExit({
-    ...process.env,
-    TEMPORAL_ADDRESS: stack.info.temporalAddress,
-    DATABASE_URL: stack.info.databaseUrl,
-  });
-  const worker = await startWorker(config);
+  const { stack, config, worker } = await startDevSession();
   const connection = await connectClient(config);
   const tickets = createTicketClient({
     client: connection.client,

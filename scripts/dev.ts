@@ -1,16 +1,8 @@
-import { loadConfigOrExit } from '../config';
-import { startWorker } from '../workers/main';
-import { startStack } from './stack';
+import { startDevSession } from './stack/with-worker';
 
 /** `npm run dev`: the dev stack and a worker in the foreground; Ctrl-C stops both. */
 async function main(): Promise<void> {
-  const stack = await startStack('dev', (line) => console.log(`[stack] ${line}`));
-  const config = loadConfigOrExit({
-    ...process.env,
-    TEMPORAL_ADDRESS: stack.info.temporalAddress,
-    DATABASE_URL: stack.info.databaseUrl,
-  });
-  const worker = await startWorker(config);
+  const { stack, config, worker } = await startDevSession();
   console.log(`[dev] worker on ${config.TEMPORAL_TASK_QUEUE}; Web UI ${stack.info.temporalUiUrl ?? '(headless)'}`);
   // The worker drains itself on SIGINT/SIGTERM (the SDK's default shutdown signals); then the stack goes down.
   await worker.done;
