@@ -46,6 +46,9 @@ export function ticketPolicyFromConfig(config: Config): TicketPolicy {
     clarificationTimeoutMs: config.TICKET_CLARIFICATION_TIMEOUT,
     maxClarifications: 1,
     knowledgeTopK: config.KNOWLEDGE_TOP_K,
+    modelCallTimeoutMs: config.MODEL_CALL_TIMEOUT,
+    strongModelOn: config.TICKET_STRONG_MODEL_ON,
+    strongModelBelow: config.TICKET_STRONG_MODEL_BELOW,
   };
 }
 

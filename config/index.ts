@@ -1,7 +1,27 @@
 import { z } from 'zod';
 import { durationSchema } from './duration';
+import { modelPriceSchema } from './prices';
+import { checkResidency } from './residency';
+import { strongModelTriggers } from '../domain/ticket';
 
 const probability = z.coerce.number().min(0).max(1);
+const commaList = z.string().transform((text) =>
+  text
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
+const priceOverrides = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'MODEL_PRICES must be JSON: {"model-id": {"inputPerMTok": 1, ...}}' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.record(z.string(), modelPriceSchema));
 
 /** Every environment variable Switchboard reads. The README's configuration table mirrors this schema. */
 export const configSchema = z
@@ -15,9 +35,23 @@ export const configSchema = z
       .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL')
       .optional(),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
-    MODEL_PROVIDER: z.enum(['offline']).default('offline'),
+    MODEL_PROVIDER: z.enum(['offline', 'anthropic', 'bedrock']).default('offline'),
     MODEL_FAST_ID: z.string().default('claude-haiku-4-5-20251001'),
     MODEL_STRONG_ID: z.string().default('claude-sonnet-4-5-20250929'),
+    ANTHROPIC_API_KEY: z.string().min(1).optional(),
+    ANTHROPIC_BASE_URL: z.url().optional(),
+    BEDROCK_REGION: z.string().default('ap-southeast-2'),
+    BEDROCK_ENDPOINT: z.url().optional(),
+    BEDROCK_FAST_MODEL_ID: z.string().default('au.anthropic.claude-haiku-4-5-20251001-v1:0'),
+    BEDROCK_STRONG_MODEL_ID: z.string().default('au.anthropic.claude-sonnet-4-5-20250929-v1:0'),
+    /** The SDK's HTTP timeout; the activity's start-to-close timeout (MODEL_CALL_TIMEOUT) must be longer. */
+    MODEL_REQUEST_TIMEOUT: durationSchema.default(25_000),
+    MODEL_CALL_TIMEOUT: durationSchema.default(30_000),
+    DATA_RESIDENCY: z.enum(['none', 'AU']).default('none'),
+    BEDROCK_ALLOWED_REGIONS: commaList.default(['ap-southeast-2']),
+    MODEL_PRICES: priceOverrides.optional(),
+    TICKET_STRONG_MODEL_ON: commaList.pipe(z.array(z.enum(strongModelTriggers))).default([]),
+    TICKET_STRONG_MODEL_BELOW: probability.default(0.85),
     OFFLINE_LATENCY: durationSchema.default(0),
     KNOWLEDGE_TOP_K: z.coerce.number().int().min(1).max(10).default(4),
     TICKET_SEND_THRESHOLD: probability.default(0.85),
@@ -33,6 +67,18 @@ export const configSchema = z
   .refine((c) => c.TICKET_REVIEW_THRESHOLD <= c.TICKET_SEND_THRESHOLD, {
     message: 'TICKET_REVIEW_THRESHOLD must not exceed TICKET_SEND_THRESHOLD',
     path: ['TICKET_REVIEW_THRESHOLD'],
+  })
+  .refine((c) => c.MODEL_CALL_TIMEOUT > c.MODEL_REQUEST_TIMEOUT, {
+    message: 'MODEL_CALL_TIMEOUT must be longer than MODEL_REQUEST_TIMEOUT, or Temporal gives up before the SDK does',
+    path: ['MODEL_CALL_TIMEOUT'],
+  })
+  .refine((c) => c.MODEL_PROVIDER !== 'anthropic' || c.ANTHROPIC_API_KEY !== undefined, {
+    message: 'required when MODEL_PROVIDER=anthropic',
+    path: ['ANTHROPIC_API_KEY'],
+  })
+  .superRefine((c, ctx) => {
+    for (const problem of checkResidency(c))
+      ctx.addIssue({ code: 'custom', message: problem.message, path: [problem.path] });
   });
 export type Config = z.infer<typeof configSchema>;
 

@@ -28,6 +28,10 @@ export const ticketInputSchema = z
   .strict();
 export type TicketInput = z.infer<typeof ticketInputSchema>;
 
+/** When a ticket's draft is asked again of the strong model (000: a larger model where stakes demand). */
+export const strongModelTriggers = ['low_confidence', 'high_stakes', 'guardrail_failed'] as const;
+export type StrongModelTrigger = (typeof strongModelTriggers)[number];
+
 /** Thresholds and waits, resolved from config by the client and frozen into the workflow's input. */
 export const ticketPolicySchema = z
   .object({
@@ -37,12 +41,18 @@ export const ticketPolicySchema = z
     clarificationTimeoutMs: z.number().int().positive(),
     maxClarifications: z.number().int().min(0).max(3),
     knowledgeTopK: z.number().int().min(1).max(10),
+    // Defaults keep histories recorded before these fields existed replayable.
+    modelCallTimeoutMs: z.number().int().positive().default(30_000),
+    strongModelOn: z.array(z.enum(strongModelTriggers)).default([]),
+    strongModelBelow: z.number().min(0).max(1).default(0.85),
   })
   .refine((p) => p.reviewThreshold <= p.sendThreshold, 'reviewThreshold must not exceed sendThreshold');
 export type TicketPolicy = z.infer<typeof ticketPolicySchema>;
+/** What callers send: fields added after the first release may be omitted and take their defaults. */
+export type TicketPolicyInput = z.input<typeof ticketPolicySchema>;
 
 export const resolveTicketArgsSchema = z.object({ ticket: ticketInputSchema, policy: ticketPolicySchema });
-export type ResolveTicketArgs = z.infer<typeof resolveTicketArgsSchema>;
+export type ResolveTicketArgs = z.input<typeof resolveTicketArgsSchema>;
 
 export const classificationSchema = z.object({
   intent: z.string().min(1),
@@ -126,6 +136,8 @@ export const ticketResultSchema = z.object({
   clarifications: z.number().int(),
   agent: z.object({ agentId: z.string(), decision: z.string() }).nullable(),
   modelCalls: z.array(modelCallRecordSchema),
+  /** Sum over modelCalls: what this ticket cost in model usage. */
+  costUsd: z.number(),
 });
 export type TicketResult = z.infer<typeof ticketResultSchema>;
 

@@ -5,7 +5,7 @@ import { createActivities } from '../activities';
 import type { ModelProvider } from '../activities/model/contract';
 import { createModelGateway } from '../activities/model/gateway';
 import { createPostgresRetriever } from '../activities/retrieval/postgres-fts';
-import { createProvider, loadPromptSet } from './model-deps';
+import { createProvider, loadPromptSet, modelIdsFor, pricesFor } from './model-deps';
 
 export interface RunningWorker {
   worker: Worker;
@@ -24,10 +24,7 @@ export async function startWorker(config: Config, options: StartWorkerOptions = 
   const pool = new Pool({ connectionString: requireDatabaseUrl(config), max: config.DATABASE_POOL_MAX });
   const { taxonomy, prompts } = loadPromptSet();
   const provider = options.provider ?? createProvider(config, taxonomy);
-  const gateway = createModelGateway({
-    provider,
-    modelIds: { fast: config.MODEL_FAST_ID, strong: config.MODEL_STRONG_ID },
-  });
+  const gateway = createModelGateway({ provider, modelIds: modelIdsFor(config), prices: pricesFor(config) });
   const activities = createActivities({ pool, gateway, retriever: createPostgresRetriever(pool), taxonomy, prompts });
 
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });

@@ -1,3 +1,5 @@
+import Anthropic from '@anthropic-ai/sdk';
+import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config';
@@ -8,6 +10,9 @@ import { composeOfflineDraft } from '../activities/model/offline/compose-reply';
 import { createOfflineEngine } from '../activities/model/offline/engine';
 import { loadTrainingExamples, trainIntentClassifier } from '../activities/model/offline/intent-classifier';
 import { loadPrompt, promptsDir, type PromptTemplate } from '../activities/model/prompt-library';
+import { createAnthropicProvider } from '../activities/model/providers/anthropic';
+import { createBedrockProvider } from '../activities/model/providers/bedrock';
+import { priceTable, type ModelPrice } from '../activities/model/pricing';
 
 export interface PromptSet {
   taxonomy: Taxonomy;
@@ -36,9 +41,40 @@ export function createOfflineProvider(taxonomy: Taxonomy, latencyMs = 0, dir = p
   });
 }
 
+/** The only place real model clients are built. SDK retries are off everywhere: Temporal owns retries. */
 export function createProvider(config: Config, taxonomy: Taxonomy): ModelProvider {
   switch (config.MODEL_PROVIDER) {
     case 'offline':
       return createOfflineProvider(taxonomy, config.OFFLINE_LATENCY);
+    case 'anthropic':
+      return createAnthropicProvider({
+        client: new Anthropic({
+          apiKey: config.ANTHROPIC_API_KEY,
+          baseURL: config.ANTHROPIC_BASE_URL,
+          maxRetries: 0,
+          timeout: config.MODEL_REQUEST_TIMEOUT,
+        }),
+        modelIds: { fast: config.MODEL_FAST_ID, strong: config.MODEL_STRONG_ID },
+      });
+    case 'bedrock':
+      return createBedrockProvider({
+        client: new BedrockRuntimeClient({
+          region: config.BEDROCK_REGION,
+          endpoint: config.BEDROCK_ENDPOINT,
+          maxAttempts: 1,
+          requestHandler: { requestTimeout: config.MODEL_REQUEST_TIMEOUT },
+        }),
+        modelIds: { fast: config.BEDROCK_FAST_MODEL_ID, strong: config.BEDROCK_STRONG_MODEL_ID },
+      });
   }
+}
+
+export function modelIdsFor(config: Config) {
+  return config.MODEL_PROVIDER === 'bedrock'
+    ? { fast: config.BEDROCK_FAST_MODEL_ID, strong: config.BEDROCK_STRONG_MODEL_ID }
+    : { fast: config.MODEL_FAST_ID, strong: config.MODEL_STRONG_ID };
+}
+
+export function pricesFor(config: Config): Record<string, ModelPrice> {
+  return { ...priceTable, ...(config.MODEL_PRICES ?? {}) };
 }

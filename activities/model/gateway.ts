@@ -4,11 +4,12 @@ import type { z } from 'zod';
 import { ErrorTypes } from '../../domain/errors';
 import type { ModelTier } from '../../domain/model-call';
 import type { ModelGateway, ModelProvider, ModelRequest, ModelResponse, ProviderResponse } from './contract';
-import { costUsd } from './pricing';
+import { costUsd, priceTable, type ModelPrice } from './pricing';
 
 export interface GatewayDeps {
   provider: ModelProvider;
   modelIds: Record<ModelTier, string>;
+  prices?: Record<string, ModelPrice>;
 }
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -33,7 +34,7 @@ function parseOutput<T>(schema: z.ZodType<T>, response: ProviderResponse): Parse
  * Every model call goes through here: one attempt, at most one repair that quotes the validation error, then a
  * typed non-retryable failure the workflow routes to a human. Transport retries belong to Temporal, not to us.
  */
-export function createModelGateway({ provider, modelIds }: GatewayDeps): ModelGateway {
+export function createModelGateway({ provider, modelIds, prices = priceTable }: GatewayDeps): ModelGateway {
   return {
     async call<T>(request: ModelRequest<T>): Promise<ModelResponse<T>> {
       const base = {
@@ -78,7 +79,7 @@ export function createModelGateway({ provider, modelIds }: GatewayDeps): ModelGa
           promptVersion: request.prompt.version,
           requestId: response.requestId,
           usage,
-          costUsd: costUsd(response.modelId, usage),
+          costUsd: costUsd(response.modelId, usage, {}, prices),
           latencyMs: Math.round(performance.now() - started),
           stopReason: response.stopReason,
           repaired,

@@ -1,16 +1,12 @@
 import type { Usage } from '../../domain/model-call';
 
-export interface ModelPrice {
-  /** US dollars per million tokens. */
-  inputPerMTok: number;
-  outputPerMTok: number;
-  cacheReadMultiplier: number;
-  cacheWrite5mMultiplier: number;
-  batchMultiplier: number;
-}
+import type { ModelPrice } from '../../config/prices';
+
+export type { ModelPrice };
 
 /**
- * The one price table. Prices change: edit here, nowhere else.
+ * The one price table (US dollars per million tokens). Prices change: edit here, or override per deployment with
+ * MODEL_PRICES, which is merged over this table at start-up.
  * Haiku 4.5 is $1/$5 per MTok (the source articles' $0.80/$4 is out of date).
  */
 export const priceTable: Record<string, ModelPrice> = {

@@ -92,13 +92,18 @@ export function createTicketActivities(deps: TicketActivityDeps) {
         loadCreditPolicy(pool),
       ]);
       const result = await withHeartbeat(() =>
-        callDrafter(gateway, prompts.draft, {
-          conversation: parsed.conversation,
-          classification: parsed.classification,
-          account,
-          passages,
-          creditPolicy,
-        }),
+        callDrafter(
+          gateway,
+          prompts.draft,
+          {
+            conversation: parsed.conversation,
+            classification: parsed.classification,
+            account,
+            passages,
+            creditPolicy,
+          },
+          parsed.tier,
+        ),
       );
       await recordCall(pool, result.call);
       return result;

@@ -1,9 +1,7 @@
 import { Context } from '@temporalio/activity';
 import { z } from 'zod';
 import type { Pool } from 'pg';
-import type { AccountContext, Passage } from '../../domain/account';
-import type { ModelCallRecord } from '../../domain/model-call';
-import type { CreditPolicyRow } from '../../domain/policy';
+import type { ModelCallRecord, ModelTier } from '../../domain/model-call';
 import type { Taxonomy } from '../../domain/taxonomy';
 import { classificationSchema, draftSchema, type Classification, type Draft } from '../../domain/ticket';
 import { recordModelCall } from '../audit/model-calls';
@@ -44,48 +42,33 @@ export async function callClassifier(
   return { classification: response.output, call: response.record };
 }
 
-function describeAccount(account: AccountContext): string {
-  const charges = account.recentCharges
-    .map((c) => `- ${c.postedOn} ${c.kind} $${c.amount.toFixed(2)}: ${c.description}`)
-    .join('\n');
-  const plan = account.plan;
-  return [
-    `Customer first name: ${account.firstName}`,
-    `Account status: ${account.status}, tenure ${account.tenureMonths} months`,
-    `Plan: ${plan.name} ($${plan.monthlyPrice.toFixed(2)}/month), data ${plan.dataGb ?? 'unlimited'} GB,` +
-      ` roaming ${plan.roamingMb} MB/month in ${plan.includedCountries.join(', ')},` +
-      ` roaming overage $${plan.roamingOveragePerMb}/MB, data overage $${plan.dataOveragePerGb}/GB`,
-    `Charges in the last 90 days:\n${charges || '- none'}`,
-  ].join('\n');
+/** Data minimisation: the model needs the facts a reply may quote, not how to reach the customer. */
+function forModel(account: DraftVariables['account']) {
+  const { contact: _contact, customerRef: _customerRef, ...facts } = account;
+  return facts;
 }
 
 export async function callDrafter(
   gateway: ModelGateway,
   template: PromptTemplate,
   variables: DraftVariables,
+  tier: ModelTier = 'fast',
 ): Promise<{ draft: Draft; call: ModelCallRecord }> {
-  const policy = variables.creditPolicy
-    .map(
-      (row: CreditPolicyRow) =>
-        `${row.action} | ${row.maxAmount ?? '-'} | ${row.maxPercent ?? '-'} | ${row.minTenureMonths}`,
-    )
-    .join('\n');
-  const passages = variables.passages.map((p: Passage) => `[${p.id}] ${p.title}\n${p.body}`).join('\n\n');
-  const c = variables.classification;
   const response = await gateway.call<Draft>({
     task: 'draft_reply',
+    // Facts travel as JSON in tags: unambiguous for the model, and checkable by the guardrails against the same data.
     prompt: renderPrompt(template, {
-      creditPolicy: policy,
-      account: describeAccount(variables.account),
-      passages: passages || '(no passages found)',
-      classification: `${c.department} / ${c.intent}${c.secondaryIntent ? ` + ${c.secondaryIntent}` : ''}`,
+      creditPolicy: JSON.stringify(variables.creditPolicy),
+      account: JSON.stringify(forModel(variables.account)),
+      passages: JSON.stringify(variables.passages),
+      classification: JSON.stringify(variables.classification),
       conversation: fenceCustomerMessages(variables.conversation),
     }),
     variables: variables as unknown as Record<string, unknown>,
     schema: draftSchema,
     jsonSchema: z.toJSONSchema(draftSchema) as Record<string, unknown>,
     maxTokens: 700,
-    tier: 'fast',
+    tier,
   });
   return { draft: response.output, call: response.record };
 }

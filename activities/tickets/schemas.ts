@@ -17,6 +17,7 @@ export const draftReplyInput = z.object({
   conversation,
   classification: classificationSchema,
   passages: hits,
+  tier: z.enum(['fast', 'strong']).default('fast'),
 });
 export const validateReplyInput = z.object({
   contextRef: id,
@@ -45,7 +46,7 @@ export const resolveHandoffInput = z.object({ idempotencyKey: z.string().min(1).
 export type LoadAccountContextInput = z.infer<typeof loadAccountContextInput>;
 export type ClassifyIntentInput = z.infer<typeof classifyIntentInput>;
 export type RetrieveKnowledgeInput = z.infer<typeof retrieveKnowledgeInput>;
-export type DraftReplyInput = z.infer<typeof draftReplyInput>;
+export type DraftReplyInput = z.input<typeof draftReplyInput>;
 export type ValidateReplyInput = z.infer<typeof validateReplyInput>;
 export type SendMessageInput = z.infer<typeof sendMessageInput>;
 export type OpenHandoffInput = z.infer<typeof openHandoffInput>;

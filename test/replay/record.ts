@@ -1,7 +1,7 @@
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { TicketPolicy } from '../../domain/ticket';
+import type { TicketPolicyInput } from '../../domain/ticket';
 import { agentDecisionSignal, customerReplySignal, statusQuery } from '../../workflows/ticket/messages';
 import { temporalHarness, waitFor } from '../support/temporal';
 import { classification, draft, stubActivities, type StubOptions } from '../workflows/stub-activities';
@@ -11,7 +11,7 @@ import { classification, draft, stubActivities, type StubOptions } from '../work
  * the current workflow code and saves its history. Commit the files when a workflow change is meant to be
  * incompatible; otherwise the replay test proves the change is safe for workflows already running.
  */
-const policy: TicketPolicy = {
+const policy: TicketPolicyInput = {
   sendThreshold: 0.85,
   reviewThreshold: 0.6,
   reviewDeadlineMs: 1_000,

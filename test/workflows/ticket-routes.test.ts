@@ -1,11 +1,11 @@
 import type { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import type { TicketInput, TicketPolicy, TicketResult } from '../../domain/ticket';
+import type { TicketInput, TicketPolicyInput, TicketResult } from '../../domain/ticket';
 import { statusQuery, agentDecisionSignal, customerReplySignal } from '../../workflows/ticket/messages';
 import { temporalHarness, waitFor, type TemporalHarness } from '../support/temporal';
 import { classification, draft, stubActivities, type StubOptions } from './stub-activities';
 
-const policy: TicketPolicy = {
+const policy: TicketPolicyInput = {
   sendThreshold: 0.85,
   reviewThreshold: 0.6,
   reviewDeadlineMs: 60_000,
@@ -30,7 +30,7 @@ const ticket = (): TicketInput => ({
 async function run(
   options: StubOptions,
   interact: (workflowId: string) => Promise<void> = async () => {},
-  overrides: Partial<TicketPolicy> = {},
+  overrides: Partial<TicketPolicyInput> = {},
 ) {
   const { activities, recorder } = stubActivities(options);
   const worker: Worker = await harness.worker(activities);

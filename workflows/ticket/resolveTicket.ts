@@ -24,7 +24,7 @@ import {
   type TicketResult,
 } from '../../domain/ticket';
 import { agentDecisionSignal, customerReplySignal, statusQuery } from './messages';
-import { decideRoute } from './routing';
+import { decideRoute, strongModelReasons } from './routing';
 import { TicketState } from './state';
 
 const retry: RetryPolicy = {
@@ -38,12 +38,8 @@ const backend = proxyActivities<Activities>({
   startToCloseTimeout: '10s',
   retry: { ...retry, maximumAttempts: 10 },
 });
-// Model calls: Haiku answers in about a second; 30s leaves room for a slow call before Temporal retries it.
-const model = proxyActivities<Activities>({
-  startToCloseTimeout: '30s',
-  heartbeatTimeout: '10s',
-  retry: { ...retry, initialInterval: '2s', maximumAttempts: 6 },
-});
+// Model calls: a short first retry (most 429s and 529s clear quickly) unless the server's retry-after says otherwise.
+const modelRetry: RetryPolicy = { ...retry, backoffCoefficient: 1.5, maximumInterval: '20s', maximumAttempts: 8 };
 // Messages to customers must not be lost: keep retrying; the outbox key makes repeats harmless.
 const delivery = proxyActivities<Activities>({ startToCloseTimeout: '10s', retry });
 
@@ -65,6 +61,12 @@ export async function resolveTicket(args: ResolveTicketArgs): Promise<TicketResu
     });
   }
   const { ticket, policy } = parsed.data;
+  // Haiku answers in about a second; the timeout comes from config (frozen in the input) so operators can tune it.
+  const model = proxyActivities<Activities>({
+    startToCloseTimeout: policy.modelCallTimeoutMs,
+    heartbeatTimeout: '10s',
+    retry: modelRetry,
+  });
   const { workflowId } = workflowInfo();
   const state = new TicketState(ticket.ticketId);
   const modelCalls: ModelCallRecord[] = [];
@@ -138,13 +140,7 @@ export async function resolveTicket(args: ResolveTicketArgs): Promise<TicketResu
 
   state.stage = 'drafting';
   try {
-    const drafted = await model.draftReply({
-      ticketId: ticket.ticketId,
-      contextRef: account.contextRef,
-      conversation,
-      classification: classified.classification,
-      passages,
-    });
+    const drafted = await model.draftReply(draftInput());
     modelCalls.push(drafted.call);
     draft = drafted.draft;
     state.draftReply = draft.reply;
@@ -154,14 +150,22 @@ export async function resolveTicket(args: ResolveTicketArgs): Promise<TicketResu
 
   state.stage = 'validating';
   if (draft) {
-    const checked = await backend.validateReply({
-      contextRef: account.contextRef,
-      passages,
-      conversation,
-      reply: draft.reply,
-      proposedActions: draft.proposedActions,
-    });
-    state.findings = checked.findings;
+    state.findings = (await backend.validateReply(validateInput(draft))).findings;
+  }
+
+  const strongReasons = draft ? strongModelReasons(policy, classified.stakes, draft, state.findings) : [];
+  if (draft && strongReasons.length) {
+    state.stage = 'drafting';
+    try {
+      const strong = await model.draftReply({ ...draftInput(), tier: 'strong' });
+      modelCalls.push(strong.call);
+      draft = strong.draft;
+      state.draftReply = draft.reply;
+      state.stage = 'validating';
+      state.findings = (await backend.validateReply(validateInput(draft))).findings;
+    } catch (error) {
+      if (!isModelOutputInvalid(error)) throw error;
+    }
   }
 
   const decided = decideRoute({
@@ -200,6 +204,26 @@ export async function resolveTicket(args: ResolveTicketArgs): Promise<TicketResu
   const text = decision.decision === 'edit' ? decision.editedReply! : draft.reply;
   return finish('review', decided.reasons, await deliver(text, `agent:${decision.agentId}`));
 
+  function draftInput() {
+    return {
+      ticketId: ticket.ticketId,
+      contextRef: account.contextRef,
+      conversation,
+      classification: classified!.classification,
+      passages,
+    };
+  }
+
+  function validateInput(candidate: Draft) {
+    return {
+      contextRef: account.contextRef,
+      passages,
+      conversation,
+      reply: candidate.reply,
+      proposedActions: candidate.proposedActions,
+    };
+  }
+
   async function deliver(body: string, author: string): Promise<string> {
     state.stage = 'dispatching';
     await delivery.sendMessage({
@@ -226,6 +250,17 @@ export async function resolveTicket(args: ResolveTicketArgs): Promise<TicketResu
     }
     state.stage = 'completed';
     const c = classified?.classification;
+    const costUsd = modelCalls.reduce((sum, call) => sum + call.costUsd, 0);
+    const last = modelCalls[modelCalls.length - 1];
+    upsertSearchAttributes([
+      { key: sa.CostUsd, value: costUsd },
+      ...(last
+        ? [
+            { key: sa.ModelId, value: last.modelId },
+            { key: sa.PromptVersion, value: last.promptVersion },
+          ]
+        : []),
+    ]);
     return {
       ticketId: ticket.ticketId,
       outcome: escalated ? 'escalated' : decision ? 'agent_replied' : 'replied',
@@ -241,6 +276,7 @@ export async function resolveTicket(args: ResolveTicketArgs): Promise<TicketResu
       clarifications,
       agent: decision ? { agentId: decision.agentId, decision: decision.decision } : null,
       modelCalls,
+      costUsd,
     };
   }
 }

@@ -1,4 +1,4 @@
-import type { Classification, Draft, Finding, Route, TicketPolicy } from '../../domain/ticket';
+import type { Classification, Draft, Finding, Route, StrongModelTrigger, TicketPolicy } from '../../domain/ticket';
 
 export interface RouteInput {
   classification: Classification;
@@ -56,4 +56,19 @@ export function decideRoute(input: RouteInput): RouteDecision {
     reasons.push(`second request (${classification.secondaryIntent}) needs an agent to confirm both are answered`);
   }
   return { route, modelRoute, reasons };
+}
+
+/** Why the draft should be asked again of the strong model, per the triggers the operator enabled. */
+export function strongModelReasons(
+  policy: { strongModelOn: StrongModelTrigger[]; strongModelBelow: number },
+  stakes: 'normal' | 'high',
+  draft: Draft,
+  findings: Finding[],
+): StrongModelTrigger[] {
+  const fired: Record<StrongModelTrigger, boolean> = {
+    low_confidence: draft.confidence < policy.strongModelBelow,
+    high_stakes: stakes === 'high',
+    guardrail_failed: findings.some((finding) => finding.severity === 'error'),
+  };
+  return policy.strongModelOn.filter((trigger) => fired[trigger]);
 }

@@ -1,0 +1,73 @@
+import type { ProviderRequest, ProviderResponse } from '../contract';
+
+/** Anthropic's JSON Schema dialect for tool input: an object schema without the $schema marker. */
+export function toolInputSchema(jsonSchema: Record<string, unknown>): { type: 'object'; [key: string]: unknown } {
+  const { $schema: _ignored, ...rest } = jsonSchema;
+  return { ...rest, type: 'object' };
+}
+
+/**
+ * The Messages API body both providers send. Structured output comes from a forced tool call, never from prose.
+ * The system prompt (instructions, taxonomy, policy) is the stable prefix and is marked for caching; Haiku 4.5
+ * caches nothing shorter than 4,096 tokens, so short prompts simply report no cache activity.
+ */
+export function messagesBody(request: ProviderRequest) {
+  const messages: Array<{ role: 'user' | 'assistant'; content: string }> = [...request.prompt.messages];
+  if (request.repairOf) {
+    messages.push(
+      { role: 'assistant', content: `Previous answer:\n${request.repairOf.text.slice(0, 4000)}` },
+      {
+        role: 'user',
+        content: `That answer was rejected: ${request.repairOf.error}. Call the ${request.task} tool again with input that satisfies its schema.`,
+      },
+    );
+  }
+  return {
+    max_tokens: request.maxTokens,
+    temperature: 0,
+    system: [{ type: 'text' as const, text: request.prompt.system, cache_control: { type: 'ephemeral' as const } }],
+    tools: [
+      {
+        name: request.task,
+        description: `Return the ${request.task.replace(/_/g, ' ')} result.`,
+        input_schema: toolInputSchema(request.jsonSchema),
+      },
+    ],
+    tool_choice: { type: 'tool' as const, name: request.task },
+    messages,
+  };
+}
+
+interface MessageLike {
+  model?: string;
+  stop_reason?: string | null;
+  content: Array<{ type: string; name?: string; input?: unknown; text?: string }>;
+  usage?: {
+    input_tokens?: number | null;
+    output_tokens?: number | null;
+    cache_read_input_tokens?: number | null;
+    cache_creation_input_tokens?: number | null;
+  };
+}
+
+export function fromMessage(task: string, message: MessageLike, modelId: string, requestId: string): ProviderResponse {
+  const tool = message.content.find((block) => block.type === 'tool_use' && block.name === task);
+  const text = tool
+    ? JSON.stringify(tool.input ?? null)
+    : message.content
+        .filter((block) => block.type === 'text')
+        .map((block) => block.text ?? '')
+        .join('');
+  return {
+    text,
+    usage: {
+      inputTokens: message.usage?.input_tokens ?? 0,
+      outputTokens: message.usage?.output_tokens ?? 0,
+      cacheReadTokens: message.usage?.cache_read_input_tokens ?? 0,
+      cacheWriteTokens: message.usage?.cache_creation_input_tokens ?? 0,
+    },
+    modelId: message.model ?? modelId,
+    requestId,
+    stopReason: message.stop_reason ?? 'unknown',
+  };
+}

@@ -1,0 +1,58 @@
+import type { ModelTask, ProviderRequest } from '../../activities/model/contract';
+import { loadPromptSet, createOfflineProvider } from '../../workers/model-deps';
+import type { Responder } from './script';
+
+function tagged(text: string, tag: string): string | undefined {
+  return new RegExp(`<${tag}>\\s*([\\s\\S]*?)\\s*</${tag}>`).exec(text)?.[1];
+}
+
+function customerMessages(text: string): string[] {
+  return [...text.matchAll(/<customer_message>([\s\S]*?)<\/customer_message>/g)].map((match) => match[1]!);
+}
+
+function textOf(content: unknown): string {
+  if (typeof content === 'string') return content;
+  if (Array.isArray(content)) return content.map((block) => (block as { text?: string }).text ?? '').join('\n');
+  return '';
+}
+
+/**
+ * Happy-path content for the emulators: reads back the structured facts our prompts carry (customer messages in
+ * <customer_message> tags, JSON in <account_facts> and friends) and lets the offline engine answer. This is what makes
+ * `MODEL_PROVIDER=anthropic make demo` give the same routes against the emulator as the offline run.
+ */
+export function createOfflineResponder(): Responder {
+  const { taxonomy } = loadPromptSet();
+  const engine = createOfflineProvider(taxonomy);
+  return async (request) => {
+    const task = request.body?.tool_choice?.name as ModelTask | undefined;
+    if (!task) return { kind: 'reply', text: 'I can only answer forced tool calls.', stopReason: 'end_turn' };
+    const user = textOf(request.body.messages?.[0]?.content);
+    const system = textOf(request.body.system);
+    const conversation = customerMessages(user);
+    const variables: Record<string, unknown> =
+      task === 'classify_intent'
+        ? { conversation }
+        : {
+            conversation,
+            account: {
+              ...JSON.parse(tagged(user, 'account_facts') ?? '{}'),
+              customerRef: 'emulated',
+              contact: { email: 'unknown@example.invalid', phone: '0000 000 000' },
+            },
+            passages: JSON.parse(tagged(user, 'knowledge_passages') ?? '[]'),
+            classification: JSON.parse(tagged(user, 'classification') ?? '{}'),
+            creditPolicy: JSON.parse(tagged(system, 'credit_policy') ?? '[]'),
+          };
+    const request_: ProviderRequest = {
+      task,
+      variables,
+      prompt: { id: 'emulated', version: 'emulated', system, messages: [{ role: 'user', content: user }] },
+      jsonSchema: {},
+      maxTokens: request.body.max_tokens ?? 1024,
+      tier: 'fast',
+    };
+    const answer = await engine.complete(request_);
+    return { kind: 'reply', toolInput: JSON.parse(answer.text) };
+  };
+}
