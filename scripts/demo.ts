@@ -3,6 +3,7 @@ import { connectClient, createTicketClient, ticketPolicyFromConfig } from '../cl
 import { runDemoTicket } from './demo/run-tickets';
 import { renderTable } from './demo/table';
 import { demoTickets } from './demo/tickets';
+import { startModelEmulatorIfNeeded } from './demo/model-emulator';
 import { startDevSession } from './stack/with-worker';
 
 /** `make demo`: bring up the dev stack and a worker, run the source documents' examples, keep serving. */
@@ -10,6 +11,9 @@ async function main(): Promise<void> {
   const once = process.argv.includes('--once');
   // The demo's output is the table; the SDK's start-up chatter would bury it.
   Runtime.install({ logger: new DefaultLogger('WARN') });
+  const emulator = await startModelEmulatorIfNeeded();
+  if (emulator.description) console.log(`[demo] ${emulator.description}`);
+  Object.assign(process.env, emulator.env);
   const { stack, config, worker } = await startDevSession();
   const connection = await connectClient(config);
   const tickets = createTicketClient({
@@ -19,7 +23,8 @@ async function main(): Promise<void> {
   });
 
   const runId = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
-  console.log(`\nRunning ${demoTickets.length} demo tickets (model engine: ${config.MODEL_PROVIDER}, not an LLM)\n`);
+  const engine = config.MODEL_PROVIDER === 'offline' ? 'offline engine, not an LLM' : config.MODEL_PROVIDER;
+  console.log(`\nRunning ${demoTickets.length} demo tickets (model: ${engine})\n`);
   const outcomes = await Promise.all(
     demoTickets.map((demo, i) => runDemoTicket(tickets, demo, `DEMO-${runId}-${i + 1}`)),
   );
@@ -50,6 +55,7 @@ async function main(): Promise<void> {
     if (worker.worker.getState() === 'RUNNING') worker.worker.shutdown();
     await worker.done;
     await stack.stop();
+    await emulator.close();
   };
   if (once) return shutdown();
   console.log('\nThe stack and worker stay up; press Ctrl-C to stop.');

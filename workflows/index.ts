@@ -1,1 +1,2 @@
+export { classifyInBatch } from './batch/classifyInBatch';
 export { resolveTicket } from './ticket/resolveTicket';

@@ -49,9 +49,24 @@ export interface ProviderRequest {
   repairOf?: { text: string; error: string };
 }
 
+export interface BatchItemResult {
+  customId: string;
+  response?: ProviderResponse;
+  error?: string;
+}
+
+/** Message Batches: half price, answered within 24 hours. For work that can wait. */
+export interface BatchCapability {
+  submit(items: Array<{ customId: string; request: ProviderRequest }>): Promise<{ batchId: string }>;
+  status(batchId: string): Promise<{ ended: boolean; counts: Record<string, number> }>;
+  results(batchId: string): Promise<BatchItemResult[]>;
+}
+
 export interface ModelProvider {
   readonly name: string;
   complete(request: ProviderRequest): Promise<ProviderResponse>;
+  /** Absent when the provider has no batch API in this project (Bedrock batch inference needs S3 jobs). */
+  readonly batch?: BatchCapability;
 }
 
 export interface ModelResponse<T> {
@@ -60,6 +75,21 @@ export interface ModelResponse<T> {
   record: ModelCallRecord;
 }
 
+export interface BatchOutcome<T> {
+  customId: string;
+  output?: T;
+  error?: string;
+  record?: ModelCallRecord;
+}
+
 export interface ModelGateway {
   call<T>(request: ModelRequest<T>): Promise<ModelResponse<T>>;
+  submitBatch(items: Array<{ customId: string; request: ModelRequest<unknown> }>): Promise<{ batchId: string }>;
+  batchStatus(batchId: string): Promise<{ ended: boolean; counts: Record<string, number> }>;
+  /** Parses each item with `schema`; batches get no repair call, so an invalid item comes back as an error. */
+  batchResults<T>(
+    batchId: string,
+    schema: z.ZodType<T>,
+    meta: { task: ModelTask; prompt: { id: string; version: string } },
+  ): Promise<BatchOutcome<T>[]>;
 }

@@ -3,7 +3,15 @@ import { performance } from 'node:perf_hooks';
 import type { z } from 'zod';
 import { ErrorTypes } from '../../domain/errors';
 import type { ModelTier } from '../../domain/model-call';
-import type { ModelGateway, ModelProvider, ModelRequest, ModelResponse, ProviderResponse } from './contract';
+import type {
+  BatchOutcome,
+  ModelTask,
+  ModelGateway,
+  ModelProvider,
+  ModelRequest,
+  ModelResponse,
+  ProviderResponse,
+} from './contract';
 import { costUsd, priceTable, type ModelPrice } from './pricing';
 
 export interface GatewayDeps {
@@ -35,7 +43,63 @@ function parseOutput<T>(schema: z.ZodType<T>, response: ProviderResponse): Parse
  * typed non-retryable failure the workflow routes to a human. Transport retries belong to Temporal, not to us.
  */
 export function createModelGateway({ provider, modelIds, prices = priceTable }: GatewayDeps): ModelGateway {
+  const batches = () => {
+    if (!provider.batch) {
+      throw ApplicationFailure.create({
+        type: ErrorTypes.ModelRequestRejected,
+        message: `the ${provider.name} provider has no batch API here; use MODEL_PROVIDER=anthropic or offline`,
+        nonRetryable: true,
+      });
+    }
+    return provider.batch;
+  };
   return {
+    async submitBatch(items) {
+      return batches().submit(
+        items.map(({ customId, request }) => ({
+          customId,
+          request: {
+            task: request.task,
+            prompt: request.prompt,
+            variables: request.variables,
+            jsonSchema: request.jsonSchema,
+            maxTokens: request.maxTokens,
+            tier: request.tier,
+          },
+        })),
+      );
+    },
+    async batchStatus(batchId) {
+      return batches().status(batchId);
+    },
+    async batchResults<T>(
+      batchId: string,
+      schema: z.ZodType<T>,
+      { task, prompt }: { task: ModelTask; prompt: { id: string; version: string } },
+    ) {
+      const items = await batches().results(batchId);
+      return items.map((item): BatchOutcome<T> => {
+        if (!item.response) return { customId: item.customId, error: item.error ?? 'no response' };
+        const response = item.response;
+        const parsed = parseOutput(schema, response);
+        const record = {
+          task,
+          provider: provider.name,
+          modelId: response.modelId,
+          promptId: prompt.id,
+          promptVersion: prompt.version,
+          requestId: response.requestId,
+          usage: response.usage,
+          costUsd: costUsd(response.modelId, response.usage, { batch: true }, prices),
+          latencyMs: 0,
+          stopReason: response.stopReason,
+          repaired: false,
+        };
+        return parsed.ok
+          ? { customId: item.customId, output: parsed.value, record }
+          : { customId: item.customId, error: parsed.error, record };
+      });
+    },
     async call<T>(request: ModelRequest<T>): Promise<ModelResponse<T>> {
       const base = {
         task: request.task,

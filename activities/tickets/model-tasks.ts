@@ -5,7 +5,7 @@ import type { ModelCallRecord, ModelTier } from '../../domain/model-call';
 import type { Taxonomy } from '../../domain/taxonomy';
 import { classificationSchema, draftSchema, type Classification, type Draft } from '../../domain/ticket';
 import { recordModelCall } from '../audit/model-calls';
-import type { ModelGateway } from '../model/contract';
+import type { ModelGateway, ModelRequest } from '../model/contract';
 import { fenceCustomerMessages, renderPrompt, type PromptTemplate } from '../model/prompt-library';
 import type { ClassifyVariables, DraftVariables } from '../model/tasks';
 
@@ -21,16 +21,15 @@ export async function recordCall(pool: Pool, call: ModelCallRecord): Promise<voi
   await recordModelCall(pool, { workflowId, activityId: info.activityId, attempt: info.attempt }, call);
 }
 
-export async function callClassifier(
-  gateway: ModelGateway,
+export function classifyRequest(
   template: PromptTemplate,
   taxonomy: Taxonomy,
   conversation: string[],
-): Promise<{ classification: Classification; call: ModelCallRecord }> {
+): ModelRequest<Classification> {
   const variables: ClassifyVariables = { conversation };
   const schema = taxonomyClassificationSchema(taxonomy);
   const lines = taxonomy.intents.map((intent) => `${intent.id} | ${intent.department} | ${intent.description}`);
-  const response = await gateway.call<Classification>({
+  return {
     task: 'classify_intent',
     prompt: renderPrompt(template, { taxonomy: lines.join('\n'), conversation: fenceCustomerMessages(conversation) }),
     variables: variables as unknown as Record<string, unknown>,
@@ -38,7 +37,16 @@ export async function callClassifier(
     jsonSchema: z.toJSONSchema(schema) as Record<string, unknown>,
     maxTokens: 300,
     tier: 'fast',
-  });
+  };
+}
+
+export async function callClassifier(
+  gateway: ModelGateway,
+  template: PromptTemplate,
+  taxonomy: Taxonomy,
+  conversation: string[],
+): Promise<{ classification: Classification; call: ModelCallRecord }> {
+  const response = await gateway.call(classifyRequest(template, taxonomy, conversation));
   return { classification: response.output, call: response.record };
 }
 

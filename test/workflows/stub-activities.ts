@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { Activities } from '../../activities';
+import type { TicketActivities } from '../../activities/tickets';
 import type { ClassifyResult } from '../../activities/tickets';
 import { ErrorTypes } from '../../domain/errors';
 import type { ModelCallRecord } from '../../domain/model-call';
@@ -54,9 +54,9 @@ export interface StubRecorder {
 }
 
 /** Activities with scripted answers: workflow tests exercise orchestration only. */
-export function stubActivities(options: StubOptions = {}): { activities: Activities; recorder: StubRecorder } {
+export function stubActivities(options: StubOptions = {}): { activities: TicketActivities; recorder: StubRecorder } {
   const recorder: StubRecorder = { sent: [], handoffs: [], resolved: [], conversations: [] };
-  const activities: Activities = {
+  const activities: TicketActivities = {
     async loadAccountContext() {
       return { contextRef: 'ctx-1', accountRef: 'ACC-1', planName: 'Travel Buddy', tenureMonths: 12, status: 'active' };
     },

@@ -138,7 +138,7 @@ describe('resolveTicket routes', () => {
   it('escalates when the model cannot produce a valid draft', async () => {
     const { result, recorder } = await run({ draftInvalid: true });
     expect(result.outcome).toBe('escalated');
-    expect(result.routeReasons.join(' ')).toMatch(/model output invalid/);
+    expect(result.routeReasons.join(' ')).toMatch(/no usable draft: model output invalid/);
     expect(recorder.sent).toEqual([]);
   });
 });

@@ -43,12 +43,12 @@ const modelRetry: RetryPolicy = { ...retry, backoffCoefficient: 1.5, maximumInte
 // Messages to customers must not be lost: keep retrying; the outbox key makes repeats harmless.
 const delivery = proxyActivities<Activities>({ startToCloseTimeout: '10s', retry });
 
-function isModelOutputInvalid(error: unknown): boolean {
-  return (
-    error instanceof ActivityFailure &&
-    error.cause instanceof ApplicationFailure &&
-    error.cause.type === ErrorTypes.ModelOutputInvalid
-  );
+/** Model failures that retrying cannot fix: the ticket goes to a person instead of failing the workflow. */
+function unusableModelAnswer(error: unknown): string | null {
+  if (!(error instanceof ActivityFailure) || !(error.cause instanceof ApplicationFailure)) return null;
+  if (error.cause.type === ErrorTypes.ModelOutputInvalid) return 'model output invalid after one repair';
+  if (error.cause.type === ErrorTypes.ModelRequestRejected) return 'model provider rejected the request';
+  return null;
 }
 
 export async function resolveTicket(args: ResolveTicketArgs): Promise<TicketResult> {
@@ -73,6 +73,7 @@ export async function resolveTicket(args: ResolveTicketArgs): Promise<TicketResu
   const replies: string[] = [];
   let decision: AgentDecision | undefined;
   let draft: Draft | null = null;
+  let draftFailure: string | null = null;
 
   setHandler(statusQuery, () => state.snapshot());
   // Handlers are registered before the first await, so a signal that arrives early is kept, not lost.
@@ -101,7 +102,13 @@ export async function resolveTicket(args: ResolveTicketArgs): Promise<TicketResu
   let classified: ClassifyResult | undefined;
   for (;;) {
     state.stage = 'classifying';
-    classified = await model.classifyIntent({ ticketId: ticket.ticketId, conversation });
+    try {
+      classified = await model.classifyIntent({ ticketId: ticket.ticketId, conversation });
+    } catch (error) {
+      const reason = unusableModelAnswer(error);
+      if (!reason) throw error;
+      return finish('escalate', [`classification failed: ${reason}`], null);
+    }
     modelCalls.push(classified.call);
     const { classification } = classified;
     state.classified(classification);
@@ -145,7 +152,9 @@ export async function resolveTicket(args: ResolveTicketArgs): Promise<TicketResu
     draft = drafted.draft;
     state.draftReply = draft.reply;
   } catch (error) {
-    if (!isModelOutputInvalid(error)) throw error;
+    const reason = unusableModelAnswer(error);
+    if (!reason) throw error;
+    draftFailure = reason;
   }
 
   state.stage = 'validating';
@@ -164,7 +173,8 @@ export async function resolveTicket(args: ResolveTicketArgs): Promise<TicketResu
       state.stage = 'validating';
       state.findings = (await backend.validateReply(validateInput(draft))).findings;
     } catch (error) {
-      if (!isModelOutputInvalid(error)) throw error;
+      // The fast draft stands when the strong model cannot improve on it.
+      if (!unusableModelAnswer(error)) throw error;
     }
   }
 
@@ -172,6 +182,7 @@ export async function resolveTicket(args: ResolveTicketArgs): Promise<TicketResu
     classification: classified.classification,
     stakes: classified.stakes,
     draft,
+    draftFailure,
     findings: state.findings,
     policy,
   });

@@ -3,8 +3,9 @@ import type { Classification, Draft, Finding, Route, StrongModelTrigger, TicketP
 export interface RouteInput {
   classification: Classification;
   stakes: 'normal' | 'high';
-  /** null when the model could not produce a valid draft. */
+  /** null when the model could not produce a usable draft; draftFailure says why. */
   draft: Draft | null;
+  draftFailure?: string | null;
   findings: Finding[];
   policy: Pick<TicketPolicy, 'sendThreshold' | 'reviewThreshold'>;
 }
@@ -34,7 +35,8 @@ function byConfidence(confidence: number, policy: RouteInput['policy']): Outcome
 export function decideRoute(input: RouteInput): RouteDecision {
   const { classification, draft, policy } = input;
   if (!draft) {
-    return { route: 'escalate', modelRoute: 'escalate', reasons: ['model output invalid: no usable draft'] };
+    const why = input.draftFailure ?? 'model output invalid after one repair';
+    return { route: 'escalate', modelRoute: 'escalate', reasons: [`no usable draft: ${why}`] };
   }
   const confidence = Math.min(classification.confidence, draft.confidence);
   const modelRoute = draft.escalationRequired ? 'escalate' : byConfidence(confidence, policy);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Classification, Draft } from '../../../domain/ticket';
-import type { ModelProvider, ProviderRequest, ProviderResponse } from '../contract';
+import type { BatchItemResult, ModelProvider, ProviderRequest, ProviderResponse } from '../contract';
 import type { ClassifyVariables, DraftVariables } from '../tasks';
 
 export const OFFLINE_MODEL_ID = 'switchboard-offline-1';
@@ -23,8 +23,33 @@ function estimateTokens(text: string): number {
  * facts. It honours the same contract as the LLM providers, so workflows cannot tell which one served them.
  */
 export function createOfflineEngine(deps: OfflineEngineDeps): ModelProvider {
-  return {
+  // Batches finish at once offline; kept in memory because the engine itself has no state worth persisting.
+  const batches = new Map<string, BatchItemResult[]>();
+  const engine: ModelProvider = {
     name: 'offline',
+    batch: {
+      async submit(items) {
+        const results: BatchItemResult[] = [];
+        for (const item of items)
+          results.push({ customId: item.customId, response: await engine.complete(item.request) });
+        const batchId = `offline_batch_${createHash('sha256')
+          .update(items.map((i) => i.customId).join('\n'))
+          .digest('hex')
+          .slice(0, 16)}`;
+        batches.set(batchId, results);
+        return { batchId };
+      },
+      async status(batchId) {
+        const results = batches.get(batchId);
+        if (!results) throw new Error(`unknown offline batch ${batchId}`);
+        return { ended: true, counts: { succeeded: results.length } };
+      },
+      async results(batchId) {
+        const results = batches.get(batchId);
+        if (!results) throw new Error(`unknown offline batch ${batchId}`);
+        return results;
+      },
+    },
     async complete(request: ProviderRequest): Promise<ProviderResponse> {
       if (deps.latencyMs) await new Promise((resolve) => setTimeout(resolve, deps.latencyMs));
       const output = run(deps, request);
@@ -44,6 +69,7 @@ export function createOfflineEngine(deps: OfflineEngineDeps): ModelProvider {
       };
     },
   };
+  return engine;
 }
 
 function run(deps: OfflineEngineDeps, request: ProviderRequest): unknown {
