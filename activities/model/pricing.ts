@@ -17,6 +17,15 @@ export const priceTable: Record<string, ModelPrice> = {
     cacheWrite5mMultiplier: 1.25,
     batchMultiplier: 0.5,
   },
+  // The current Sonnet (checked 2026-11): the default strong tier.
+  'claude-sonnet-5-5': {
+    inputPerMTok: 2,
+    outputPerMTok: 10,
+    cacheReadMultiplier: 0.1,
+    cacheWrite5mMultiplier: 1.25,
+    batchMultiplier: 0.5,
+  },
+  // Deprecated (end of life 2026-11-30); priced for deployments that still pin it.
   'claude-sonnet-4-5-20250929': {
     inputPerMTok: 3,
     outputPerMTok: 15,

@@ -34,7 +34,7 @@ const request = {
   maxTokens: 100,
   tier: 'fast' as const,
 };
-const modelIds = { fast: 'claude-haiku-4-5-20251001', strong: 'claude-sonnet-4-5-20250929' };
+const modelIds = { fast: 'claude-haiku-4-5-20251001', strong: 'claude-sonnet-5-5' };
 
 describe('model gateway', () => {
   it('parses a valid answer and records model, prompt version, tokens and cost', async () => {

@@ -23,7 +23,7 @@ export function createBedrockProvider({ client, modelIds }: BedrockProviderDeps)
             modelId,
             contentType: 'application/json',
             accept: 'application/json',
-            body: JSON.stringify({ anthropic_version: 'bedrock-2023-05-31', ...messagesBody(request) }),
+            body: JSON.stringify({ anthropic_version: 'bedrock-2023-05-31', ...messagesBody(request, modelId) }),
           }),
         );
         const message = JSON.parse(new TextDecoder().decode(response.body));

@@ -1,4 +1,5 @@
 import type { ProviderRequest, ProviderResponse } from '../contract';
+import { modelFamily } from '../model-families';
 
 /** Anthropic's JSON Schema dialect for tool input: an object schema without the $schema marker. */
 export function toolInputSchema(jsonSchema: Record<string, unknown>): { type: 'object'; [key: string]: unknown } {
@@ -7,11 +8,13 @@ export function toolInputSchema(jsonSchema: Record<string, unknown>): { type: 'o
 }
 
 /**
- * The Messages API body both providers send. Structured output comes from a forced tool call, never from prose.
- * The system prompt (instructions, taxonomy, policy) is the stable prefix and is marked for caching; Haiku 4.5
- * caches nothing shorter than 4,096 tokens, so short prompts simply report no cache activity.
+ * The Messages API body both providers send. Structured output is schema-constrained (a forced tool call, or
+ * structured outputs for models that refuse forced tools), never parsed from prose. The system prompt
+ * (instructions, taxonomy, policy) is the stable prefix and is marked for caching; Haiku 4.5 caches nothing
+ * shorter than 4,096 tokens, so short prompts simply report no cache activity.
  */
-export function messagesBody(request: ProviderRequest) {
+export function messagesBody(request: ProviderRequest, modelId: string) {
+  const family = modelFamily(modelId);
   const messages: Array<{ role: 'user' | 'assistant'; content: string }> = [...request.prompt.messages];
   if (request.repairOf) {
     messages.push(
@@ -22,10 +25,13 @@ export function messagesBody(request: ProviderRequest) {
       },
     );
   }
+  const system = [{ type: 'text' as const, text: request.prompt.system, cache_control: { type: 'ephemeral' as const } }];
+  const base = { max_tokens: request.maxTokens, system, messages, ...(family.acceptsTemperature ? { temperature: 0 } : {}) };
+  if (family.structuredOutput === 'json_schema') {
+    return { ...base, output_config: { format: { type: 'json_schema' as const, schema: toolInputSchema(request.jsonSchema) } } };
+  }
   return {
-    max_tokens: request.maxTokens,
-    temperature: 0,
-    system: [{ type: 'text' as const, text: request.prompt.system, cache_control: { type: 'ephemeral' as const } }],
+    ...base,
     tools: [
       {
         name: request.task,
@@ -34,7 +40,6 @@ export function messagesBody(request: ProviderRequest) {
       },
     ],
     tool_choice: { type: 'tool' as const, name: request.task },
-    messages,
   };
 }
 

@@ -1,0 +1,52 @@
+import { startAnthropicEmulator, startBedrockEmulator, type Emulator } from '../emulators';
+import { createOfflineResponder } from '../emulators/offline-responder';
+import type { EmulatedRequest, Scripted } from '../emulators/script';
+import { e2eHarness, type E2EHarness } from './support';
+
+export type ApiProvider = 'anthropic' | 'bedrock';
+
+export interface ApiHarness extends E2EHarness {
+  emulator: Emulator;
+  /** Answers the next call of `task` with `items`, in order, before the offline content takes over again. */
+  scriptTask(task: string, ...items: Scripted[]): void;
+  requestsFor(task: string): EmulatedRequest[];
+}
+
+const taskOf = (request: EmulatedRequest) => String(request.body?.tool_choice?.name ?? '');
+
+/** A real worker whose model provider is the real SDK pointed at a loopback emulator of that provider's API. */
+export async function apiHarness(provider: ApiProvider, env: Record<string, string> = {}): Promise<ApiHarness> {
+  const offline = createOfflineResponder();
+  const scripts = new Map<string, Scripted[]>();
+  const responder = async (request: EmulatedRequest): Promise<Scripted> =>
+    scripts.get(taskOf(request))?.shift() ?? offline(request);
+  const emulator =
+    provider === 'anthropic' ? await startAnthropicEmulator({ responder }) : await startBedrockEmulator({ responder });
+  const providerEnv: Record<string, string> =
+    provider === 'anthropic'
+      ? { MODEL_PROVIDER: 'anthropic', ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: emulator.url }
+      : { MODEL_PROVIDER: 'bedrock', BEDROCK_ENDPOINT: emulator.url };
+  if (provider === 'bedrock') {
+    // The standard AWS provider chain reads these; nothing is hard-coded in the client.
+    process.env.AWS_ACCESS_KEY_ID = 'test';
+    process.env.AWS_SECRET_ACCESS_KEY = 'test';
+  }
+  const harness = await e2eHarness({ env: { ...providerEnv, ...env } });
+  return {
+    ...harness,
+    emulator,
+    scriptTask: (task, ...items) => scripts.set(task, [...(scripts.get(task) ?? []), ...items]),
+    requestsFor: (task) => emulator.requests.filter((request) => taskOf(request) === task),
+    close: async () => {
+      await harness.close();
+      await emulator.close();
+    },
+  };
+}
+
+export const roamingTicket = (ticketId: string) => ({
+  ticketId,
+  accountId: 'ACC-1002',
+  channel: 'chat' as const,
+  message: 'Why was I charged $45 for international roaming in Thailand? I have a plan that includes roaming.',
+});

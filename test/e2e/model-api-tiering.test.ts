@@ -1,0 +1,54 @@
+import { uniqueTicketId } from './support';
+import { apiHarness, type ApiHarness } from './model-api-support';
+
+let harness: ApiHarness;
+beforeAll(async () => {
+  harness = await apiHarness('anthropic', { TICKET_STRONG_MODEL_ON: 'low_confidence', TICKET_STRONG_MODEL_BELOW: '0.85' });
+});
+afterAll(async () => harness.close());
+
+describe('tiering to the strong model', () => {
+  it('asks the strong model exactly once after a low-confidence fast draft, and records both calls', async () => {
+    const ticketId = uniqueTicketId('TIER');
+    await harness.tickets.start({
+      ticketId,
+      accountId: 'ACC-1005',
+      channel: 'chat',
+      message: "I want a 50% discount on my plan or I'm leaving.",
+    });
+    const deadline = Date.now() + 20_000;
+    while ((await harness.tickets.status(ticketId)).stage !== 'awaiting_agent') {
+      if (Date.now() > deadline) throw new Error('never reached review');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await harness.tickets.sendAgentDecision(ticketId, { decision: 'approve', agentId: 'agent-9' });
+    const result = await harness.tickets.result(ticketId);
+
+    const drafts = harness.requestsFor('draft_reply');
+    expect(drafts.map((request) => request.modelId)).toEqual(['claude-haiku-4-5-20251001', 'claude-sonnet-5-5']);
+    expect(result.modelCalls.map((call) => [call.task, call.modelId])).toEqual([
+      ['classify_intent', 'claude-haiku-4-5-20251001'],
+      ['draft_reply', 'claude-haiku-4-5-20251001'],
+      ['draft_reply', 'claude-sonnet-5-5'],
+    ]);
+    // Sonnet 5.5's price ($2/$10) applies to the strong call, asked through structured outputs, not a forced tool.
+    const strong = result.modelCalls[2]!;
+    expect(strong.costUsd).toBeCloseTo((2 * strong.usage.inputTokens + 10 * strong.usage.outputTokens) / 1e6, 12);
+    expect(drafts[1]!.body.tool_choice).toBeUndefined();
+    expect(drafts[1]!.body.temperature).toBeUndefined();
+    expect(drafts[1]!.body.output_config.format.type).toBe('json_schema');
+    const rows = await harness.pool.query('SELECT model_id FROM model_calls WHERE workflow_id = $1 ORDER BY id', [
+      `ticket-${ticketId}`,
+    ]);
+    expect(rows.rows.map((row) => row.model_id)).toEqual(result.modelCalls.map((call) => call.modelId));
+  });
+
+  it('does not ask the strong model when the fast draft is confident', async () => {
+    const before = harness.requestsFor('draft_reply').length;
+    const ticketId = uniqueTicketId('TIERNO');
+    await harness.tickets.start({ ticketId, accountId: 'ACC-1003', channel: 'email', message: 'Can I export my usage history to CSV?' });
+    const result = await harness.tickets.result(ticketId);
+    expect(harness.requestsFor('draft_reply').length - before).toBe(1);
+    expect(result.route).toBe('send');
+  });
+});
