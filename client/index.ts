@@ -6,3 +6,4 @@ export {
   ticketWorkflowId,
   type TicketClient,
 } from './tickets';
+export { runClassificationBatch } from './batches';

@@ -1,3 +1,4 @@
+import { taskOf } from '../emulators/offline-responder';
 import { uniqueTicketId } from './support';
 import { apiHarness, roamingTicket, type ApiHarness } from './model-api-support';
 
@@ -14,8 +15,8 @@ async function run(prefix: string) {
   await harness.tickets.start(roamingTicket(ticketId));
   const result = await harness.tickets.result(ticketId);
   const requests = harness.emulator.requests.slice(before);
-  const classify = requests.filter((r) => r.body?.tool_choice?.name === 'classify_intent');
-  const draft = requests.filter((r) => r.body?.tool_choice?.name === 'draft_reply');
+  const classify = requests.filter((r) => taskOf(r.body) === 'classify_intent');
+  const draft = requests.filter((r) => taskOf(r.body) === 'draft_reply');
   return { result, classify, draft };
 }
 
@@ -52,7 +53,11 @@ describe('model API failures map onto Temporal retries', () => {
   });
 
   it('repairs invalid tool JSON once, then routes to a human when it stays invalid', async () => {
-    harness.scriptTask('draft_reply', { kind: 'reply', rawToolInput: '{"reply": "Hi' }, { kind: 'reply', rawToolInput: 'nope' });
+    harness.scriptTask(
+      'draft_reply',
+      { kind: 'reply', rawToolInput: '{"reply": "Hi' },
+      { kind: 'reply', rawToolInput: 'nope' },
+    );
     const { result, draft } = await run('RJSON');
     expect(draft).toHaveLength(2);
     expect(JSON.stringify(draft[1]!.body.messages)).toMatch(/That answer was rejected: invalid JSON/);

@@ -19,7 +19,8 @@ describe.each<ApiProvider>(['anthropic', 'bedrock'])('%s provider against its em
     expect(requests).toHaveLength(1);
     expect(requests[0]!.body.tool_choice).toEqual({ type: 'tool', name: 'classify_intent' });
     expect(requests[0]!.body.system[0].cache_control).toEqual({ type: 'ephemeral' });
-    const expectedModel = provider === 'anthropic' ? 'claude-haiku-4-5-20251001' : 'au.anthropic.claude-haiku-4-5-20251001-v1:0';
+    const expectedModel =
+      provider === 'anthropic' ? 'claude-haiku-4-5-20251001' : 'au.anthropic.claude-haiku-4-5-20251001-v1:0';
     expect(requests[0]!.modelId).toBe(expectedModel);
 
     for (const call of result.modelCalls) {

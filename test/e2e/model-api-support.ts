@@ -1,5 +1,5 @@
 import { startAnthropicEmulator, startBedrockEmulator, type Emulator } from '../emulators';
-import { createOfflineResponder } from '../emulators/offline-responder';
+import { createOfflineResponder, taskOf } from '../emulators/offline-responder';
 import type { EmulatedRequest, Scripted } from '../emulators/script';
 import { e2eHarness, type E2EHarness } from './support';
 
@@ -12,14 +12,14 @@ export interface ApiHarness extends E2EHarness {
   requestsFor(task: string): EmulatedRequest[];
 }
 
-const taskOf = (request: EmulatedRequest) => String(request.body?.tool_choice?.name ?? '');
+const taskOfRequest = (request: EmulatedRequest) => String(taskOf(request.body) ?? '');
 
 /** A real worker whose model provider is the real SDK pointed at a loopback emulator of that provider's API. */
 export async function apiHarness(provider: ApiProvider, env: Record<string, string> = {}): Promise<ApiHarness> {
   const offline = createOfflineResponder();
   const scripts = new Map<string, Scripted[]>();
   const responder = async (request: EmulatedRequest): Promise<Scripted> =>
-    scripts.get(taskOf(request))?.shift() ?? offline(request);
+    scripts.get(taskOfRequest(request))?.shift() ?? offline(request);
   const emulator =
     provider === 'anthropic' ? await startAnthropicEmulator({ responder }) : await startBedrockEmulator({ responder });
   const providerEnv: Record<string, string> =
@@ -36,7 +36,7 @@ export async function apiHarness(provider: ApiProvider, env: Record<string, stri
     ...harness,
     emulator,
     scriptTask: (task, ...items) => scripts.set(task, [...(scripts.get(task) ?? []), ...items]),
-    requestsFor: (task) => emulator.requests.filter((request) => taskOf(request) === task),
+    requestsFor: (task) => emulator.requests.filter((request) => taskOfRequest(request) === task),
     close: async () => {
       await harness.close();
       await emulator.close();

@@ -3,7 +3,10 @@ import { apiHarness, type ApiHarness } from './model-api-support';
 
 let harness: ApiHarness;
 beforeAll(async () => {
-  harness = await apiHarness('anthropic', { TICKET_STRONG_MODEL_ON: 'low_confidence', TICKET_STRONG_MODEL_BELOW: '0.85' });
+  harness = await apiHarness('anthropic', {
+    TICKET_STRONG_MODEL_ON: 'low_confidence',
+    TICKET_STRONG_MODEL_BELOW: '0.85',
+  });
 });
 afterAll(async () => harness.close());
 
@@ -46,7 +49,12 @@ describe('tiering to the strong model', () => {
   it('does not ask the strong model when the fast draft is confident', async () => {
     const before = harness.requestsFor('draft_reply').length;
     const ticketId = uniqueTicketId('TIERNO');
-    await harness.tickets.start({ ticketId, accountId: 'ACC-1003', channel: 'email', message: 'Can I export my usage history to CSV?' });
+    await harness.tickets.start({
+      ticketId,
+      accountId: 'ACC-1003',
+      channel: 'email',
+      message: 'Can I export my usage history to CSV?',
+    });
     const result = await harness.tickets.result(ticketId);
     expect(harness.requestsFor('draft_reply').length - before).toBe(1);
     expect(result.route).toBe('send');

@@ -10,6 +10,14 @@ function customerMessages(text: string): string[] {
   return [...text.matchAll(/<customer_message>([\s\S]*?)<\/customer_message>/g)].map((match) => match[1]!);
 }
 
+/** The task is the forced tool's name, or the structured-output schema's title. */
+export function taskOf(body: {
+  tool_choice?: { name?: string };
+  output_config?: { format?: { schema?: { title?: string } } };
+}): ModelTask | undefined {
+  return (body?.tool_choice?.name ?? body?.output_config?.format?.schema?.title) as ModelTask | undefined;
+}
+
 function textOf(content: unknown): string {
   if (typeof content === 'string') return content;
   if (Array.isArray(content)) return content.map((block) => (block as { text?: string }).text ?? '').join('\n');
@@ -25,8 +33,8 @@ export function createOfflineResponder(): Responder {
   const { taxonomy } = loadPromptSet();
   const engine = createOfflineProvider(taxonomy);
   return async (request) => {
-    const task = request.body?.tool_choice?.name as ModelTask | undefined;
-    if (!task) return { kind: 'reply', text: 'I can only answer forced tool calls.', stopReason: 'end_turn' };
+    const task = taskOf(request.body);
+    if (!task) return { kind: 'reply', text: 'I can only answer structured requests.', stopReason: 'end_turn' };
     const user = textOf(request.body.messages?.[0]?.content);
     const system = textOf(request.body.system);
     const conversation = customerMessages(user);

@@ -21,14 +21,16 @@ export function messagesBody(request: ProviderRequest, modelId: string) {
       { role: 'assistant', content: `Previous answer:\n${request.repairOf.text.slice(0, 4000)}` },
       {
         role: 'user',
-        content: `That answer was rejected: ${request.repairOf.error}. Call the ${request.task} tool again with input that satisfies its schema.`,
+        content: `That answer was rejected: ${request.repairOf.error}. Answer again with a ${request.task} result that satisfies its schema.`,
       },
     );
   }
   const system = [{ type: 'text' as const, text: request.prompt.system, cache_control: { type: 'ephemeral' as const } }];
   const base = { max_tokens: request.maxTokens, system, messages, ...(family.acceptsTemperature ? { temperature: 0 } : {}) };
   if (family.structuredOutput === 'json_schema') {
-    return { ...base, output_config: { format: { type: 'json_schema' as const, schema: toolInputSchema(request.jsonSchema) } } };
+    // The title names the task, as the tool name does in forced-tool mode, so logs and emulators can tell calls apart.
+    const schema = { ...toolInputSchema(request.jsonSchema), title: request.task };
+    return { ...base, output_config: { format: { type: 'json_schema' as const, schema } } };
   }
   return {
     ...base,
