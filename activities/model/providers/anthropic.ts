@@ -12,7 +12,10 @@ export interface AnthropicProviderDeps {
 
 export function createAnthropicProvider({ client, modelIds }: AnthropicProviderDeps): ModelProvider {
   const params = (request: ProviderRequest) =>
-    ({ model: modelIds[request.tier], ...messagesBody(request, modelIds[request.tier]) }) as Anthropic.MessageCreateParamsNonStreaming;
+    ({
+      model: modelIds[request.tier],
+      ...messagesBody(request, modelIds[request.tier]),
+    }) as Anthropic.MessageCreateParamsNonStreaming;
   return {
     name: 'anthropic',
     batch: {

@@ -25,8 +25,15 @@ export function messagesBody(request: ProviderRequest, modelId: string) {
       },
     );
   }
-  const system = [{ type: 'text' as const, text: request.prompt.system, cache_control: { type: 'ephemeral' as const } }];
-  const base = { max_tokens: request.maxTokens, system, messages, ...(family.acceptsTemperature ? { temperature: 0 } : {}) };
+  const system = [
+    { type: 'text' as const, text: request.prompt.system, cache_control: { type: 'ephemeral' as const } },
+  ];
+  const base = {
+    max_tokens: request.maxTokens,
+    system,
+    messages,
+    ...(family.acceptsTemperature ? { temperature: 0 } : {}),
+  };
   if (family.structuredOutput === 'json_schema') {
     // The title names the task, as the tool name does in forced-tool mode, so logs and emulators can tell calls apart.
     const schema = { ...toolInputSchema(request.jsonSchema), title: request.task };
