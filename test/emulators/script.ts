@@ -153,7 +153,11 @@ export async function startLoopback(handler: Handler): Promise<Loopback> {
     req.on('end', () => {
       handler(req, res, Buffer.concat(chunks).toString('utf8')).catch((error: unknown) => {
         if (closing.signal.aborted || res.headersSent) return;
-        sendJson(res, 500, {}, { message: `emulator failure: ${String(error)}` });
+        try {
+          sendJson(res, 500, {}, { message: `emulator failure: ${String(error)}` });
+        } catch {
+          // The client is gone; nobody is left to tell.
+        }
       });
     });
   };
@@ -166,7 +170,9 @@ export async function startLoopback(handler: Handler): Promise<Loopback> {
     socket.once('data', (first: Buffer) => {
       socket.pause();
       socket.unshift(first);
-      (first.subarray(0, 4).toString('latin1') === 'PRI ' ? h2c : http1).emit('connection', socket);
+      // The h2 session drains the unshifted preface itself; resuming first would drop it on the floor.
+      if (first.subarray(0, 4).toString('latin1') === 'PRI ') return void h2c.emit('connection', socket);
+      http1.emit('connection', socket);
       socket.resume();
     });
   });
@@ -272,11 +278,33 @@ function toolNameFor(body: EmulatedRequest['body'], reply: ScriptedReply): strin
   return choice?.type === 'any' || reply.toolInput !== undefined ? first : undefined;
 }
 
-// The wire cannot carry half a JSON object, so truncation shows up as a tool_use missing its later fields.
+// A tool_use input is always a whole object on the wire, so truncation shows up as a tool_use missing later fields.
 function truncated(input: unknown): unknown {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return {};
   const entries = Object.entries(input);
   return Object.fromEntries(entries.slice(0, Math.floor(entries.length / 2)));
+}
+
+type Reply = Pick<EmulatedMessage, 'content' | 'stop_reason'>;
+
+function replyContent(body: EmulatedRequest['body'], reply: ScriptedReply): Reply {
+  const cut = reply.stopReason === 'max_tokens';
+  if (reply.rawToolInput !== undefined) {
+    return { content: [{ type: 'text', text: reply.rawToolInput }], stop_reason: reply.stopReason ?? 'end_turn' };
+  }
+  const toolName = toolNameFor(body, reply);
+  if (toolName !== undefined) {
+    const input = cut ? truncated(reply.toolInput) : (reply.toolInput ?? {});
+    const content: Reply['content'] = [{ type: 'tool_use', id: makeId('toolu_'), name: toolName, input }];
+    return { content, stop_reason: reply.stopReason ?? 'tool_use' };
+  }
+  if (body.output_config?.format?.type === 'json_schema') {
+    // Structured outputs arrive as JSON text, and unlike tool input a max_tokens stop can cut it mid-value.
+    const json = reply.toolInput === undefined ? (reply.text ?? '{}') : JSON.stringify(reply.toolInput);
+    const text = cut ? json.slice(0, Math.max(1, Math.floor(json.length / 2))) : json;
+    return { content: [{ type: 'text', text }], stop_reason: reply.stopReason ?? 'end_turn' };
+  }
+  return { content: [{ type: 'text', text: reply.text ?? 'OK' }], stop_reason: reply.stopReason ?? 'end_turn' };
 }
 
 export function buildMessage(
@@ -286,20 +314,7 @@ export function buildMessage(
   reply: ScriptedReply,
   cache: PromptCache,
 ): EmulatedMessage {
-  const toolName = toolNameFor(body, reply);
-  let content: EmulatedMessage['content'];
-  let stopReason: EmulatedMessage['stop_reason'];
-  if (reply.rawToolInput !== undefined) {
-    content = [{ type: 'text', text: reply.rawToolInput }];
-    stopReason = reply.stopReason ?? 'end_turn';
-  } else if (toolName !== undefined) {
-    const input = reply.stopReason === 'max_tokens' ? truncated(reply.toolInput) : (reply.toolInput ?? {});
-    content = [{ type: 'tool_use', id: makeId('toolu_'), name: toolName, input }];
-    stopReason = reply.stopReason ?? 'tool_use';
-  } else {
-    content = [{ type: 'text', text: reply.text ?? 'OK' }];
-    stopReason = reply.stopReason ?? 'end_turn';
-  }
+  const { content, stop_reason } = replyContent(body, reply);
   const usage = cache.account(model, body);
   return {
     id: makeId(idPrefix),
@@ -307,7 +322,7 @@ export function buildMessage(
     role: 'assistant',
     model,
     content,
-    stop_reason: stopReason,
+    stop_reason,
     stop_sequence: null,
     usage: {
       ...usage,

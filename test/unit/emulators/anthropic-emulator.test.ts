@@ -77,6 +77,27 @@ describe('Anthropic emulator with the real SDK', () => {
     }
   });
 
+  it('lets the cache entry lapse after five idle minutes', async () => {
+    let clock = 1_000_000;
+    const timed = await startAnthropicEmulator({ now: () => clock });
+    const timedClient = new Anthropic({ apiKey: 'test', baseURL: timed.url, maxRetries: 0 });
+    const system = [
+      { type: 'text' as const, text: 'Policy clause. '.repeat(1200), cache_control: { type: 'ephemeral' as const } },
+    ];
+    const usage = async () => (await timedClient.messages.create({ ...forced, system })).usage;
+    try {
+      expect((await usage()).cache_creation_input_tokens).toBeGreaterThan(0);
+      clock += 4 * 60_000;
+      expect((await usage()).cache_read_input_tokens).toBeGreaterThan(0);
+      clock += 4 * 60_000; // a hit refreshed the TTL, so eight minutes after creation it is still warm
+      expect((await usage()).cache_read_input_tokens).toBeGreaterThan(0);
+      clock += 5 * 60_000 + 1;
+      expect((await usage()).cache_creation_input_tokens).toBeGreaterThan(0);
+    } finally {
+      await timed.close();
+    }
+  });
+
   it('surfaces a 429 as RateLimitError with retry-after and the request id', async () => {
     emulator.enqueue({ kind: 'error', status: 429, headers: { 'retry-after': '2', 'retry-after-ms': '2000' } });
     const error = await caught(client.messages.create(forced));
@@ -126,6 +147,23 @@ describe('Anthropic emulator with the real SDK', () => {
     const cut = await client.messages.create(forced);
     expect(cut.stop_reason).toBe('max_tokens');
     expect(cut.content[0]).toMatchObject({ type: 'tool_use', input: {} });
+  });
+
+  it('answers structured-output requests (output_config json_schema) with JSON text', async () => {
+    const { tools: _tools, tool_choice: _choice, ...plain } = forced;
+    const schema = { type: 'object', properties: { intent: { type: 'string' } }, title: 'classify_intent' };
+    const params = { ...plain, output_config: { format: { type: 'json_schema' as const, schema } } };
+    emulator.enqueue(
+      { kind: 'reply', toolInput: { intent: 'billing' } },
+      { kind: 'reply', toolInput: { intent: 'billing' }, stopReason: 'max_tokens' },
+    );
+    const whole = await client.messages.create(params);
+    expect(whole).toMatchObject({ stop_reason: 'end_turn', content: [{ type: 'text', text: '{"intent":"billing"}' }] });
+    const cut = await client.messages.create(params);
+    expect(cut.stop_reason).toBe('max_tokens');
+    const text = cut.content[0]?.type === 'text' ? cut.content[0].text : '';
+    expect('{"intent":"billing"}'.startsWith(text)).toBe(true);
+    expect(() => JSON.parse(text)).toThrow();
   });
 
   it('serves a slow reply without blocking others, and closes with it in flight', async () => {

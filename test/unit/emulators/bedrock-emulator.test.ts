@@ -130,6 +130,17 @@ describe('Bedrock emulator with the real SDK', () => {
     expect(missing.message).toContain('required key [anthropic_version]');
   });
 
+  it('serves a slow reply without blocking others over HTTP/2, and closes with it in flight', async () => {
+    emulator.enqueue({ kind: 'reply', toolInput: { intent: 'slow' }, delayMs: 30_000 });
+    const slow = caught(invoke());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await invoke()).$metadata.httpStatusCode).toBe(200);
+    const started = Date.now();
+    await emulator.close();
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(await slow).toBeInstanceOf(Error);
+  });
+
   it('caches a long marked system prompt across invocations', async () => {
     const system = [{ type: 'text', text: 'Tariff rule. '.repeat(1400), cache_control: { type: 'ephemeral' } }];
     const usageOf = async () => JSON.parse(new TextDecoder().decode((await invoke({ ...body, system })).body)).usage;
