@@ -7,7 +7,7 @@ import { externalPostgres, startEmbeddedPostgres, type RunningPostgres } from '.
 import { resolveTemporalCli } from './temporal-cli';
 import { isTemporalUp, startDevServer, type RunningDevServer } from './temporal-server';
 
-export type Profile = 'dev' | 'test';
+export type Profile = 'dev' | 'test' | 'scratch';
 
 interface ProfileSettings {
   temporalPort: number;
@@ -21,6 +21,8 @@ interface ProfileSettings {
 const profiles: Record<Profile, ProfileSettings> = {
   dev: { temporalPort: 7233, uiPort: 8233, postgresPort: 5433, persistentTemporal: true, freshPostgres: false },
   test: { temporalPort: 7244, uiPort: null, postgresPort: 5434, persistentTemporal: false, freshPostgres: true },
+  // A third stack for exploratory work beside a running demo and test run.
+  scratch: { temporalPort: 7255, uiPort: null, postgresPort: 5435, persistentTemporal: false, freshPostgres: true },
 };
 
 export const projectRoot = resolve(__dirname, '..', '..');

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runDemoTicket, type DemoOutcome } from '../../scripts/demo/run-tickets';
 import { demoTickets } from '../../scripts/demo/tickets';
+import { seedExpectations } from './seed-expectations';
 import { e2eHarness, outboxFor, uniqueTicketId, type E2EHarness } from './support';
 
 let harness: E2EHarness;
@@ -24,16 +25,7 @@ const outcome = (label: string) => {
 };
 
 describe('the seed examples end to end (offline engine, real PostgreSQL)', () => {
-  it.each([
-    ['double charge', 'duplicate_charge', 'send', 'replied'],
-    ['Thailand roaming', 'roaming_charge_query', 'send', 'replied'],
-    ['CSV export', 'data_export', 'send', 'replied'],
-    ['vague problem', 'account_access', 'send', 'replied'],
-    ['50% discount', 'discount_request', 'review', 'agent_replied'],
-    ['bill + slow internet', undefined, 'review', 'agent_replied'],
-    ['prompt injection', undefined, 'escalate', 'escalated'],
-    ['fraud report', 'report_fraud', 'escalate', 'escalated'],
-  ])('%s: intent %s, route %s, outcome %s', (label, intent, route, result) => {
+  it.each(seedExpectations)('%s: intent %s, route %s, outcome %s', (label, intent, route, result) => {
     const { result: ticket } = outcome(label);
     if (intent) expect(ticket.intent).toBe(intent);
     expect(ticket.route).toBe(route);

@@ -3,6 +3,7 @@ import {
   ApplicationFailure,
   condition,
   log,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -263,15 +264,18 @@ export async function resolveTicket(args: ResolveTicketArgs): Promise<TicketResu
     const c = classified?.classification;
     const costUsd = modelCalls.reduce((sum, call) => sum + call.costUsd, 0);
     const last = modelCalls[modelCalls.length - 1];
-    upsertSearchAttributes([
-      { key: sa.CostUsd, value: costUsd },
-      ...(last
-        ? [
-            { key: sa.ModelId, value: last.modelId },
-            { key: sa.PromptVersion, value: last.promptVersion },
-          ]
-        : []),
-    ]);
+    // Added after the first release: the patch keeps tickets started before it replayable.
+    if (patched('cost-search-attributes')) {
+      upsertSearchAttributes([
+        { key: sa.CostUsd, value: costUsd },
+        ...(last
+          ? [
+              { key: sa.ModelId, value: last.modelId },
+              { key: sa.PromptVersion, value: last.promptVersion },
+            ]
+          : []),
+      ]);
+    }
     return {
       ticketId: ticket.ticketId,
       outcome: escalated ? 'escalated' : decision ? 'agent_replied' : 'replied',
