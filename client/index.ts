@@ -7,3 +7,4 @@ export {
   type TicketClient,
 } from './tickets';
 export { runClassificationBatch } from './batches';
+export { createFaultClient, faultPolicyFromConfig, type FaultClient } from './faults';

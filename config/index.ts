@@ -58,6 +58,10 @@ export const configSchema = z
     TICKET_REVIEW_THRESHOLD: probability.default(0.6),
     TICKET_REVIEW_DEADLINE: durationSchema.default(4 * 3_600_000),
     TICKET_CLARIFICATION_TIMEOUT: durationSchema.default(24 * 3_600_000),
+    FAULT_REMINDER_INTERVAL: durationSchema.default(15 * 60_000),
+    FAULT_TIER_DEADLINE: durationSchema.default(30 * 60_000),
+    FAULT_FINAL_DEADLINE: durationSchema.default(2 * 3_600_000),
+    FAULT_SETTLE_TIME: durationSchema.default(60_000),
     WORKER_SHUTDOWN_GRACE: durationSchema.default(30_000),
     WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(50),
     /** A prebuilt workflow bundle (bundleWorkflowCode) so a worker skips bundling at start-up. */

@@ -1,2 +1,3 @@
 export { classifyInBatch } from './batch/classifyInBatch';
+export { diagnoseFault } from './fault/diagnoseFault';
 export { resolveTicket } from './ticket/resolveTicket';

@@ -51,3 +51,8 @@ export function fenceCustomerMessages(messages: string[]): string {
     .map((message) => `<customer_message>${message.replace(/<\/?customer_message>/gi, '')}</customer_message>`)
     .join('\n');
 }
+
+/** JSON for a tagged prompt slot. "<" is escaped so hostile text inside the data cannot close the tag around it. */
+export function jsonForPrompt(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}

@@ -6,7 +6,7 @@ import type { Taxonomy } from '../../domain/taxonomy';
 import { classificationSchema, draftSchema, type Classification, type Draft } from '../../domain/ticket';
 import { recordModelCall } from '../audit/model-calls';
 import type { ModelGateway, ModelRequest } from '../model/contract';
-import { fenceCustomerMessages, renderPrompt, type PromptTemplate } from '../model/prompt-library';
+import { fenceCustomerMessages, jsonForPrompt, renderPrompt, type PromptTemplate } from '../model/prompt-library';
 import type { ClassifyVariables, DraftVariables } from '../model/tasks';
 
 /** The classification schema narrowed to the taxonomy, so an invented intent is invalid output, not a new route. */
@@ -66,10 +66,10 @@ export async function callDrafter(
     task: 'draft_reply',
     // Facts travel as JSON in tags: unambiguous for the model, and checkable by the guardrails against the same data.
     prompt: renderPrompt(template, {
-      creditPolicy: JSON.stringify(variables.creditPolicy),
-      account: JSON.stringify(forModel(variables.account)),
-      passages: JSON.stringify(variables.passages),
-      classification: JSON.stringify(variables.classification),
+      creditPolicy: jsonForPrompt(variables.creditPolicy),
+      account: jsonForPrompt(forModel(variables.account)),
+      passages: jsonForPrompt(variables.passages),
+      classification: jsonForPrompt(variables.classification),
       conversation: fenceCustomerMessages(variables.conversation),
     }),
     variables: variables as unknown as Record<string, unknown>,

@@ -1,5 +1,4 @@
 import {
-  ActivityFailure,
   ApplicationFailure,
   condition,
   log,
@@ -25,6 +24,7 @@ import {
   type TicketResult,
 } from '../../domain/ticket';
 import { agentDecisionSignal, customerReplySignal, statusQuery } from './messages';
+import { unusableModelAnswer } from '../model-failures';
 import { decideRoute, strongModelReasons } from './routing';
 import { TicketState } from './state';
 
@@ -43,14 +43,6 @@ const backend = proxyActivities<Activities>({
 const modelRetry: RetryPolicy = { ...retry, backoffCoefficient: 1.5, maximumInterval: '20s', maximumAttempts: 8 };
 // Messages to customers must not be lost: keep retrying; the outbox key makes repeats harmless.
 const delivery = proxyActivities<Activities>({ startToCloseTimeout: '10s', retry });
-
-/** Model failures that retrying cannot fix: the ticket goes to a person instead of failing the workflow. */
-function unusableModelAnswer(error: unknown): string | null {
-  if (!(error instanceof ActivityFailure) || !(error.cause instanceof ApplicationFailure)) return null;
-  if (error.cause.type === ErrorTypes.ModelOutputInvalid) return 'model output invalid after one repair';
-  if (error.cause.type === ErrorTypes.ModelRequestRejected) return 'model provider rejected the request';
-  return null;
-}
 
 export async function resolveTicket(args: ResolveTicketArgs): Promise<TicketResult> {
   const parsed = resolveTicketArgsSchema.safeParse(args);

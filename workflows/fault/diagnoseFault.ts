@@ -1,0 +1,251 @@
+import {
+  ApplicationFailure,
+  condition,
+  log,
+  proxyActivities,
+  setHandler,
+  sleep,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { RetryPolicy } from '@temporalio/common';
+import type { Activities } from '../../activities';
+import type { CatalogDiagnosis } from '../../activities/faults';
+import { nonRetryableErrorTypes } from '../../domain/errors';
+import { alertSchema, approvalSchema, type Alert } from '../../domain/fault/alert';
+import { actionCatalog } from '../../domain/fault/catalog';
+import { faultPolicySchema, type FaultPolicyInput } from '../../domain/fault/policy';
+import type { FaultOutcome, FaultResult, TimelineEntry } from '../../domain/fault/result';
+import type { ModelCallRecord } from '../../domain/model-call';
+import { searchAttributes as sa } from '../../domain/search-attributes';
+import { ApprovalDesk } from './approval';
+import {
+  alertRepeatedSignal,
+  approveSignal,
+  faultStatusQuery,
+  pendingApprovalQuery,
+  rejectSignal,
+  type PendingApproval,
+} from './messages';
+import { decideAction, executionTiming } from './policy';
+import { unusableModelAnswer } from '../model-failures';
+
+const retry: RetryPolicy = {
+  initialInterval: '1s',
+  backoffCoefficient: 2,
+  maximumInterval: '30s',
+  nonRetryableErrorTypes,
+};
+const backend = proxyActivities<Activities>({ startToCloseTimeout: '20s', retry: { ...retry, maximumAttempts: 10 } });
+// Paging and acting must not be lost: keep retrying; idempotency keys make repeats harmless.
+const operations = proxyActivities<Activities>({ startToCloseTimeout: '30s', retry });
+
+export interface DiagnoseFaultArgs {
+  alert: Alert;
+  policy: FaultPolicyInput;
+}
+
+export async function diagnoseFault(args: DiagnoseFaultArgs): Promise<FaultResult> {
+  const alertResult = alertSchema.safeParse(args?.alert);
+  const policyResult = faultPolicySchema.safeParse(args?.policy ?? {});
+  if (!alertResult.success || !policyResult.success) {
+    const message = (alertResult.error ?? policyResult.error)!.message;
+    throw ApplicationFailure.create({ type: 'InvalidInput', message, nonRetryable: true });
+  }
+  const alert = alertResult.data;
+  const policy = policyResult.data;
+  const model = proxyActivities<Activities>({
+    startToCloseTimeout: policy.modelCallTimeoutMs,
+    heartbeatTimeout: '10s',
+    retry: { ...retry, backoffCoefficient: 1.5, maximumInterval: '20s', maximumAttempts: 8 },
+  });
+  const { workflowId } = workflowInfo();
+  const now = () => new Date(Date.now()); // workflow time: deterministic on replay
+  const timeline: TimelineEntry[] = [{ at: alert.detectedAt, event: 'detected', detail: alert.summary }];
+  const mark = (event: string, detail?: string) => timeline.push({ at: now().toISOString(), event, detail });
+  const modelCalls: ModelCallRecord[] = [];
+  const desk = new ApprovalDesk();
+  let alertCount = 0;
+  let roster: Array<{ tier: number; engineers: string[] }> = [];
+  let approver: string | null = null;
+  let emergency = false;
+  let stage = 'gathering';
+  let diagnosis: CatalogDiagnosis | null = null;
+  const pending: PendingApproval = {
+    waiting: false,
+    action: null,
+    deviceId: alert.deviceId,
+    why: [],
+    approvers: [],
+    pagedTier: null,
+    deferredUntil: null,
+    ignored: desk.ignored,
+  };
+
+  // Registered before the first await: repeats and approvals sent early are kept, not lost.
+  setHandler(alertRepeatedSignal, () => void (alertCount += 1));
+  for (const [signal, kind] of [
+    [approveSignal, 'approve'],
+    [rejectSignal, 'reject'],
+  ] as const) {
+    setHandler(signal, (input) => {
+      const parsed = approvalSchema.safeParse(input);
+      if (parsed.success) desk.receive({ kind, approval: parsed.data });
+      else log.warn(`ignored malformed ${kind} signal`);
+    });
+  }
+  setHandler(pendingApprovalQuery, () => pending);
+  setHandler(faultStatusQuery, () => ({ stage, alertCount, action: diagnosis?.recommendedAction ?? null }));
+  upsertSearchAttributes([
+    { key: sa.UseCase, value: 'fault' },
+    { key: sa.AccountRef, value: alert.deviceId },
+  ]);
+
+  const telemetry = await backend.gatherTelemetry({ alert });
+  mark('telemetry gathered', `${telemetry.syslogLines} syslog lines, ${telemetry.bytes} bytes`);
+
+  stage = 'diagnosing';
+  try {
+    const diagnosed = await model.diagnoseFault({ bundleRef: telemetry.bundleRef });
+    diagnosis = diagnosed.diagnosis;
+    modelCalls.push(diagnosed.call);
+  } catch (error) {
+    const reason = unusableModelAnswer(error);
+    if (!reason) throw error;
+    return finish('no_diagnosis_escalated', { mode: null, reasons: [reason] }, await pageTier(0, 'escalation', reason));
+  }
+  const found: CatalogDiagnosis = diagnosis;
+  const action = actionCatalog[found.recommendedAction];
+  mark('diagnosed', `${found.rootCause} -> ${action.type} (confidence ${found.confidence})`);
+  const decision = decideAction(action, found.confidence, now(), telemetry.timeZone, policy);
+  upsertSearchAttributes([{ key: sa.Decision, value: decision.mode }]);
+  pending.action = action.type;
+  pending.why = decision.reasons;
+
+  if (decision.mode === 'approval') {
+    stage = 'awaiting_approval';
+    roster = (await backend.loadOnCallRoster({ team: telemetry.team })).tiers;
+    const everyone = new Set(roster.flatMap((tier) => tier.engineers));
+    pending.approvers = [...everyone];
+    const verdict = await awaitVerdict(everyone);
+    pending.waiting = false;
+    if (!verdict) {
+      await pageTier(roster.length - 1, 'safe_stop', `No decision on ${action.type}: nothing was done.`);
+      return finish('no_decision_safe_stop', decision);
+    }
+    if (verdict.kind === 'reject') {
+      mark('rejected', `${verdict.approval.approver}: ${verdict.approval.reason}`);
+      return finish('rejected', decision);
+    }
+    approver = verdict.approval.approver;
+    emergency = verdict.approval.emergency ?? false;
+    mark('approved', `${approver}${emergency ? ' (emergency)' : ''}: ${verdict.approval.reason}`);
+    upsertSearchAttributes([{ key: sa.Approver, value: approver }]);
+
+    const timing = executionTiming(action, emergency, now(), telemetry.timeZone, policy);
+    if (timing.when === 'deferred') {
+      stage = 'deferred';
+      pending.deferredUntil = new Date(now().getTime() + timing.delayMs).toISOString();
+      mark('deferred', timing.reason);
+      // A later emergency approval from the roster cuts the wait short.
+      await condition(() => (desk.settle(everyone), desk.emergencyBy !== null), timing.delayMs);
+      if (desk.emergencyBy) emergency = true;
+    }
+  }
+
+  stage = 'executing';
+  await operations.executeAction({ action: action.type, deviceId: alert.deviceId, approvedBy: approver, emergency });
+  mark('executed', action.type);
+  stage = 'verifying';
+  if (policy.settleMs) await sleep(policy.settleMs);
+  const recovery = await backend.verifyRecovery({ deviceId: alert.deviceId, alertType: alert.alertType });
+  if (!recovery.recovered) {
+    const note = `${recovery.metric} is ${recovery.value} against ${recovery.threshold} after ${action.type}. Diagnosis: ${found.rootCause}. ${found.escalationNote}`;
+    mark('not recovered', note);
+    if (!roster.length) roster = (await backend.loadOnCallRoster({ team: telemetry.team })).tiers;
+    await pageTier(0, 'failed_verification', note);
+    return finish('not_recovered_escalated', decision);
+  }
+  mark('recovered', `${recovery.metric} ${recovery.value}`);
+  return finish(decision.mode === 'auto' ? 'auto_executed' : 'approved_executed', decision);
+
+  /** Pages, reminds and climbs the roster until someone on it decides, or the final deadline passes. */
+  async function awaitVerdict(everyone: Set<string>) {
+    const started = now().getTime();
+    let tier = 0;
+    let tierStarted = started;
+    await pageTier(tier, 'approval_request', approvalMessage());
+    pending.waiting = true;
+    for (let round = 1; ; round += 1) {
+      const elapsed = now().getTime() - started;
+      const untilFinal = policy.finalDeadlineMs - elapsed;
+      const untilTier = policy.tierDeadlineMs - (now().getTime() - tierStarted);
+      const wait = Math.max(1, Math.min(policy.reminderIntervalMs, untilFinal, untilTier));
+      if (await condition(() => (desk.settle(everyone), desk.decided !== null), wait)) return desk.decided;
+      if (now().getTime() - started >= policy.finalDeadlineMs) return null;
+      if (now().getTime() - tierStarted >= policy.tierDeadlineMs && tier < roster.length - 1) {
+        tier += 1;
+        tierStarted = now().getTime();
+        await pageTier(tier, 'escalation', `Escalated: no decision from tier ${tier}. ${approvalMessage()}`);
+      } else {
+        await pageTier(tier, 'reminder', `Reminder ${round}: ${approvalMessage()}`, round);
+      }
+    }
+  }
+
+  function approvalMessage(): string {
+    return `${alert.deviceId}: ${diagnosis?.rootCause} Recommended ${pending.action}. Approve: temporal workflow signal --workflow-id ${workflowId} --name approve --input '{"approver":"<you>","reason":"<why>"}'`;
+  }
+
+  async function pageTier(
+    index: number,
+    kind: 'approval_request' | 'reminder' | 'escalation' | 'failed_verification' | 'safe_stop',
+    message: string,
+    round = 0,
+  ) {
+    if (!roster.length) roster = (await backend.loadOnCallRoster({ team: telemetry.team })).tiers;
+    const target = roster[Math.min(index, roster.length - 1)]!;
+    pending.pagedTier = target.tier;
+    await operations.pageOnCall({
+      idempotencyKey: `${workflowId}:${kind}:${target.tier}:${round}`,
+      team: telemetry.team,
+      tier: target.tier,
+      engineerIds: target.engineers,
+      deviceId: alert.deviceId,
+      kind,
+      message,
+    });
+    mark(`paged tier ${target.tier}`, kind);
+    return null;
+  }
+
+  function finish(
+    outcome: FaultOutcome,
+    decided: { mode: 'auto' | 'approval' | null; reasons: string[] },
+    _?: null,
+  ): FaultResult {
+    stage = 'completed';
+    const recoveredAt = timeline.find((entry) => entry.event === 'recovered')?.at;
+    return {
+      workflowId,
+      deviceId: alert.deviceId,
+      alertCount,
+      outcome,
+      diagnosis,
+      decision: {
+        mode: decided.mode,
+        reasons: decided.reasons,
+        approver,
+        approvalReason: desk.decided?.kind === 'approve' ? desk.decided.approval.reason : null,
+        emergency,
+        rejectedBy: desk.decided?.kind === 'reject' ? desk.decided.approval.approver : null,
+        ignored: desk.ignored,
+      },
+      executed: timeline.some((entry) => entry.event === 'executed'),
+      recovered: outcome === 'rejected' || outcome === 'no_decision_safe_stop' ? null : recoveredAt !== undefined,
+      mttrMs: recoveredAt ? Date.parse(recoveredAt) - Date.parse(alert.detectedAt) : null,
+      timeline,
+      modelCalls,
+    };
+  }
+}
