@@ -1,11 +1,15 @@
+import type { PromptTemplate } from './model/prompt-library';
 import { createBatchActivities } from './batches';
+import { createFaultActivities } from './faults';
 import { createTicketActivities, type TicketActivityDeps } from './tickets';
 
-export type ActivityDeps = TicketActivityDeps;
+export type ActivityDeps = TicketActivityDeps & {
+  prompts: TicketActivityDeps['prompts'] & { diagnose: PromptTemplate };
+};
 
 /** The only place activities are assembled. Workers pass real clients; tests pass fakes. */
 export function createActivities(deps: ActivityDeps) {
-  return { ...createTicketActivities(deps), ...createBatchActivities(deps) };
+  return { ...createTicketActivities(deps), ...createBatchActivities(deps), ...createFaultActivities(deps) };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

@@ -22,6 +22,8 @@ export interface StartWorkerOptions {
 
 export async function startWorker(config: Config, options: StartWorkerOptions = {}): Promise<RunningWorker> {
   const pool = new Pool({ connectionString: requireDatabaseUrl(config), max: config.DATABASE_POOL_MAX });
+  // An idle connection dropped by the server (restart, failover) is replaced on next use; it must not crash the worker.
+  pool.on('error', (error) => console.error(`database connection lost: ${error.message}`));
   const { taxonomy, prompts } = loadPromptSet();
   const provider = options.provider ?? createProvider(config, taxonomy);
   const gateway = createModelGateway({ provider, modelIds: modelIdsFor(config), prices: pricesFor(config) });

@@ -7,6 +7,7 @@ import { taxonomySchema, type Taxonomy } from '../domain/taxonomy';
 import type { ModelProvider } from '../activities/model/contract';
 import { createOfflineClassifier } from '../activities/model/offline/classify';
 import { composeOfflineDraft } from '../activities/model/offline/compose-reply';
+import { diagnoseOffline } from '../activities/model/offline/diagnose';
 import { createOfflineEngine } from '../activities/model/offline/engine';
 import { loadTrainingExamples, trainIntentClassifier } from '../activities/model/offline/intent-classifier';
 import { loadPrompt, promptsDir, type PromptTemplate } from '../activities/model/prompt-library';
@@ -16,7 +17,7 @@ import { priceTable, type ModelPrice } from '../activities/model/pricing';
 
 export interface PromptSet {
   taxonomy: Taxonomy;
-  prompts: { classify: PromptTemplate; draft: PromptTemplate; clarifyingQuestion: string };
+  prompts: { classify: PromptTemplate; draft: PromptTemplate; clarifyingQuestion: string; diagnose: PromptTemplate };
 }
 
 /** Prompts, taxonomy and training data are files under prompts/: read once at start-up. */
@@ -28,6 +29,7 @@ export function loadPromptSet(dir = promptsDir): PromptSet {
       classify: loadPrompt('ticket/classify-intent', dir),
       draft: loadPrompt('ticket/draft-reply', dir),
       clarifyingQuestion: readFileSync(join(dir, 'ticket', 'clarifying-question.txt'), 'utf8').trim(),
+      diagnose: loadPrompt('fault/diagnose', dir),
     },
   };
 }
@@ -37,6 +39,7 @@ export function createOfflineProvider(taxonomy: Taxonomy, latencyMs = 0, dir = p
   return createOfflineEngine({
     classify: createOfflineClassifier(taxonomy, model),
     draft: composeOfflineDraft,
+    diagnose: diagnoseOffline,
     latencyMs,
   });
 }

@@ -2,6 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import { parseIsoDate } from './calendar';
 import { creditPolicy, knowledgeArticles, plans } from './catalogue';
 import { demoAccounts } from './demo-accounts';
+import { seedNetwork } from './network';
 import { generatedAccounts } from './population';
 import { insertRows } from './sql';
 import type { AccountRow, ChargeRow, CustomerRow, SeedSummary, SupportTicketRow } from './types';
@@ -64,8 +65,14 @@ async function assertNoCascadeIntoHistory(client: PoolClient): Promise<void> {
 }
 
 /** Replaces the demo data in one transaction. Reruns with the same reference date produce identical rows. */
-export async function seed(pool: Pool, options: { referenceDate: string }): Promise<SeedSummary> {
+export async function seed(
+  pool: Pool,
+  options: { referenceDate: string; referenceTime?: Date },
+): Promise<SeedSummary & Record<string, number>> {
   const data = buildSeedData(options.referenceDate);
+  // The network simulation needs a time of day, not just a date: its faults started minutes before "now".
+  const referenceTime =
+    options.referenceTime ?? new Date(`${options.referenceDate}T${new Date().toISOString().slice(11)}`);
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -135,8 +142,9 @@ export async function seed(pool: Pool, options: { referenceDate: string }): Prom
         creditPolicy.map((r) => [r.action, r.maxAmount, r.maxPercent, r.minTenureMonths, r.description]),
       ),
     };
+    const network = await seedNetwork(client, referenceTime);
     await client.query('COMMIT');
-    return summary;
+    return { ...summary, ...network };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;

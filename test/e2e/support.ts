@@ -37,6 +37,7 @@ export async function e2eHarness(
   });
   const connection = await connectClient(config);
   const pool = new Pool({ connectionString: config.DATABASE_URL, max: 2 });
+  pool.on('error', () => {}); // the stack may stop before an idle connection closes
   const tickets = createTicketClient({
     client: connection.client,
     taskQueue: config.TEMPORAL_TASK_QUEUE,

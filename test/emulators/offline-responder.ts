@@ -6,6 +6,25 @@ function tagged(text: string, tag: string): string | undefined {
   return new RegExp(`<${tag}>\\s*([\\s\\S]*?)\\s*</${tag}>`).exec(text)?.[1];
 }
 
+/** Tries each closing tag in turn, so a tag quoted inside a JSON string (say a hostile syslog line) cannot cut it. */
+function taggedJson(text: string, tag: string, from = 0): { value: unknown; end: number } {
+  const open = text.indexOf(`<${tag}>`, from);
+  const start = open + tag.length + 2;
+  for (let end = open < 0 ? -1 : text.indexOf(`</${tag}>`, start); end >= 0; end = text.indexOf(`</${tag}>`, end + 1)) {
+    try {
+      return { value: JSON.parse(text.slice(start, end)), end };
+    } catch {
+      // That closing tag was inside a string: the JSON goes on.
+    }
+  }
+  return { value: {}, end: from };
+}
+
+function faultVariables(user: string): Record<string, unknown> {
+  const alert = taggedJson(user, 'alert');
+  return { alert: alert.value, telemetry: taggedJson(user, 'telemetry', alert.end).value };
+}
+
 function customerMessages(text: string): string[] {
   return [...text.matchAll(/<customer_message>([\s\S]*?)<\/customer_message>/g)].map((match) => match[1]!);
 }
@@ -54,7 +73,7 @@ export function createOfflineResponder(): Responder {
           };
     const request_: ProviderRequest = {
       task,
-      variables,
+      variables: task === 'diagnose_fault' ? faultVariables(user) : variables,
       prompt: { id: 'emulated', version: 'emulated', system, messages: [{ role: 'user', content: user }] },
       jsonSchema: {},
       maxTokens: request.body.max_tokens ?? 1024,

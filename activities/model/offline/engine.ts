@@ -2,12 +2,15 @@ import { createHash } from 'node:crypto';
 import type { Classification, Draft } from '../../../domain/ticket';
 import type { BatchItemResult, ModelProvider, ProviderRequest, ProviderResponse } from '../contract';
 import type { ClassifyVariables, DraftVariables } from '../tasks';
+import type { DiagnoseVariables } from './diagnose';
 
 export const OFFLINE_MODEL_ID = 'switchboard-offline-1';
 
 export interface OfflineEngineDeps {
   classify: (variables: ClassifyVariables) => Classification;
   draft: (variables: DraftVariables) => Draft;
+  /** Optional so engines built before fault diagnosis existed keep compiling; the task fails without it. */
+  diagnose?: (variables: DiagnoseVariables) => unknown;
   /** Simulated service time, for tests and benchmarks that need a call to take a while. */
   latencyMs?: number;
 }
@@ -78,6 +81,9 @@ function run(deps: OfflineEngineDeps, request: ProviderRequest): unknown {
       return deps.classify(request.variables as unknown as ClassifyVariables);
     case 'draft_reply':
       return deps.draft(request.variables as unknown as DraftVariables);
+    case 'diagnose_fault':
+      if (!deps.diagnose) throw new Error('the offline engine was built without a diagnose handler');
+      return deps.diagnose(request.variables as unknown as DiagnoseVariables);
     default:
       throw new Error(`the offline engine has no handler for task ${String(request.task)}`);
   }

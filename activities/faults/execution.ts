@@ -1,0 +1,74 @@
+import { ApplicationFailure } from '@temporalio/common';
+import type { Pool } from 'pg';
+import { z } from 'zod';
+import { ErrorTypes } from '../../domain/errors';
+import { actionTypes } from '../../domain/fault/catalog';
+import { parseInput } from '../boundary';
+import { applySimulatedEffect } from './simulation';
+
+export const executeActionInput = z
+  .object({
+    workflowId: z.string().min(1),
+    action: z.enum(actionTypes),
+    deviceId: z.string().min(1),
+    params: z.record(z.string(), z.unknown()),
+    approvedBy: z.string().min(1).max(64).nullable(),
+    emergency: z.boolean(),
+  })
+  .strict();
+export type ExecuteActionInput = z.infer<typeof executeActionInput>;
+
+/**
+ * Runs an action at most once per workflow: the (workflow_id, action) key is claimed and the effect applied in one
+ * transaction, so a retry, a replay or a worker that died after COMMIT finds the row and changes nothing.
+ */
+export async function executeAction(
+  pool: Pool,
+  input: ExecuteActionInput,
+  now: Date,
+): Promise<{ executionId: string; duplicate: boolean }> {
+  const run = parseInput(executeActionInput, input, 'executeAction');
+  if (run.emergency && run.approvedBy === null) {
+    throw ApplicationFailure.create({
+      type: ErrorTypes.InvalidInput,
+      message: 'executeAction: an emergency must be declared by an approver',
+      nonRetryable: true,
+    });
+  }
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const device = await client.query('SELECT 1 FROM devices WHERE id = $1', [run.deviceId]);
+    if (device.rowCount === 0) {
+      throw ApplicationFailure.create({
+        type: ErrorTypes.NotFound,
+        message: `unknown device ${run.deviceId}`,
+        nonRetryable: true,
+      });
+    }
+    // A concurrent duplicate blocks on the unique key until the first commits, then inserts nothing.
+    const inserted = await client.query(
+      `INSERT INTO action_executions (workflow_id, action, device_id, params, approved_by, emergency, executed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (workflow_id, action) DO NOTHING RETURNING id`,
+      [run.workflowId, run.action, run.deviceId, JSON.stringify(run.params), run.approvedBy, run.emergency, now],
+    );
+    let result: { executionId: string; duplicate: boolean };
+    if (inserted.rows[0]) {
+      await applySimulatedEffect(client, run.action, run.deviceId, run.params, now);
+      result = { executionId: String(inserted.rows[0].id), duplicate: false };
+    } else {
+      const existing = await client.query('SELECT id FROM action_executions WHERE workflow_id = $1 AND action = $2', [
+        run.workflowId,
+        run.action,
+      ]);
+      result = { executionId: String(existing.rows[0].id), duplicate: true };
+    }
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,113 @@
+import { Context } from '@temporalio/activity';
+import { z } from 'zod';
+import type { Pool } from 'pg';
+import { alertSchema, diagnosisSchema, type Diagnosis, type TelemetrySummary } from '../../domain/fault/alert';
+import { actionCatalog, actionTypes, type ActionType } from '../../domain/fault/catalog';
+import type { ModelCallRecord } from '../../domain/model-call';
+import { parseInput } from '../boundary';
+import { withHeartbeat } from '../heartbeat';
+import type { ModelGateway } from '../model/contract';
+import { jsonForPrompt, renderPrompt, type PromptTemplate } from '../model/prompt-library';
+import { recordCall } from '../tickets/model-tasks';
+import { executeAction } from './execution';
+import { sendPage } from './pages';
+import { loadRoster } from './roster';
+import { gatherTelemetryBundle, loadTelemetryBundle, saveTelemetryBundle } from './telemetry';
+import { readRecovery } from './verify';
+
+/** The model may only name catalog actions: anything else is invalid output, repaired once, then a human's call. */
+export const catalogDiagnosisSchema = diagnosisSchema.extend({ recommendedAction: z.enum(actionTypes) });
+export type CatalogDiagnosis = Diagnosis & { recommendedAction: ActionType };
+
+const ref = z.string().min(1).max(200);
+const pageInput = z.object({
+  idempotencyKey: z.string().min(1).max(256),
+  team: z.string().min(1),
+  tier: z.number().int().min(1),
+  engineerIds: z.array(z.string()).min(1),
+  deviceId: z.string().min(1),
+  kind: z.enum(['approval_request', 'reminder', 'escalation', 'failed_verification', 'safe_stop']),
+  message: z.string().min(1).max(2000),
+});
+const executeInput = z.object({
+  action: z.enum(actionTypes),
+  deviceId: z.string().min(1),
+  approvedBy: z.string().nullable(),
+  emergency: z.boolean(),
+});
+
+export interface FaultActivityDeps {
+  pool: Pool;
+  gateway: ModelGateway;
+  prompts: { diagnose: PromptTemplate };
+  clock?: () => Date;
+}
+
+export function createFaultActivities({ pool, gateway, prompts, clock = () => new Date() }: FaultActivityDeps) {
+  const workflowId = () => Context.current().info.workflowExecution?.workflowId ?? 'standalone';
+  return {
+    async gatherTelemetry(input: { alert: unknown }): Promise<TelemetrySummary> {
+      const alert = parseInput(alertSchema, input.alert, 'gatherTelemetry');
+      const { bundle, bytes } = await gatherTelemetryBundle(pool, alert, clock());
+      const bundleRef = `${workflowId()}/${alert.alertId}`;
+      await saveTelemetryBundle(pool, bundleRef, alert.alertId, bundle, bytes);
+      const { device } = bundle;
+      return {
+        bundleRef,
+        deviceId: device.id,
+        site: device.site,
+        timeZone: device.timeZone,
+        team: device.team,
+        syslogLines: bundle.syslog.length,
+        bytes,
+      };
+    },
+
+    async diagnoseFault(input: { bundleRef: string }): Promise<{ diagnosis: CatalogDiagnosis; call: ModelCallRecord }> {
+      const bundleRef = parseInput(ref, input.bundleRef, 'diagnoseFault');
+      const telemetry = await loadTelemetryBundle(pool, bundleRef);
+      const catalog = Object.values(actionCatalog).map(({ type, description, destructive }) => ({
+        type,
+        description,
+        destructive,
+      }));
+      const response = await withHeartbeat(() =>
+        gateway.call({
+          task: 'diagnose_fault',
+          prompt: renderPrompt(prompts.diagnose, {
+            catalog: jsonForPrompt(catalog),
+            alert: jsonForPrompt(telemetry.alert),
+            telemetry: jsonForPrompt(telemetry),
+          }),
+          variables: { alert: telemetry.alert, telemetry },
+          schema: catalogDiagnosisSchema,
+          jsonSchema: z.toJSONSchema(catalogDiagnosisSchema) as Record<string, unknown>,
+          maxTokens: 600,
+          tier: 'fast',
+        }),
+      );
+      await recordCall(pool, response.record);
+      return { diagnosis: response.output, call: response.record };
+    },
+
+    async loadOnCallRoster(input: { team: string }) {
+      return { tiers: await loadRoster(pool, parseInput(z.string().min(1), input.team, 'loadOnCallRoster')) };
+    },
+
+    async pageOnCall(input: z.input<typeof pageInput>) {
+      const page = parseInput(pageInput, input, 'pageOnCall');
+      return sendPage(pool, { ...page, workflowId: workflowId() });
+    },
+
+    async executeAction(input: z.input<typeof executeInput>) {
+      const parsed = parseInput(executeInput, input, 'executeAction');
+      return executeAction(pool, { ...parsed, workflowId: workflowId(), params: {} }, clock());
+    },
+
+    async verifyRecovery(input: { deviceId: string; alertType: string }) {
+      return readRecovery(pool, input.deviceId, input.alertType);
+    },
+  };
+}
+
+export type FaultActivities = ReturnType<typeof createFaultActivities>;

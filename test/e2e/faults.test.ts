@@ -1,0 +1,144 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { connectClient, createFaultClient, type FaultClient } from '../../client';
+import { scenarioAlerts, scenarioDeviceIds } from '../../db/seed/network';
+import { resolveTemporalCli } from '../../scripts/stack/temporal-cli';
+import { e2eConfig, e2eHarness, type E2EHarness } from './support';
+
+const run = promisify(execFile);
+const root = join(__dirname, '..', '..');
+const policy = { reminderIntervalMs: 60_000, tierDeadlineMs: 120_000, finalDeadlineMs: 600_000, settleMs: 500 };
+
+let harness: E2EHarness;
+let faults: FaultClient;
+let closeConnection: () => Promise<void>;
+beforeAll(async () => {
+  harness = await e2eHarness();
+  const connection = await connectClient(harness.config);
+  closeConnection = connection.close;
+  faults = createFaultClient({ client: connection.client, taskQueue: harness.config.TEMPORAL_TASK_QUEUE, policy });
+});
+afterAll(async () => {
+  await closeConnection();
+  await harness.close();
+});
+
+const alertFor = (deviceId: string) => {
+  const alert = scenarioAlerts(new Date()).find((a) => a.deviceId === deviceId);
+  if (!alert) throw new Error(`no seeded scenario for ${deviceId}`);
+  return alert;
+};
+
+async function untilWaiting(client: FaultClient, workflowId: string) {
+  const deadline = Date.now() + 30_000;
+  while (!(await client.pendingApproval(workflowId).catch(() => null))?.waiting) {
+    if (Date.now() > deadline) throw new Error(`${workflowId} never waited for approval`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return client.pendingApproval(workflowId);
+}
+
+async function tierOneEngineer(team: string): Promise<string> {
+  const rows = await harness.pool.query(
+    'SELECT engineer_id FROM oncall_roster WHERE team = $1 ORDER BY tier, engineer_id',
+    [team],
+  );
+  return rows.rows[0].engineer_id;
+}
+
+describe('fault diagnosis end to end (offline engine, real PostgreSQL, seeded scenarios)', () => {
+  it('diagnoses the BGP case as a version mismatch, and the real temporal CLI approves the reset', async () => {
+    const { workflowId } = await faults.reportAlert(alertFor(scenarioDeviceIds.bgpFlapping));
+    const waiting = await untilWaiting(faults, workflowId);
+    expect(waiting.action).toBe('reset_bgp_session');
+    const executedEarly = await harness.pool.query('SELECT 1 FROM action_executions WHERE workflow_id = $1', [
+      workflowId,
+    ]);
+    expect(executedEarly.rowCount).toBe(0);
+
+    const page = await harness.pool.query(
+      "SELECT message FROM pages WHERE workflow_id = $1 AND kind = 'approval_request'",
+      [workflowId],
+    );
+    expect(page.rows[0].message).toContain(`temporal workflow signal --workflow-id ${workflowId} --name approve`);
+
+    const approver = await tierOneEngineer('core-network');
+    const cli = await resolveTemporalCli();
+    await run(cli.path, [
+      'workflow',
+      'signal',
+      '--address',
+      harness.config.TEMPORAL_ADDRESS,
+      '--workflow-id',
+      workflowId,
+      '--name',
+      'approve',
+      '--input',
+      JSON.stringify({ approver, reason: 'peer NOC confirmed the firmware issue' }),
+    ]);
+
+    const result = await faults.result(workflowId);
+    expect(result.diagnosis?.rootCause).toMatch(/version mismatch/i);
+    expect(result.diagnosis?.rootCause).toMatch(/firmware upgrade/);
+    expect(result.outcome).toBe('approved_executed');
+    expect(result.decision.approver).toBe(approver);
+    expect(result.recovered).toBe(true);
+    expect(result.mttrMs).toBeGreaterThan(0);
+    const executed = await harness.pool.query(
+      'SELECT action, approved_by FROM action_executions WHERE workflow_id = $1',
+      [workflowId],
+    );
+    expect(executed.rows).toEqual([{ action: 'reset_bgp_session', approved_by: approver }]);
+  });
+
+  it('drains traffic from the runaway-CPU router by itself', async () => {
+    const { workflowId } = await faults.reportAlert(alertFor(scenarioDeviceIds.cpuHigh));
+    const result = await faults.result(workflowId);
+    expect(result.outcome).toBe('auto_executed');
+    expect(result.diagnosis?.recommendedAction).toBe('drain_traffic');
+    const pages = await harness.pool.query('SELECT 1 FROM pages WHERE workflow_id = $1', [workflowId]);
+    expect(pages.rowCount).toBe(0);
+  });
+
+  it('refuses a malformed alert before anything starts', async () => {
+    await expect(faults.reportAlert({ deviceId: 'rtr; drop table', alertType: 'cpu_high' })).rejects.toThrow(
+      /invalid alert/,
+    );
+  });
+
+  it('finishes after the worker is killed while it waits for approval', async () => {
+    const config = e2eConfig();
+    const env = {
+      ...process.env,
+      TEMPORAL_ADDRESS: config.TEMPORAL_ADDRESS,
+      DATABASE_URL: config.DATABASE_URL!,
+      TEMPORAL_TASK_QUEUE: config.TEMPORAL_TASK_QUEUE,
+      WORKFLOW_BUNDLE_PATH: config.WORKFLOW_BUNDLE_PATH!,
+    };
+    const spawnWorker = (): ChildProcess =>
+      spawn(process.execPath, [join(root, 'node_modules', '.bin', 'tsx'), 'workers/main.ts'], {
+        cwd: root,
+        env,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+    const connection = await connectClient(config);
+    const client = createFaultClient({ client: connection.client, taskQueue: config.TEMPORAL_TASK_QUEUE, policy });
+    let worker: ChildProcess | undefined = spawnWorker();
+    try {
+      const { workflowId } = await client.reportAlert(alertFor(scenarioDeviceIds.configError));
+      await untilWaiting(client, workflowId);
+      worker.kill('SIGKILL');
+      await new Promise((resolve) => worker!.once('exit', resolve));
+      worker = spawnWorker();
+      await client.approve(workflowId, { approver: await tierOneEngineer('core-network'), reason: 'roll it back' });
+      const result = await client.result(workflowId);
+      expect(result.outcome).toBe('approved_executed');
+      expect(result.diagnosis?.recommendedAction).toBe('rollback_config');
+    } finally {
+      worker?.kill('SIGTERM');
+      if (worker) await new Promise((resolve) => worker!.once('exit', resolve));
+      await connection.close();
+    }
+  }, 90_000);
+});
