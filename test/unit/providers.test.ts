@@ -1,6 +1,6 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
-import { ApplicationFailure } from '@temporalio/common';
+import type { ApplicationFailure } from '@temporalio/common';
 import { z } from 'zod';
 import type { ModelProvider, ProviderRequest } from '../../activities/model/contract';
 import { createModelGateway } from '../../activities/model/gateway';

@@ -100,14 +100,14 @@ describe('diagnoseFault decisions', () => {
   });
 
   it('records and ignores an approval from someone off the roster, and keeps waiting', async () => {
-    const { result, recorder } = await run({}, async (id, recorder) => {
+    const { result, recorder } = await run({}, async (id, live) => {
       await untilWaiting(id);
       await signal(id, 'approve', 'eng.mallory');
       await waitFor(async () => ((await pending(id)).ignored.length ? true : undefined), 'ignored approval');
       const waiting = await pending(id);
       expect(waiting.waiting).toBe(true);
       expect(waiting.ignored).toEqual([{ approver: 'eng.mallory', reason: 'not on the on-call roster for this team' }]);
-      expect(recorder.executions).toEqual([]);
+      expect(live.executions).toEqual([]);
       await signal(id, 'approve', 'eng.carol');
     });
     expect(result.decision.ignored.map((i) => i.approver)).toEqual(['eng.mallory']);
@@ -164,7 +164,7 @@ describe('diagnoseFault decisions', () => {
   });
 
   it('still asks for approval when the model claims a destructive action is safe', async () => {
-    const { result, recorder } = await run(
+    const { result } = await run(
       { confidence: 99, extra: { destructive: false, safe: true, requiresApproval: false } },
       async (id, recorder) => {
         await untilWaiting(id);

@@ -18,6 +18,7 @@ import { faultPolicySchema, type FaultPolicyInput } from '../../domain/fault/pol
 import type { FaultOutcome, FaultResult, TimelineEntry } from '../../domain/fault/result';
 import type { ModelCallRecord } from '../../domain/model-call';
 import { searchAttributes as sa } from '../../domain/search-attributes';
+import { workflowNow } from '../clock';
 import { ApprovalDesk } from './approval';
 import {
   alertRepeatedSignal,
@@ -60,7 +61,7 @@ export async function diagnoseFault(args: DiagnoseFaultArgs): Promise<FaultResul
     retry: { ...retry, backoffCoefficient: 1.5, maximumInterval: '20s', maximumAttempts: 8 },
   });
   const { workflowId } = workflowInfo();
-  const now = () => new Date(Date.now()); // workflow time: deterministic on replay
+  const now = workflowNow;
   const timeline: TimelineEntry[] = [{ at: alert.detectedAt, event: 'detected', detail: alert.summary }];
   const mark = (event: string, detail?: string) => timeline.push({ at: now().toISOString(), event, detail });
   const modelCalls: ModelCallRecord[] = [];
