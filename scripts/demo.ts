@@ -1,5 +1,13 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { connectClient, createTicketClient, ticketPolicyFromConfig } from '../client';
+import {
+  connectClient,
+  createFaultClient,
+  createTicketClient,
+  faultPolicyFromConfig,
+  ticketPolicyFromConfig,
+} from '../client';
+import { renderFaultReport } from './demo/fault-report';
+import { runFaultScenarios } from './demo/run-faults';
 import { runDemoTicket } from './demo/run-tickets';
 import { renderTable } from './demo/table';
 import { demoTickets } from './demo/tickets';
@@ -43,10 +51,20 @@ async function main(): Promise<void> {
   const headers = ['ticket', 'example', 'intent', 'conf', 'route', 'outcome', 'guardrail findings', 'latency', 'cost'];
   console.log(renderTable(headers, rows));
 
+  console.log('\nRaising the seeded network fault scenarios\n');
+  const faults = createFaultClient({
+    client: connection.client,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    policy: faultPolicyFromConfig(config),
+  });
+  const faultRows = await runFaultScenarios(connection.client, faults);
+  const cli = stack.info.temporalCli.split(' (')[0] ?? 'temporal';
+  console.log(renderFaultReport(faultRows, stack.info.temporalAddress, cli));
+
   const ui = stack.info.temporalUiUrl;
   if (ui) {
     console.log('\nOpen each workflow in the Temporal Web UI:');
-    for (const { workflowId } of outcomes)
+    for (const { workflowId } of [...outcomes, ...faultRows])
       console.log(`  ${ui}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows/${workflowId}`);
   }
 

@@ -76,6 +76,7 @@ export async function diagnoseFault(args: DiagnoseFaultArgs): Promise<FaultResul
     waiting: false,
     action: null,
     deviceId: alert.deviceId,
+    diagnosis: null,
     why: [],
     approvers: [],
     pagedTier: null,
@@ -121,6 +122,7 @@ export async function diagnoseFault(args: DiagnoseFaultArgs): Promise<FaultResul
   const decision = decideAction(action, found.confidence, now(), telemetry.timeZone, policy);
   upsertSearchAttributes([{ key: sa.Decision, value: decision.mode }]);
   pending.action = action.type;
+  pending.diagnosis = { rootCause: found.rootCause, confidence: found.confidence };
   pending.why = decision.reasons;
 
   if (decision.mode === 'approval') {

@@ -10,6 +10,8 @@ export interface PendingApproval {
   waiting: boolean;
   action: string | null;
   deviceId: string;
+  /** What the diagnosis said, so the engineer can judge without opening the history. */
+  diagnosis: { rootCause: string; confidence: number } | null;
   why: string[];
   /** Engineers whose approval counts: the device team's roster, every tier. */
   approvers: string[];
