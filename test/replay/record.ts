@@ -3,7 +3,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TicketPolicyInput } from '../../domain/ticket';
 import { agentDecisionSignal, customerReplySignal, statusQuery } from '../../workflows/ticket/messages';
-import { temporalHarness, waitFor } from '../support/temporal';
+import { approveSignal, pendingApprovalQuery, rejectSignal } from '../../workflows/fault/messages';
+import { temporalHarness, waitFor, type TemporalHarness } from '../support/temporal';
+import { faultStubs, type FaultStubOptions } from '../workflows/fault-stubs';
 import { classification, draft, stubActivities, type StubOptions } from '../workflows/stub-activities';
 
 /**
@@ -56,8 +58,52 @@ const scenarios: Record<string, { stubs: StubOptions; interact?: Interaction }> 
   },
 };
 
+const faultPolicy = { reminderIntervalMs: 60_000, tierDeadlineMs: 120_000, finalDeadlineMs: 300_000, settleMs: 0 };
+const faultScenarios: Record<string, { stubs: FaultStubOptions; verdict?: 'approve' | 'reject' }> = {
+  auto: { stubs: { action: 'drain_traffic' } },
+  approve: { stubs: {}, verdict: 'approve' },
+  reject: { stubs: {}, verdict: 'reject' },
+};
+
+async function recordFaults(harness: TemporalHarness): Promise<void> {
+  for (const [name, scenario] of Object.entries(faultScenarios)) {
+    const { activities } = faultStubs(scenario.stubs);
+    const worker = await harness.worker(activities);
+    const history = await worker.runUntil(async () => {
+      const alert = {
+        alertId: `R-${name}`,
+        deviceId: 'RTR-SYD-02',
+        alertType: 'bgp_flapping',
+        summary: 'BGP flapping',
+        severity: 'major',
+        detectedAt: new Date().toISOString(),
+      };
+      const handle = await harness.client.workflow.start('diagnoseFault', {
+        taskQueue: harness.taskQueue,
+        workflowId: `replay-fault-${name}-${Date.now()}`,
+        args: [{ alert, policy: faultPolicy }],
+      });
+      if (scenario.verdict) {
+        await waitFor(async () => ((await handle.query(pendingApprovalQuery)).waiting ? true : undefined), 'wait');
+        const signal = scenario.verdict === 'approve' ? approveSignal : rejectSignal;
+        await handle.signal(signal, { approver: 'eng.alice', reason: 'recorded' });
+      }
+      await handle.result();
+      return handle.fetchHistory();
+    });
+    writeFileSync(join(__dirname, 'histories', `diagnoseFault-${name}.json`), historyToJSON(history));
+    console.log(`recorded fault ${name}`);
+  }
+}
+
 async function main(): Promise<void> {
   const harness = await temporalHarness();
+  if (process.argv.includes('--faults-only')) {
+    await recordFaults(harness);
+    await harness.close();
+    return;
+  }
+  await recordFaults(harness);
   for (const [name, scenario] of Object.entries(scenarios)) {
     const { activities } = stubActivities(scenario.stubs);
     const worker = await harness.worker(activities);

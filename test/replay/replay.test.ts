@@ -8,10 +8,19 @@ const dir = join(__dirname, 'histories');
 const files = readdirSync(dir).filter((name) => name.endsWith('.json'));
 
 /** Histories recorded from earlier workflow code: today's code must replay them without non-determinism errors. */
-describe('replay of recorded ticket histories', () => {
-  it('has histories for every ticket path', () => {
-    expect(files.map((name) => name.replace(/^resolveTicket-|\.json$/g, '')).sort()).toEqual(
-      ['clarify', 'escalate', 'review-approve', 'review-deadline', 'send'].sort(),
+describe('replay of recorded histories', () => {
+  it('has histories for every ticket and fault path', () => {
+    expect(files.map((name) => name.replace(/\.json$/, '')).sort()).toEqual(
+      [
+        'resolveTicket-clarify',
+        'resolveTicket-escalate',
+        'resolveTicket-review-approve',
+        'resolveTicket-review-deadline',
+        'resolveTicket-send',
+        'diagnoseFault-auto',
+        'diagnoseFault-approve',
+        'diagnoseFault-reject',
+      ].sort(),
     );
   });
 
