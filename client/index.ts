@@ -8,3 +8,4 @@ export {
 } from './tickets';
 export { runClassificationBatch } from './batches';
 export { createFaultClient, faultPolicyFromConfig, type FaultClient } from './faults';
+export { createComplianceClient, fetchLatestReport } from './compliance';

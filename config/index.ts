@@ -62,6 +62,8 @@ export const configSchema = z
     FAULT_TIER_DEADLINE: durationSchema.default(30 * 60_000),
     FAULT_FINAL_DEADLINE: durationSchema.default(2 * 3_600_000),
     FAULT_SETTLE_TIME: durationSchema.default(60_000),
+    REPORTS_DIR: z.string().default('reports'),
+    ACMA_SCHEDULE: z.enum(['on', 'off']).default('on'),
     WORKER_SHUTDOWN_GRACE: durationSchema.default(30_000),
     WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(50),
     /** A prebuilt workflow bundle (bundleWorkflowCode) so a worker skips bundling at start-up. */

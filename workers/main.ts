@@ -2,6 +2,8 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { Pool } from 'pg';
 import { loadConfigOrExit, requireDatabaseUrl, type Config } from '../config';
 import { createActivities } from '../activities';
+import { connectClient } from '../client/connection';
+import { ensureAcmaSchedule } from './schedules';
 import type { ModelProvider } from '../activities/model/contract';
 import { createModelGateway } from '../activities/model/gateway';
 import { createPostgresRetriever } from '../activities/retrieval/postgres-fts';
@@ -27,8 +29,23 @@ export async function startWorker(config: Config, options: StartWorkerOptions = 
   const { taxonomy, prompts } = loadPromptSet();
   const provider = options.provider ?? createProvider(config, taxonomy);
   const gateway = createModelGateway({ provider, modelIds: modelIdsFor(config), prices: pricesFor(config) });
-  const activities = createActivities({ pool, gateway, retriever: createPostgresRetriever(pool), taxonomy, prompts });
+  const activities = createActivities({
+    pool,
+    gateway,
+    retriever: createPostgresRetriever(pool),
+    taxonomy,
+    prompts,
+    reportsDir: config.REPORTS_DIR,
+  });
 
+  if (config.ACMA_SCHEDULE === 'on') {
+    const { client, close } = await connectClient(config);
+    try {
+      await ensureAcmaSchedule(client, config.TEMPORAL_TASK_QUEUE);
+    } finally {
+      await close();
+    }
+  }
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const worker = await Worker.create({
     connection,

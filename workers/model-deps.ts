@@ -9,6 +9,7 @@ import { createOfflineClassifier } from '../activities/model/offline/classify';
 import { composeOfflineDraft } from '../activities/model/offline/compose-reply';
 import { diagnoseOffline } from '../activities/model/offline/diagnose';
 import { createOfflineEngine } from '../activities/model/offline/engine';
+import { extractIncidentOffline } from '../activities/model/offline/extract-incident';
 import { loadTrainingExamples, trainIntentClassifier } from '../activities/model/offline/intent-classifier';
 import { loadPrompt, promptsDir, type PromptTemplate } from '../activities/model/prompt-library';
 import { createAnthropicProvider } from '../activities/model/providers/anthropic';
@@ -17,7 +18,13 @@ import { priceTable, type ModelPrice } from '../activities/model/pricing';
 
 export interface PromptSet {
   taxonomy: Taxonomy;
-  prompts: { classify: PromptTemplate; draft: PromptTemplate; clarifyingQuestion: string; diagnose: PromptTemplate };
+  prompts: {
+    classify: PromptTemplate;
+    draft: PromptTemplate;
+    clarifyingQuestion: string;
+    diagnose: PromptTemplate;
+    extractIncident: PromptTemplate;
+  };
 }
 
 /** Prompts, taxonomy and training data are files under prompts/: read once at start-up. */
@@ -30,6 +37,7 @@ export function loadPromptSet(dir = promptsDir): PromptSet {
       draft: loadPrompt('ticket/draft-reply', dir),
       clarifyingQuestion: readFileSync(join(dir, 'ticket', 'clarifying-question.txt'), 'utf8').trim(),
       diagnose: loadPrompt('fault/diagnose', dir),
+      extractIncident: loadPrompt('compliance/extract-incident', dir),
     },
   };
 }
@@ -40,6 +48,7 @@ export function createOfflineProvider(taxonomy: Taxonomy, latencyMs = 0, dir = p
     classify: createOfflineClassifier(taxonomy, model),
     draft: composeOfflineDraft,
     diagnose: diagnoseOffline,
+    extractIncident: extractIncidentOffline,
     latencyMs,
   });
 }

@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { parseIsoDate } from './calendar';
 import { creditPolicy, knowledgeArticles, plans } from './catalogue';
+import { seedCompliance } from './compliance';
 import { demoAccounts } from './demo-accounts';
 import { seedNetwork } from './network';
 import { generatedAccounts } from './population';
@@ -143,8 +144,9 @@ export async function seed(
       ),
     };
     const network = await seedNetwork(client, referenceTime);
+    const compliance = await seedCompliance(client, options.referenceDate);
     await client.query('COMMIT');
-    return { ...summary, ...network };
+    return { ...summary, ...network, ...compliance };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;

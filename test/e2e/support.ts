@@ -21,6 +21,8 @@ export function e2eConfig(overrides: Record<string, string> = {}): Config {
     DATABASE_URL: env.databaseUrl,
     TEMPORAL_TASK_QUEUE: `e2e-${randomUUID()}`,
     WORKFLOW_BUNDLE_PATH: env.bundlePath,
+    // Each test has its own task queue; the one test that needs the schedule creates it for its own.
+    ACMA_SCHEDULE: 'off',
     ...overrides,
   });
 }

@@ -24,6 +24,7 @@ describe('a worker killed mid-ticket', () => {
       TEMPORAL_TASK_QUEUE: config.TEMPORAL_TASK_QUEUE,
       WORKFLOW_BUNDLE_PATH: config.WORKFLOW_BUNDLE_PATH!,
       OFFLINE_LATENCY: '2s',
+      ACMA_SCHEDULE: 'off',
     };
     const connection = await connectClient(config);
     const pool = new Pool({ connectionString: config.DATABASE_URL, max: 1 });

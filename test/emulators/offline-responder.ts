@@ -73,7 +73,12 @@ export function createOfflineResponder(): Responder {
           };
     const request_: ProviderRequest = {
       task,
-      variables: task === 'diagnose_fault' ? faultVariables(user) : variables,
+      variables:
+        task === 'diagnose_fault'
+          ? faultVariables(user)
+          : task === 'extract_incident'
+            ? { incident: taggedJson(user, 'incident').value }
+            : variables,
       prompt: { id: 'emulated', version: 'emulated', system, messages: [{ role: 'user', content: user }] },
       jsonSchema: {},
       maxTokens: request.body.max_tokens ?? 1024,

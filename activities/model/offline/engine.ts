@@ -3,6 +3,7 @@ import type { Classification, Draft } from '../../../domain/ticket';
 import type { BatchItemResult, ModelProvider, ProviderRequest, ProviderResponse } from '../contract';
 import type { ClassifyVariables, DraftVariables } from '../tasks';
 import type { DiagnoseVariables } from './diagnose';
+import type { ExtractIncidentVariables } from './extract-incident';
 
 export const OFFLINE_MODEL_ID = 'switchboard-offline-1';
 
@@ -11,6 +12,8 @@ export interface OfflineEngineDeps {
   draft: (variables: DraftVariables) => Draft;
   /** Optional so engines built before fault diagnosis existed keep compiling; the task fails without it. */
   diagnose?: (variables: DiagnoseVariables) => unknown;
+  /** Optional for the same reason: compliance reporting came later still. */
+  extractIncident?: (variables: ExtractIncidentVariables) => unknown;
   /** Simulated service time, for tests and benchmarks that need a call to take a while. */
   latencyMs?: number;
 }
@@ -84,6 +87,9 @@ function run(deps: OfflineEngineDeps, request: ProviderRequest): unknown {
     case 'diagnose_fault':
       if (!deps.diagnose) throw new Error('the offline engine was built without a diagnose handler');
       return deps.diagnose(request.variables as unknown as DiagnoseVariables);
+    case 'extract_incident':
+      if (!deps.extractIncident) throw new Error('the offline engine was built without an extract_incident handler');
+      return deps.extractIncident(request.variables as unknown as ExtractIncidentVariables);
     default:
       throw new Error(`the offline engine has no handler for task ${String(request.task)}`);
   }

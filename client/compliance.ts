@@ -1,0 +1,42 @@
+import type { Client } from '@temporalio/client';
+import type { Pool } from 'pg';
+import type { ComplianceReport, Review } from '../domain/compliance/facts';
+import type { monthlyComplianceReport } from '../workflows';
+import { reviewSignal, reviewStatusQuery } from '../workflows/compliance/messages';
+import { monthPeriod } from '../workflows/compliance/rules';
+import { InvalidRequestError } from './tickets';
+
+const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+export function createComplianceClient({ client, taskQueue }: { client: Client; taskQueue: string }) {
+  return {
+    /** A manual run for any month; one workflow per month id, so a second request joins the first. */
+    async startReport(month: string): Promise<{ workflowId: string }> {
+      if (!monthPattern.test(month)) throw new InvalidRequestError('month', ['month must be YYYY-MM']);
+      const workflowId = `acma-report-${month}-manual`;
+      await client.workflow.start<typeof monthlyComplianceReport>('monthlyComplianceReport', {
+        taskQueue,
+        workflowId,
+        args: [{ month }],
+        staticSummary: `ACMA data-breach report for ${month}`,
+        workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+      });
+      return { workflowId };
+    },
+    status: (workflowId: string) => client.workflow.getHandle(workflowId).query(reviewStatusQuery),
+    review: (workflowId: string, review: Review) => client.workflow.getHandle(workflowId).signal(reviewSignal, review),
+    result: (workflowId: string): Promise<ComplianceReport> => client.workflow.getHandle(workflowId).result(),
+  };
+}
+
+/** The latest stored version of a month's report, as CSV or JSON. */
+export async function fetchLatestReport(pool: Pool, month: string) {
+  if (!monthPattern.test(month)) throw new InvalidRequestError('month', ['month must be YYYY-MM']);
+  const { start, end } = monthPeriod(month);
+  const found = await pool.query(
+    `SELECT version, csv, summary, verdict, reviewer, created_at FROM compliance_reports
+      WHERE period_start = $1 AND period_end = $2 ORDER BY version DESC LIMIT 1`,
+    [start, end],
+  );
+  return found.rows[0] ?? null;
+}

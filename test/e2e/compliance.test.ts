@@ -1,0 +1,161 @@
+import { Pool } from 'pg';
+import { connectClient, createComplianceClient, fetchLatestReport } from '../../client';
+import { ACMA_SCHEDULE_ID, ensureAcmaSchedule } from '../../workers/schedules';
+import { previousMonth } from '../../workflows/compliance/rules';
+import { localDate } from '../../workflows/fault/policy';
+import { apiHarness, type ApiHarness } from './model-api-support';
+import { e2eHarness, type E2EHarness } from './support';
+
+const goldenCsv =
+  'incident_id,date,type,customers_affected,date_reported,days_to_report\n' +
+  'INC-2025-001,2025-01-15,data_breach,500,2025-01-18,3\n' +
+  'INC-2025-003,2025-02-01,data_breach,1200,2025-02-10,9\n';
+
+async function golden(harness: E2EHarness) {
+  const { client, close } = await connectClient(harness.config);
+  try {
+    return await client.workflow.execute('monthlyComplianceReport', {
+      taskQueue: harness.config.TEMPORAL_TASK_QUEUE,
+      workflowId: `acma-golden-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`,
+      args: [{ period: { start: '2025-01-01', end: '2025-02-28' } }],
+    });
+  } finally {
+    await close();
+  }
+}
+
+describe('ACMA report with the offline engine', () => {
+  let harness: E2EHarness;
+  beforeAll(async () => {
+    harness = await e2eHarness();
+  });
+  afterAll(async () => harness.close());
+
+  it("turns 000's four incidents into exactly 000's two rows and a PASS", async () => {
+    const report = await golden(harness);
+    expect(report.csv).toBe(goldenCsv);
+    expect(report.summary).toMatch(/^2 data breaches .* affecting 1,700 customers total\./);
+    expect(report.summary).toMatch(/\(3 and 9 days\)/);
+    expect(report.verdict).toBe('PASS');
+    expect(report.reviewer).toBeNull();
+  });
+
+  it('gives a byte-identical CSV, and no new version, when the same period is run again', async () => {
+    const first = await golden(harness);
+    const second = await golden(harness);
+    expect(second.csv).toBe(first.csv);
+    expect(second.version).toBe(first.version);
+  });
+
+  it('has a schedule after start-up that is harmless to create twice, and a trigger produces a report', async () => {
+    const { client, close } = await connectClient(harness.config);
+    try {
+      await client.schedule
+        .getHandle(ACMA_SCHEDULE_ID)
+        .delete()
+        .catch(() => undefined);
+      expect(await ensureAcmaSchedule(client, harness.config.TEMPORAL_TASK_QUEUE)).toBe('created');
+      expect(await ensureAcmaSchedule(client, harness.config.TEMPORAL_TASK_QUEUE)).toBe('existing');
+      const schedule = client.schedule.getHandle(ACMA_SCHEDULE_ID);
+      const description = await schedule.describe();
+      expect(description.spec.timezone).toBe('Australia/Sydney');
+      expect(description.policies.overlap).toBe('SKIP');
+      await schedule.trigger();
+      const workflowId = await waitForRun(
+        async () => (await schedule.describe()).info.recentActions[0]?.action.workflow.workflowId,
+      );
+      // The seeded month has a record whose structured type contradicts its text: a reviewer settles it.
+      const compliance = createComplianceClient({ client, taskQueue: harness.config.TEMPORAL_TASK_QUEUE });
+      const status = await waitForRun(async () => {
+        const s = await compliance.status(workflowId);
+        return s.waitingForReview || s.stage === 'completed' ? s : undefined;
+      });
+      if (status.waitingForReview) {
+        await compliance.review(workflowId, {
+          reviewer: 'auditor.lee',
+          corrections: status.mismatches.map((m) => ({ incidentId: m.incidentId, field: m.field, value: m.extracted })),
+        });
+      }
+      const report = await client.workflow.getHandle(workflowId).result();
+      const month = previousMonth(localDate(new Date(), 'Australia/Sydney'));
+      expect(report.period).toEqual(month);
+      const pool = new Pool({ connectionString: harness.config.DATABASE_URL });
+      try {
+        const stored = await fetchLatestReport(pool, month.start.slice(0, 7));
+        expect(stored?.csv).toBe(report.csv);
+      } finally {
+        await pool.end();
+      }
+    } finally {
+      await close();
+    }
+  }, 60_000);
+});
+
+describe('ACMA report through the Anthropic SDK and its emulator', () => {
+  let harness: ApiHarness;
+  beforeAll(async () => {
+    harness = await apiHarness('anthropic');
+  });
+  afterAll(async () => harness.close());
+
+  it('produces the same golden report', async () => {
+    const report = await golden(harness);
+    expect(report.csv).toBe(goldenCsv);
+    expect(report.verdict).toBe('PASS');
+  });
+
+  it("catches a wrong customer count, waits for review, and carries the reviewer's correction", async () => {
+    harness.scriptTask('extract_incident', {
+      kind: 'reply',
+      toolInput: {
+        incidentId: 'INC-2025-001',
+        date: '2025-01-15',
+        type: 'data_breach',
+        customersAffected: 5000,
+        dateReported: '2025-01-18',
+      },
+    });
+    const { client, close } = await connectClient(harness.config);
+    try {
+      const compliance = createComplianceClient({ client, taskQueue: harness.config.TEMPORAL_TASK_QUEUE });
+      const handle = await client.workflow.start('monthlyComplianceReport', {
+        taskQueue: harness.config.TEMPORAL_TASK_QUEUE,
+        workflowId: `acma-review-${Date.now()}`,
+        // One incident in the period, so the scripted answer cannot land on another record.
+        args: [{ period: { start: '2025-01-15', end: '2025-01-15' } }],
+      });
+      const status = await waitForRun(async () => {
+        const s = await compliance.status(handle.workflowId);
+        return s.waitingForReview ? s : undefined;
+      });
+      expect(status.mismatches).toEqual([
+        expect.objectContaining({ incidentId: 'INC-2025-001', field: 'customersAffected', extracted: '5000' }),
+      ]);
+      await compliance.review(handle.workflowId, {
+        reviewer: 'auditor.kim',
+        corrections: [{ incidentId: 'INC-2025-001', field: 'customersAffected', value: '500' }],
+      });
+      const report = await compliance.result(handle.workflowId);
+      expect(report.reviewer).toBe('auditor.kim');
+      expect(report.csv).toContain('INC-2025-001,2025-01-15,data_breach,500,2025-01-18,3');
+      const rows = await harness.pool.query(
+        'SELECT status, resolved_by, corrected_value FROM compliance_reviews WHERE workflow_id = $1',
+        [handle.workflowId],
+      );
+      expect(rows.rows).toEqual([{ status: 'resolved', resolved_by: 'auditor.kim', corrected_value: '500' }]);
+    } finally {
+      await close();
+    }
+  });
+});
+
+async function waitForRun<T>(probe: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
