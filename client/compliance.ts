@@ -40,3 +40,5 @@ export async function fetchLatestReport(pool: Pool, month: string) {
   );
   return found.rows[0] ?? null;
 }
+
+export type ComplianceClient = ReturnType<typeof createComplianceClient>;

@@ -8,4 +8,4 @@ export {
 } from './tickets';
 export { runClassificationBatch } from './batches';
 export { createFaultClient, faultPolicyFromConfig, type FaultClient } from './faults';
-export { createComplianceClient, fetchLatestReport } from './compliance';
+export { createComplianceClient, fetchLatestReport, type ComplianceClient } from './compliance';

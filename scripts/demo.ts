@@ -1,12 +1,14 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import {
   connectClient,
+  createComplianceClient,
   createFaultClient,
   createTicketClient,
   faultPolicyFromConfig,
   ticketPolicyFromConfig,
 } from '../client';
 import { renderFaultReport } from './demo/fault-report';
+import { runSeededReport } from './demo/run-report';
 import { runFaultScenarios } from './demo/run-faults';
 import { runDemoTicket } from './demo/run-tickets';
 import { renderTable } from './demo/table';
@@ -60,6 +62,12 @@ async function main(): Promise<void> {
   const faultRows = await runFaultScenarios(connection.client, faults);
   const cli = stack.info.temporalCli.split(' (')[0] ?? 'temporal';
   console.log(renderFaultReport(faultRows, stack.info.temporalAddress, cli));
+
+  console.log('\nMonthly ACMA data-breach report for the seeded month\n');
+  const compliance = createComplianceClient({ client: connection.client, taskQueue: config.TEMPORAL_TASK_QUEUE });
+  const { report, reviewed } = await runSeededReport(compliance);
+  for (const line of reviewed) console.log(`  reviewed by demo-auditor: ${line}`);
+  console.log(`\n${report.csv}\n${report.summary}\n(stored as version ${report.version}: ${report.path})`);
 
   const ui = stack.info.temporalUiUrl;
   if (ui) {

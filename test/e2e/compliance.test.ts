@@ -1,3 +1,4 @@
+import type { ComplianceReport } from '../../domain/compliance/facts';
 import { Pool } from 'pg';
 import { connectClient, createComplianceClient, fetchLatestReport } from '../../client';
 import { ACMA_SCHEDULE_ID, ensureAcmaSchedule } from '../../workers/schedules';
@@ -11,7 +12,7 @@ const goldenCsv =
   'INC-2025-001,2025-01-15,data_breach,500,2025-01-18,3\n' +
   'INC-2025-003,2025-02-01,data_breach,1200,2025-02-10,9\n';
 
-async function golden(harness: E2EHarness) {
+async function golden(harness: E2EHarness): Promise<ComplianceReport> {
   const { client, close } = await connectClient(harness.config);
   try {
     return await client.workflow.execute('monthlyComplianceReport', {
@@ -159,3 +160,80 @@ async function waitForRun<T>(probe: () => Promise<T | undefined>): Promise<T> {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
+
+describe('ACMA edge cases in the seeded month (offline engine)', () => {
+  let harness: E2EHarness;
+  let report: ComplianceReport;
+  const today = localDate(new Date(), 'Australia/Sydney');
+  const month = previousMonth(today);
+  const id = (n: number) => `INC-${month.start.slice(0, 4)}-${n}`;
+  const row = (n: number) => report.csv.split('\n').find((line) => line.startsWith(`${id(n)},`));
+
+  beforeAll(async () => {
+    harness = await e2eHarness();
+    const { client, close } = await connectClient(harness.config);
+    try {
+      const compliance = createComplianceClient({ client, taskQueue: harness.config.TEMPORAL_TASK_QUEUE });
+      const { workflowId } = await compliance.startReport(month.start.slice(0, 7));
+      const status = await waitForRun(async () => {
+        const s = await compliance.status(workflowId);
+        return s.waitingForReview || s.stage === 'completed' ? s : undefined;
+      });
+      if (status.waitingForReview) {
+        await compliance.review(workflowId, {
+          reviewer: 'auditor.lee',
+          corrections: status.mismatches.map((m) => ({ incidentId: m.incidentId, field: m.field, value: m.extracted })),
+        });
+      }
+      report = await compliance.result(workflowId);
+    } finally {
+      await close();
+    }
+  }, 60_000);
+  afterAll(async () => harness.close());
+
+  it('counts a report on day 30 as within and one on day 31 as a FAIL', () => {
+    expect(row(102)).toMatch(/,30$/);
+    expect(row(103)).toMatch(/,31$/);
+    expect(report.verdict).toBe('FAIL');
+    expect(report.summary).toMatch(new RegExp(`${id(103)} was reported after 31 days`));
+  });
+
+  it('catches breaches described without the word "breach", and ignores outages and harmless vulnerabilities', async () => {
+    const descriptions = await harness.pool.query('SELECT id, description FROM incidents WHERE id = ANY($1)', [
+      [id(102), id(114), id(106)],
+    ]);
+    const text = Object.fromEntries(descriptions.rows.map((r) => [r.id, r.description as string]));
+    expect(text[id(102)]).not.toMatch(/breach/i);
+    expect(row(102)).toBeDefined();
+    expect(row(114)).toBeUndefined();
+    expect(row(106)).toBeUndefined();
+  });
+
+  it('places an incident in the month of its Sydney date', () => {
+    expect(row(101)).toMatch(new RegExp(`^${id(101)},${month.start},`));
+    expect(row(129)).toMatch(new RegExp(`^${id(129)},${month.end},`));
+    expect(report.csv).not.toContain(id(130));
+  });
+
+  it('reports an unreported 10-day-old breach as PENDING with its due date', async () => {
+    const { client, close } = await connectClient(harness.config);
+    try {
+      const opened = await harness.pool.query(
+        "SELECT id, (opened_at AT TIME ZONE 'Australia/Sydney')::date::text AS day FROM incidents WHERE id LIKE '%-131'",
+      );
+      const { id: pendingId, day } = opened.rows[0];
+      const result = await client.workflow.execute('monthlyComplianceReport', {
+        taskQueue: harness.config.TEMPORAL_TASK_QUEUE,
+        workflowId: `acma-pending-${Date.now()}`,
+        args: [{ period: { start: day, end: day } }],
+      });
+      const due = new Date(Date.parse(`${day}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+      expect(result.verdict).toBe('PENDING');
+      expect(result.csv).toContain(`${pendingId},${day},data_breach,`);
+      expect(result.summary).toContain(`${pendingId} is not yet reported; it is due by ${due}`);
+    } finally {
+      await close();
+    }
+  });
+});

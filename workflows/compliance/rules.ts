@@ -50,6 +50,8 @@ export function renderCsv(breaches: AssessedBreach[]): string {
 }
 
 const number = (n: number) => n.toLocaleString('en-AU');
+const listOf = (items: string[]) =>
+  items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 
 export function renderSummary(unsorted: AssessedBreach[], period: Period): string {
   const breaches = sortBreaches(unsorted);
@@ -61,7 +63,7 @@ export function renderSummary(unsorted: AssessedBreach[], period: Period): strin
   ];
   const within = breaches.filter((b) => b.status === 'within');
   if (within.length) {
-    const days = within.map((b) => b.daysToReport).join(' and ');
+    const days = listOf(within.map((b) => String(b.daysToReport)));
     const who = within.length === breaches.length ? (breaches.length === 2 ? 'Both' : 'All') : `${within.length}`;
     lines.push(`${who} reported within the ${REPORTING_DAYS}-day requirement (${days} days).`);
   }
