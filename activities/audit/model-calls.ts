@@ -1,3 +1,4 @@
+import { Context } from '@temporalio/activity';
 import type { Pool } from 'pg';
 import type { ModelCallRecord } from '../../domain/model-call';
 
@@ -34,4 +35,11 @@ export async function recordModelCall(pool: Pool, site: CallSite, call: ModelCal
       call.repaired,
     ],
   );
+}
+
+/** Records a call made by the running activity, keyed by its workflow, activity id and attempt. */
+export async function recordCall(pool: Pool, call: ModelCallRecord): Promise<void> {
+  const info = Context.current().info;
+  const workflowId = info.workflowExecution?.workflowId ?? `standalone:${info.activityId}`;
+  await recordModelCall(pool, { workflowId, activityId: info.activityId, attempt: info.attempt }, call);
 }

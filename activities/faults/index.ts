@@ -8,7 +8,7 @@ import { parseInput } from '../boundary';
 import { withHeartbeat } from '../heartbeat';
 import type { ModelGateway } from '../model/contract';
 import { jsonForPrompt, renderPrompt, type PromptTemplate } from '../model/prompt-library';
-import { recordCall } from '../tickets/model-tasks';
+import { recordCall } from '../audit/model-calls';
 import { executeAction } from './execution';
 import { sendPage } from './pages';
 import { loadRoster } from './roster';

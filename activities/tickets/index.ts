@@ -10,7 +10,8 @@ import type { ModelGateway } from '../model/contract';
 import type { PromptTemplate } from '../model/prompt-library';
 import type { KnowledgeRetriever, PassageHit } from '../retrieval/retriever';
 import { loadContextSnapshot, loadCreditPolicy, readAccountContext, saveContextSnapshot } from './account-context';
-import { callClassifier, callDrafter, recordCall } from './model-tasks';
+import { recordCall } from '../audit/model-calls';
+import { callClassifier, callDrafter } from './model-tasks';
 import { openHandoff, resolveHandoff, sendMessage } from './outbox';
 import * as s from './schemas';
 

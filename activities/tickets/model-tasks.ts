@@ -1,10 +1,7 @@
-import { Context } from '@temporalio/activity';
 import { z } from 'zod';
-import type { Pool } from 'pg';
 import type { ModelCallRecord, ModelTier } from '../../domain/model-call';
 import type { Taxonomy } from '../../domain/taxonomy';
 import { classificationSchema, draftSchema, type Classification, type Draft } from '../../domain/ticket';
-import { recordModelCall } from '../audit/model-calls';
 import type { ModelGateway, ModelRequest } from '../model/contract';
 import { fenceCustomerMessages, jsonForPrompt, renderPrompt, type PromptTemplate } from '../model/prompt-library';
 import type { ClassifyVariables, DraftVariables } from '../model/tasks';
@@ -13,12 +10,6 @@ import type { ClassifyVariables, DraftVariables } from '../model/tasks';
 export function taxonomyClassificationSchema(taxonomy: Taxonomy) {
   const ids = taxonomy.intents.map((intent) => intent.id) as [string, ...string[]];
   return classificationSchema.extend({ intent: z.enum(ids), secondaryIntent: z.enum(ids).nullable() });
-}
-
-export async function recordCall(pool: Pool, call: ModelCallRecord): Promise<void> {
-  const info = Context.current().info;
-  const workflowId = info.workflowExecution?.workflowId ?? `standalone:${info.activityId}`;
-  await recordModelCall(pool, { workflowId, activityId: info.activityId, attempt: info.attempt }, call);
 }
 
 export function classifyRequest(

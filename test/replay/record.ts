@@ -3,10 +3,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TicketPolicyInput } from '../../domain/ticket';
 import { agentDecisionSignal, customerReplySignal, statusQuery } from '../../workflows/ticket/messages';
+import { reviewSignal, reviewStatusQuery } from '../../workflows/compliance/messages';
 import { approveSignal, pendingApprovalQuery, rejectSignal } from '../../workflows/fault/messages';
 import { temporalHarness, waitFor, type TemporalHarness } from '../support/temporal';
 import { faultStubs, type FaultStubOptions } from '../workflows/fault-stubs';
-import { classification, draft, stubActivities, type StubOptions } from '../workflows/stub-activities';
+import { classification, draft, fakeCall, stubActivities, type StubOptions } from '../workflows/stub-activities';
 
 /**
  * `npm run replay:record` (with TEMPORAL_ADDRESS and WORKFLOW_BUNDLE_PATH of a running stack): runs each scenario on
@@ -96,13 +97,64 @@ async function recordFaults(harness: TemporalHarness): Promise<void> {
   }
 }
 
+function complianceStubs(mismatch: boolean) {
+  const facts = {
+    incidentId: 'INC-2025-001',
+    date: '2025-01-15',
+    type: 'data_breach',
+    customersAffected: mismatch ? 5000 : 500,
+    dateReported: '2025-01-18',
+  };
+  const mismatches = mismatch
+    ? [{ incidentId: 'INC-2025-001', field: 'customersAffected', extracted: '5000', problem: 'not in the record' }]
+    : [];
+  return {
+    loadIncidents: async () => ({ incidentIds: ['INC-2025-001'] }),
+    extractIncidentFacts: async () => ({ facts, mismatches, call: fakeCall('extract_incident') }),
+    openComplianceReview: async () => ({ opened: mismatches.length }),
+    resolveComplianceReview: async () => ({ resolved: mismatches.length }),
+    storeComplianceReport: async () => ({ version: 1, path: 'reports/acma/x/v1.csv' }),
+  };
+}
+
+async function recordCompliance(harness: TemporalHarness): Promise<void> {
+  for (const [name, mismatch] of [
+    ['pass', false],
+    ['review', true],
+  ] as const) {
+    const worker = await harness.worker(complianceStubs(mismatch));
+    const history = await worker.runUntil(async () => {
+      const handle = await harness.client.workflow.start('monthlyComplianceReport', {
+        taskQueue: harness.taskQueue,
+        workflowId: `replay-acma-${name}-${Date.now()}`,
+        args: [{ period: { start: '2025-01-01', end: '2025-01-31' } }],
+      });
+      if (mismatch) {
+        await waitFor(
+          async () => ((await handle.query(reviewStatusQuery)).waitingForReview ? true : undefined),
+          'review',
+        );
+        await handle.signal(reviewSignal, {
+          reviewer: 'auditor.kim',
+          corrections: [{ incidentId: 'INC-2025-001', field: 'customersAffected', value: '500' }],
+        });
+      }
+      await handle.result();
+      return handle.fetchHistory();
+    });
+    writeFileSync(join(__dirname, 'histories', `monthlyComplianceReport-${name}.json`), historyToJSON(history));
+    console.log(`recorded compliance ${name}`);
+  }
+}
+
 async function main(): Promise<void> {
   const harness = await temporalHarness();
-  if (process.argv.includes('--faults-only')) {
-    await recordFaults(harness);
+  if (process.argv.includes('--compliance-only')) {
+    await recordCompliance(harness);
     await harness.close();
     return;
   }
+  await recordCompliance(harness);
   await recordFaults(harness);
   for (const [name, scenario] of Object.entries(scenarios)) {
     const { activities } = stubActivities(scenario.stubs);

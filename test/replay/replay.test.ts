@@ -9,7 +9,7 @@ const files = readdirSync(dir).filter((name) => name.endsWith('.json'));
 
 /** Histories recorded from earlier workflow code: today's code must replay them without non-determinism errors. */
 describe('replay of recorded histories', () => {
-  it('has histories for every ticket and fault path', () => {
+  it('has histories for every ticket, fault and report path', () => {
     expect(files.map((name) => name.replace(/\.json$/, '')).sort()).toEqual(
       [
         'resolveTicket-clarify',
@@ -20,6 +20,8 @@ describe('replay of recorded histories', () => {
         'diagnoseFault-auto',
         'diagnoseFault-approve',
         'diagnoseFault-reject',
+        'monthlyComplianceReport-pass',
+        'monthlyComplianceReport-review',
       ].sort(),
     );
   });
