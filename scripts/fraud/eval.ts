@@ -1,0 +1,50 @@
+import { Pool } from 'pg';
+import { performance } from 'node:perf_hooks';
+import { detectAnomalies } from '../../activities/fraud/detect';
+import { loadConfigOrExit, requireDatabaseUrl } from '../../config';
+import { renderTable } from '../demo/table';
+
+/** `npm run eval:fraud -- [--date YYYY-MM-DD]`: scores detection against the generator's labels. */
+async function main(): Promise<void> {
+  const pool = new Pool({ connectionString: requireDatabaseUrl(loadConfigOrExit()), max: 1 });
+  try {
+    const args = process.argv.slice(2);
+    const date =
+      (args.includes('--date') ? args[args.indexOf('--date') + 1] : undefined) ??
+      (await pool.query('SELECT max(day)::text AS d FROM fraud_data_sessions')).rows[0].d;
+    const started = performance.now();
+    const flags = await detectAnomalies(pool, date);
+    const seconds = (performance.now() - started) / 1000;
+    const labels = (
+      await pool.query('SELECT account_id::text AS id, pattern, is_fraud FROM fraud_labels WHERE onset_on <= $1', [
+        date,
+      ])
+    ).rows;
+    const accounts = Number((await pool.query('SELECT count(*) AS n FROM fraud_accounts')).rows[0].n);
+    const flagged = new Set(flags.map((f) => f.accountId));
+    const byLabel = new Map(labels.map((l) => [l.id as string, l]));
+    const fraud = labels.filter((l) => l.is_fraud);
+    const rows = [...new Set(labels.map((l) => l.pattern as string))].sort().map((pattern) => {
+      const group = labels.filter((l) => l.pattern === pattern);
+      const caught = group.filter((l) => flagged.has(l.id)).length;
+      return [pattern, group[0]?.is_fraud ? 'fraud' : 'look-alike', String(group.length), String(caught)];
+    });
+    const truePositives = [...flagged].filter((id) => byLabel.get(id)?.is_fraud).length;
+    console.log(
+      `Detection over ${accounts} accounts for ${date}: ${seconds.toFixed(1)} s, ${flagged.size} accounts flagged`,
+    );
+    console.log(renderTable(['pattern', 'kind', 'labelled', 'flagged'], rows));
+    console.log(`recall ${((100 * truePositives) / Math.max(1, fraud.length)).toFixed(1)}%`);
+    console.log(`precision ${((100 * truePositives) / Math.max(1, flagged.size)).toFixed(1)}%`);
+    console.log(
+      `false-positive share of flags ${((100 * (flagged.size - truePositives)) / Math.max(1, flagged.size)).toFixed(1)}%`,
+    );
+  } finally {
+    await pool.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
