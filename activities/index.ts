@@ -2,10 +2,15 @@ import type { PromptTemplate } from './model/prompt-library';
 import { createBatchActivities } from './batches';
 import { createComplianceActivities } from './compliance';
 import { createFaultActivities } from './faults';
+import { createFraudActivities } from './fraud';
 import { createTicketActivities, type TicketActivityDeps } from './tickets';
 
 export type ActivityDeps = TicketActivityDeps & {
-  prompts: TicketActivityDeps['prompts'] & { diagnose: PromptTemplate; extractIncident: PromptTemplate };
+  prompts: TicketActivityDeps['prompts'] & {
+    diagnose: PromptTemplate;
+    extractIncident: PromptTemplate;
+    summariseFraud: PromptTemplate;
+  };
   /** Where compliance reports are written as files, beside their rows in PostgreSQL. */
   reportsDir: string;
 };
@@ -17,6 +22,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createBatchActivities(deps),
     ...createFaultActivities(deps),
     ...createComplianceActivities(deps),
+    ...createFraudActivities(deps),
   };
 }
 

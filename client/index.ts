@@ -9,3 +9,4 @@ export {
 export { runClassificationBatch } from './batches';
 export { createFaultClient, faultPolicyFromConfig, type FaultClient } from './faults';
 export { createComplianceClient, fetchLatestReport, type ComplianceClient } from './compliance';
+export { createFraudClient, type FraudClient } from './fraud';

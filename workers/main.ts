@@ -3,7 +3,7 @@ import { Pool } from 'pg';
 import { loadConfigOrExit, requireDatabaseUrl, type Config } from '../config';
 import { createActivities } from '../activities';
 import { connectClient } from '../client/connection';
-import { ensureAcmaSchedule } from './schedules';
+import { ensureAcmaSchedule, ensureFraudSchedule } from './schedules';
 import type { ModelProvider } from '../activities/model/contract';
 import { createModelGateway } from '../activities/model/gateway';
 import { createPostgresRetriever } from '../activities/retrieval/postgres-fts';
@@ -38,10 +38,11 @@ export async function startWorker(config: Config, options: StartWorkerOptions = 
     reportsDir: config.REPORTS_DIR,
   });
 
-  if (config.ACMA_SCHEDULE === 'on') {
+  if (config.ACMA_SCHEDULE === 'on' || config.FRAUD_SCHEDULE === 'on') {
     const { client, close } = await connectClient(config);
     try {
-      await ensureAcmaSchedule(client, config.TEMPORAL_TASK_QUEUE);
+      if (config.ACMA_SCHEDULE === 'on') await ensureAcmaSchedule(client, config.TEMPORAL_TASK_QUEUE);
+      if (config.FRAUD_SCHEDULE === 'on') await ensureFraudSchedule(client, config.TEMPORAL_TASK_QUEUE);
     } finally {
       await close();
     }

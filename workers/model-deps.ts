@@ -9,6 +9,7 @@ import { createOfflineClassifier } from '../activities/model/offline/classify';
 import { composeOfflineDraft } from '../activities/model/offline/compose-reply';
 import { diagnoseOffline } from '../activities/model/offline/diagnose';
 import { createOfflineEngine } from '../activities/model/offline/engine';
+import { summariseFraudOffline } from '../activities/model/offline/summarise-fraud';
 import { extractIncidentOffline } from '../activities/model/offline/extract-incident';
 import { loadTrainingExamples, trainIntentClassifier } from '../activities/model/offline/intent-classifier';
 import { loadPrompt, promptsDir, type PromptTemplate } from '../activities/model/prompt-library';
@@ -24,6 +25,7 @@ export interface PromptSet {
     clarifyingQuestion: string;
     diagnose: PromptTemplate;
     extractIncident: PromptTemplate;
+    summariseFraud: PromptTemplate;
   };
 }
 
@@ -38,6 +40,7 @@ export function loadPromptSet(dir = promptsDir): PromptSet {
       clarifyingQuestion: readFileSync(join(dir, 'ticket', 'clarifying-question.txt'), 'utf8').trim(),
       diagnose: loadPrompt('fault/diagnose', dir),
       extractIncident: loadPrompt('compliance/extract-incident', dir),
+      summariseFraud: loadPrompt('fraud/summarise', dir),
     },
   };
 }
@@ -49,6 +52,7 @@ export function createOfflineProvider(taxonomy: Taxonomy, latencyMs = 0, dir = p
     draft: composeOfflineDraft,
     diagnose: diagnoseOffline,
     extractIncident: extractIncidentOffline,
+    summariseFraud: summariseFraudOffline,
     latencyMs,
   });
 }

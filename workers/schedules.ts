@@ -30,3 +30,29 @@ export async function ensureAcmaSchedule(client: Client, taskQueue: string): Pro
     throw error;
   }
 }
+
+export const FRAUD_SCHEDULE_ID = 'fraud-daily-sweep';
+
+/** 03:00 Sydney every day, sweeping the day before; SKIP so a slow sweep never overlaps the next one. */
+export async function ensureFraudSchedule(client: Client, taskQueue: string): Promise<'created' | 'existing'> {
+  try {
+    await client.schedule.create({
+      scheduleId: FRAUD_SCHEDULE_ID,
+      spec: { calendars: [{ hour: 3, minute: 0 }], timezone: 'Australia/Sydney' },
+      action: {
+        type: 'startWorkflow',
+        workflowType: 'dailyFraudSweep',
+        taskQueue,
+        args: [{}],
+        workflowId: 'fraud-sweep',
+        staticSummary: 'Daily fraud sweep of the previous day',
+      },
+      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
+      state: { note: 'Created by the Switchboard worker at start-up' },
+    });
+    return 'created';
+  } catch (error) {
+    if (error instanceof ScheduleAlreadyRunning) return 'existing';
+    throw error;
+  }
+}

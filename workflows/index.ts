@@ -1,4 +1,6 @@
 export { classifyInBatch } from './batch/classifyInBatch';
 export { monthlyComplianceReport } from './compliance/monthlyReport';
+export { dailyFraudSweep } from './fraud/dailyFraudSweep';
+export { recordFraudDecision } from './fraud/recordFraudDecision';
 export { diagnoseFault } from './fault/diagnoseFault';
 export { resolveTicket } from './ticket/resolveTicket';

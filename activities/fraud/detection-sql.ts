@@ -52,11 +52,11 @@ bleed AS (
 ),
 flags AS (
   SELECT a.id AS account_id, 'roaming_spree' AS pattern,
-         jsonb_build_object('countries_14d', r.countries, 'roaming_mb_14d', r.roaming_mb, 'plan_type', a.plan_type) AS evidence
+         jsonb_build_object('countries', r.countries, 'roaming_mb', r.roaming_mb, 'window_days', 14, 'plan_type', a.plan_type) AS evidence
     FROM fraud_accounts a JOIN roaming r ON r.account_id = a.id LEFT JOIN travelled t ON t.account_id = a.id
    WHERE a.plan_type = 'domestic' AND r.countries >= 6 AND coalesce(t.countries, 0) < 40
   UNION ALL
-  SELECT account_id, 'sim_swap', jsonb_build_object('calls_within_48h_of_sim_change', calls, 'charged', charged)
+  SELECT account_id, 'sim_swap', jsonb_build_object('calls_after_sim_change', calls, 'window_hours', 48, 'charged', charged)
     FROM swap_calls WHERE calls >= 2
   UNION ALL
   SELECT s.account_id, 'usage_spike', jsonb_build_object('peak_daily_mb', s.peak_mb, 'median_daily_mb', s.median_mb)

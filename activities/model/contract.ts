@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ModelCallRecord, ModelTier, Usage } from '../../domain/model-call';
 
-export type ModelTask = 'classify_intent' | 'draft_reply' | 'diagnose_fault' | 'extract_incident';
+export type ModelTask = 'classify_intent' | 'draft_reply' | 'diagnose_fault' | 'extract_incident' | 'summarise_fraud';
 
 export interface ChatMessage {
   role: 'user' | 'assistant';

@@ -116,6 +116,7 @@ describe('fault diagnosis end to end (offline engine, real PostgreSQL, seeded sc
       TEMPORAL_TASK_QUEUE: config.TEMPORAL_TASK_QUEUE,
       WORKFLOW_BUNDLE_PATH: config.WORKFLOW_BUNDLE_PATH!,
       ACMA_SCHEDULE: 'off',
+      FRAUD_SCHEDULE: 'off',
     };
     const spawnWorker = (): ChildProcess =>
       spawn(process.execPath, [join(root, 'node_modules', '.bin', 'tsx'), 'workers/main.ts'], {

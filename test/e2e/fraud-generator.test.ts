@@ -2,6 +2,9 @@ import { Pool } from 'pg';
 import { generate, type GenerateOptions, type GenerateResult } from '../../scripts/fraud/generate';
 import { indexes } from '../../scripts/fraud/schema';
 import { detectAnomalies } from '../../activities/fraud/detect';
+import { connectClient, createFraudClient, type FraudClient } from '../../client';
+import { ensureFraudSchedule, FRAUD_SCHEDULE_ID } from '../../workers/schedules';
+import { e2eHarness, type E2EHarness } from './support';
 
 // Truncates and reloads only the fraud_* tables, which no other test reads.
 const options: GenerateOptions = { accounts: 2000, days: 30, seed: 7, end: '2026-11-21' };
@@ -117,7 +120,10 @@ describe('fraud detection over the generated population', () => {
     const falsePositives = [...flagged].filter((id) => !fraud.some((l) => l.id === id)).length;
     expect(falsePositives / flagged.size).toBeLessThanOrEqual(0.38);
     // Evidence is figures from SQL, per rule.
-    expect(flags.find((f) => f.pattern === 'roaming_spree')?.evidence).toMatchObject({ plan_type: 'domestic' });
+    expect(flags.find((f) => f.pattern === 'roaming_spree')?.evidence).toMatchObject({
+      plan_type: 'domestic',
+      window_days: 14,
+    });
   });
 
   test('an allowlist entry suppresses that pattern for that account', async () => {
@@ -133,6 +139,103 @@ describe('fraud detection over the generated population', () => {
       expect(after).toHaveLength(flags.length - 1);
     } finally {
       await pool.query('DELETE FROM fraud_allowlist WHERE account_id = $1', [target.accountId]);
+    }
+  });
+});
+
+describe('the daily fraud sweep (real worker, offline engine)', () => {
+  let harness: E2EHarness;
+  let fraud: FraudClient;
+  let closeConnection: () => Promise<void>;
+  beforeAll(async () => {
+    harness = await e2eHarness();
+    const connection = await connectClient(harness.config);
+    closeConnection = connection.close;
+    fraud = createFraudClient({ client: connection.client, taskQueue: harness.config.TEMPORAL_TASK_QUEUE });
+  });
+  afterAll(async () => {
+    await closeConnection();
+    await harness.close();
+  });
+
+  const queueFor = async (date: string) =>
+    (await pool.query('SELECT account_id::text AS id, verified FROM fraud_review_queue WHERE sweep_date = $1', [date]))
+      .rows;
+
+  test('the schedule exists after start-up, and creating it twice is harmless', async () => {
+    const { client, close } = await connectClient(harness.config);
+    try {
+      await client.schedule
+        .getHandle(FRAUD_SCHEDULE_ID)
+        .delete()
+        .catch(() => undefined);
+      expect(await ensureFraudSchedule(client, harness.config.TEMPORAL_TASK_QUEUE)).toBe('created');
+      expect(await ensureFraudSchedule(client, harness.config.TEMPORAL_TASK_QUEUE)).toBe('existing');
+      const description = await client.schedule.getHandle(FRAUD_SCHEDULE_ID).describe();
+      expect(description.spec.timezone).toBe('Australia/Sydney');
+      expect(description.policies.overlap).toBe('SKIP');
+    } finally {
+      await close();
+    }
+  });
+
+  test('a sweep queues every flagged account once, with verified summaries, across continue-as-new', async () => {
+    const date = options.end!;
+    const { workflowId } = await fraud.startSweep(date, { batchSize: 1, batchesPerRun: 3 });
+    const progress = await fraud.result(workflowId);
+    const queue = await queueFor(date);
+    expect(progress.flagged).toBeGreaterThan(0);
+    expect(progress.queued).toBe(progress.flagged);
+    expect(queue).toHaveLength(progress.flagged);
+    expect(queue.every((row) => row.verified)).toBe(true);
+    expect(progress.scanned).toBe(options.accounts);
+    // One account a batch and three batches a run: with more than three flags the sweep must have continued as new.
+    expect(progress.flagged).toBeGreaterThan(3);
+    const { client, close } = await connectClient(harness.config);
+    try {
+      const history = await client.workflow.getHandle(workflowId).fetchHistory();
+      const started = history.events?.[0]?.workflowExecutionStartedEventAttributes;
+      expect(started?.continuedExecutionRunId).toBeTruthy();
+    } finally {
+      await close();
+    }
+  });
+
+  test('re-running the same date adds nothing to the queue', async () => {
+    const date = options.end!;
+    const before = await queueFor(date);
+    const { workflowId } = await fraud.startSweep(date);
+    const progress = await fraud.result(workflowId);
+    expect(progress.queued).toBe(0);
+    expect(await queueFor(date)).toHaveLength(before.length);
+  });
+
+  test("an analyst's closing decision allowlists the account, and the next sweep respects it", async () => {
+    const next = '2026-11-20';
+    const flaggedNext = await detectAnomalies(pool, next);
+    const today = new Set((await queueFor(options.end!)).map((row) => row.id));
+    const target = flaggedNext.find((f) => today.has(f.accountId));
+    expect(target).toBeDefined();
+    const outcome = await fraud.decide({
+      sweepDate: options.end!,
+      accountId: target!.accountId,
+      decision: 'closed_legitimate',
+      analyst: 'analyst.ng',
+    });
+    expect(outcome.updated).toBe(true);
+    expect(outcome.allowlisted).toBeGreaterThan(0);
+    try {
+      const { workflowId } = await fraud.startSweep(next);
+      await fraud.result(workflowId);
+      const patterns = (
+        await pool.query('SELECT patterns FROM fraud_review_queue WHERE sweep_date = $1 AND account_id = $2', [
+          next,
+          target!.accountId,
+        ])
+      ).rows[0]?.patterns as string[] | undefined;
+      expect(patterns ?? []).not.toContain(target!.pattern);
+    } finally {
+      await pool.query('DELETE FROM fraud_allowlist WHERE account_id = $1', [target!.accountId]);
     }
   });
 });

@@ -23,6 +23,7 @@ export function e2eConfig(overrides: Record<string, string> = {}): Config {
     WORKFLOW_BUNDLE_PATH: env.bundlePath,
     // Each test has its own task queue; the one test that needs the schedule creates it for its own.
     ACMA_SCHEDULE: 'off',
+    FRAUD_SCHEDULE: 'off',
     ...overrides,
   });
 }

@@ -25,6 +25,7 @@ describe('a worker killed mid-ticket', () => {
       WORKFLOW_BUNDLE_PATH: config.WORKFLOW_BUNDLE_PATH!,
       OFFLINE_LATENCY: '2s',
       ACMA_SCHEDULE: 'off',
+      FRAUD_SCHEDULE: 'off',
     };
     const connection = await connectClient(config);
     const pool = new Pool({ connectionString: config.DATABASE_URL, max: 1 });

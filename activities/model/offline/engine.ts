@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Classification, Draft } from '../../../domain/ticket';
 import type { BatchItemResult, ModelProvider, ProviderRequest, ProviderResponse } from '../contract';
+import type { SummariseFraudVariables } from './summarise-fraud';
 import type { ClassifyVariables, DraftVariables } from '../tasks';
 import type { DiagnoseVariables } from './diagnose';
 import type { ExtractIncidentVariables } from './extract-incident';
@@ -14,6 +15,7 @@ export interface OfflineEngineDeps {
   diagnose?: (variables: DiagnoseVariables) => unknown;
   /** Optional for the same reason: compliance reporting came later still. */
   extractIncident?: (variables: ExtractIncidentVariables) => unknown;
+  summariseFraud?: (variables: SummariseFraudVariables) => unknown;
   /** Simulated service time, for tests and benchmarks that need a call to take a while. */
   latencyMs?: number;
 }
@@ -90,6 +92,9 @@ function run(deps: OfflineEngineDeps, request: ProviderRequest): unknown {
     case 'extract_incident':
       if (!deps.extractIncident) throw new Error('the offline engine was built without an extract_incident handler');
       return deps.extractIncident(request.variables as unknown as ExtractIncidentVariables);
+    case 'summarise_fraud':
+      if (!deps.summariseFraud) throw new Error('the offline engine was built without a summarise_fraud handler');
+      return deps.summariseFraud(request.variables as unknown as SummariseFraudVariables);
     default:
       throw new Error(`the offline engine has no handler for task ${String(request.task)}`);
   }

@@ -1,0 +1,144 @@
+import { Context } from '@temporalio/activity';
+import type { Pool } from 'pg';
+import { z } from 'zod';
+import { fraudSummarySchema, inventedFigures, type FlaggedAccount } from '../../domain/fraud/summary';
+import { recordCall } from '../audit/model-calls';
+import { parseInput } from '../boundary';
+import type { ModelGateway } from '../model/contract';
+import { jsonForPrompt, renderPrompt, type PromptTemplate } from '../model/prompt-library';
+import { detectAnomalies } from './detect';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const accountId = z.string().regex(/^\d{1,18}$/, 'an account id');
+const decisionInput = z.object({
+  sweepDate: isoDate,
+  accountId,
+  decision: z.enum(['confirmed_fraud', 'investigating', 'closed_legitimate']),
+  analyst: z.string().regex(/^[A-Za-z0-9._@-]{1,64}$/),
+});
+export type AnalystDecision = z.infer<typeof decisionInput>;
+
+export interface FraudActivityDeps {
+  pool: Pool;
+  gateway: ModelGateway;
+  prompts: { summariseFraud: PromptTemplate };
+}
+
+export function createFraudActivities({ pool, gateway, prompts }: FraudActivityDeps) {
+  return {
+    /** Runs detection once per date and stores the flags; a re-run of the date finds them already there. */
+    async detectFraud(input: { sweepDate: string }): Promise<{ scanned: number; flagged: number }> {
+      const sweepDate = parseInput(isoDate, input.sweepDate, 'detectFraud');
+      const flags = await detectAnomalies(pool, sweepDate);
+      const byAccount = new Map<string, { patterns: string[]; evidence: Record<string, unknown> }>();
+      for (const flag of flags) {
+        const entry = byAccount.get(flag.accountId) ?? { patterns: [], evidence: {} };
+        entry.patterns.push(flag.pattern);
+        entry.evidence[flag.pattern] = flag.evidence;
+        byAccount.set(flag.accountId, entry);
+      }
+      await pool.query(
+        `INSERT INTO fraud_sweep_flags (sweep_date, account_id, patterns, evidence, plan_type)
+         SELECT $1, f.account_id, f.patterns, f.evidence, a.plan_type
+           FROM jsonb_to_recordset($2::jsonb) AS f(account_id bigint, patterns text[], evidence jsonb)
+           JOIN fraud_accounts a ON a.id = f.account_id
+         ON CONFLICT DO NOTHING`,
+        [sweepDate, JSON.stringify([...byAccount].map(([id, e]) => ({ account_id: id, ...e })))],
+      );
+      const scanned = Number((await pool.query('SELECT count(*) AS n FROM fraud_accounts')).rows[0].n);
+      return { scanned, flagged: byAccount.size };
+    },
+
+    /** The next accounts still to summarise, after a cursor: the workflow pages through them in bounded batches. */
+    async nextFraudBatch(input: {
+      sweepDate: string;
+      after: string;
+      limit: number;
+    }): Promise<{ accountIds: string[] }> {
+      const result = await pool.query(
+        `SELECT f.account_id::text AS id FROM fraud_sweep_flags f
+          WHERE f.sweep_date = $1 AND f.account_id > $2::bigint ORDER BY f.account_id LIMIT $3`,
+        [parseInput(isoDate, input.sweepDate, 'nextFraudBatch'), input.after, input.limit],
+      );
+      return { accountIds: result.rows.map((row) => row.id as string) };
+    },
+
+    /** Summarises and queues each account once: an account already queued (by a retry or a re-run) is skipped. */
+    async summariseFraudBatch(input: { sweepDate: string; accountIds: string[] }) {
+      const sweepDate = parseInput(isoDate, input.sweepDate, 'summariseFraudBatch');
+      const ids = parseInput(z.array(accountId).max(500), input.accountIds, 'summariseFraudBatch');
+      const pending = await pool.query(
+        `SELECT f.account_id::text AS id, f.patterns, f.evidence, f.plan_type FROM fraud_sweep_flags f
+          WHERE f.sweep_date = $1 AND f.account_id = ANY($2::bigint[])
+            AND NOT EXISTS (SELECT 1 FROM fraud_review_queue q WHERE q.sweep_date = $1 AND q.account_id = f.account_id)
+          ORDER BY f.account_id`,
+        [sweepDate, ids],
+      );
+      let queued = 0;
+      let unverified = 0;
+      let costUsd = 0;
+      for (const row of pending.rows) {
+        const account: FlaggedAccount = {
+          accountId: row.id,
+          patterns: row.patterns,
+          evidence: row.evidence,
+          planType: row.plan_type,
+        };
+        const response = await gateway.call({
+          task: 'summarise_fraud',
+          prompt: renderPrompt(prompts.summariseFraud, { account: jsonForPrompt(account) }),
+          variables: { account },
+          schema: fraudSummarySchema,
+          jsonSchema: z.toJSONSchema(fraudSummarySchema) as Record<string, unknown>,
+          maxTokens: 500,
+          tier: 'fast',
+        });
+        await recordCall(pool, response.record);
+        const invented = inventedFigures(response.output.narrative, account.evidence);
+        const inserted = await pool.query(
+          `INSERT INTO fraud_review_queue (sweep_date, account_id, patterns, evidence, narrative, risk_level,
+             recommended_actions, verified, unverified_figures, model_id, cost_usd)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (sweep_date, account_id) DO NOTHING`,
+          [
+            sweepDate,
+            row.id,
+            row.patterns,
+            row.evidence,
+            response.output.narrative,
+            response.output.riskLevel,
+            response.output.recommendedActions,
+            invented.length === 0,
+            invented,
+            response.record.modelId,
+            response.record.costUsd,
+          ],
+        );
+        queued += inserted.rowCount ?? 0;
+        unverified += invented.length ? 1 : 0;
+        costUsd += response.record.costUsd;
+        Context.current().heartbeat(row.id);
+      }
+      return { queued, skipped: ids.length - pending.rows.length, unverified, costUsd };
+    },
+
+    /** An analyst's decision; closing as legitimate allowlists the account's patterns for later sweeps. */
+    async recordAnalystDecision(input: AnalystDecision): Promise<{ updated: boolean; allowlisted: number }> {
+      const d = parseInput(decisionInput, input, 'recordAnalystDecision');
+      const updated = await pool.query(
+        `UPDATE fraud_review_queue SET status = $3, decided_by = $4, decided_at = now()
+          WHERE sweep_date = $1 AND account_id = $2 RETURNING patterns`,
+        [d.sweepDate, d.accountId, d.decision, d.analyst],
+      );
+      if (!updated.rows[0]) return { updated: false, allowlisted: 0 };
+      if (d.decision !== 'closed_legitimate') return { updated: true, allowlisted: 0 };
+      const allowed = await pool.query(
+        `INSERT INTO fraud_allowlist (account_id, pattern, reason, decided_by)
+         SELECT $1, unnest($2::text[]), 'closed as legitimate by an analyst', $3 ON CONFLICT DO NOTHING`,
+        [d.accountId, updated.rows[0].patterns, d.analyst],
+      );
+      return { updated: true, allowlisted: allowed.rowCount ?? 0 };
+    },
+  };
+}
+
+export type FraudActivities = ReturnType<typeof createFraudActivities>;
