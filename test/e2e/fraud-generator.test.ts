@@ -1,10 +1,12 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { Pool } from 'pg';
 import { generate, type GenerateOptions, type GenerateResult } from '../../scripts/fraud/generate';
 import { indexes } from '../../scripts/fraud/schema';
 import { detectAnomalies } from '../../activities/fraud/detect';
 import { connectClient, createFraudClient, type FraudClient } from '../../client';
 import { ensureFraudSchedule, FRAUD_SCHEDULE_ID } from '../../workers/schedules';
-import { e2eHarness, type E2EHarness } from './support';
+import { e2eConfig, e2eHarness, type E2EHarness } from './support';
 
 // Truncates and reloads only the fraud_* tables, which no other test reads.
 const options: GenerateOptions = { accounts: 2000, days: 30, seed: 7, end: '2026-11-21' };
@@ -238,4 +240,58 @@ describe('the daily fraud sweep (real worker, offline engine)', () => {
       await pool.query('DELETE FROM fraud_allowlist WHERE account_id = $1', [target!.accountId]);
     }
   });
+});
+
+describe('a worker killed mid-sweep', () => {
+  test('is replaced, and the sweep finishes with each account queued once and at most one summary repeated', async () => {
+    const config = e2eConfig({ OFFLINE_LATENCY: '300ms' });
+    const env = {
+      ...process.env,
+      TEMPORAL_ADDRESS: config.TEMPORAL_ADDRESS,
+      DATABASE_URL: config.DATABASE_URL!,
+      TEMPORAL_TASK_QUEUE: config.TEMPORAL_TASK_QUEUE,
+      WORKFLOW_BUNDLE_PATH: config.WORKFLOW_BUNDLE_PATH!,
+      OFFLINE_LATENCY: '300ms',
+      ACMA_SCHEDULE: 'off',
+      FRAUD_SCHEDULE: 'off',
+    };
+    const spawnWorker = (): ChildProcess =>
+      spawn(process.execPath, [join(__dirname, '..', '..', 'node_modules', '.bin', 'tsx'), 'workers/main.ts'], {
+        cwd: join(__dirname, '..', '..'),
+        env,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+    const date = '2026-11-19';
+    const connection = await connectClient(config);
+    const sweeps = createFraudClient({ client: connection.client, taskQueue: config.TEMPORAL_TASK_QUEUE });
+    let worker: ChildProcess | undefined = spawnWorker();
+    try {
+      const { workflowId } = await sweeps.startSweep(date, { batchSize: 50 });
+      const count = async () =>
+        Number(
+          (await pool.query('SELECT count(*) AS n FROM fraud_review_queue WHERE sweep_date = $1', [date])).rows[0].n,
+        );
+      const deadline = Date.now() + 60_000;
+      while ((await count()) < 2) {
+        if (Date.now() > deadline) throw new Error('the sweep never started queueing');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      worker.kill('SIGKILL');
+      await new Promise((resolve) => worker!.once('exit', resolve));
+      const queuedWhenKilled = await count();
+      worker = spawnWorker();
+      const progress = await sweeps.result(workflowId);
+      expect(queuedWhenKilled).toBeLessThan(progress.flagged);
+      expect(await count()).toBe(progress.flagged);
+      const calls = await pool.query(
+        "SELECT count(*) AS n FROM model_calls WHERE workflow_id = $1 AND task = 'summarise_fraud'",
+        [workflowId],
+      );
+      expect(Number(calls.rows[0].n) - progress.flagged).toBeLessThanOrEqual(1);
+    } finally {
+      worker?.kill('SIGTERM');
+      if (worker) await new Promise((resolve) => worker!.once('exit', resolve));
+      await connection.close();
+    }
+  }, 120_000);
 });
