@@ -29,11 +29,21 @@ async function main(): Promise<void> {
       const caught = group.filter((l) => flagged.has(l.id)).length;
       return [pattern, group[0]?.is_fraud ? 'fraud' : 'look-alike', String(group.length), String(caught)];
     });
+    // Precision per rule: of the accounts a rule flagged, how many carry a fraud label.
+    const ruleRows = [...new Set(flags.map((f) => f.pattern))].sort().map((rule) => {
+      const hits = flags.filter((f) => f.pattern === rule);
+      const good = hits.filter((f) => byLabel.get(f.accountId)?.is_fraud).length;
+      const labelled = fraud.filter((l) => l.pattern === rule);
+      const recalled = labelled.filter((l) => flagged.has(l.id)).length;
+      const pct = (a: number, b: number) => `${((100 * a) / Math.max(1, b)).toFixed(1)}%`;
+      return [rule, String(hits.length), pct(good, hits.length), pct(recalled, labelled.length)];
+    });
     const truePositives = [...flagged].filter((id) => byLabel.get(id)?.is_fraud).length;
     console.log(
       `Detection over ${accounts} accounts for ${date}: ${seconds.toFixed(1)} s, ${flagged.size} accounts flagged`,
     );
     console.log(renderTable(['pattern', 'kind', 'labelled', 'flagged'], rows));
+    console.log(renderTable(['rule', 'flags', 'precision', 'recall'], ruleRows));
     console.log(`recall ${((100 * truePositives) / Math.max(1, fraud.length)).toFixed(1)}%`);
     console.log(`precision ${((100 * truePositives) / Math.max(1, flagged.size)).toFixed(1)}%`);
     console.log(
