@@ -6,6 +6,7 @@ import { indexes } from '../../scripts/fraud/schema';
 import { detectAnomalies } from '../../activities/fraud/detect';
 import { connectClient, createFraudClient, type FraudClient } from '../../client';
 import { ensureFraudSchedule, FRAUD_SCHEDULE_ID } from '../../workers/schedules';
+import { apiHarness } from './model-api-support';
 import { e2eConfig, e2eHarness, type E2EHarness } from './support';
 
 // Truncates and reloads only the fraud_* tables, which no other test reads.
@@ -294,4 +295,41 @@ describe('a worker killed mid-sweep', () => {
       await connection.close();
     }
   }, 120_000);
+});
+
+describe('fraud summaries through the Anthropic SDK and its emulator', () => {
+  test('a summary that invents a figure is queued for the analyst marked unverified, naming the figure', async () => {
+    const api = await apiHarness('anthropic');
+    const date = '2026-11-18';
+    try {
+      api.scriptTask('summarise_fraud', {
+        kind: 'reply',
+        toolInput: {
+          narrative: 'Losses of $9,999 across 77 countries.',
+          riskLevel: 'high',
+          recommendedActions: ['escalate_to_fraud_team'],
+        },
+      });
+      const { client, close } = await connectClient(api.config);
+      try {
+        const sweeps = createFraudClient({ client, taskQueue: api.config.TEMPORAL_TASK_QUEUE });
+        const { workflowId } = await sweeps.startSweep(date);
+        const progress = await sweeps.result(workflowId);
+        expect(progress.unverified).toBe(1);
+        expect(progress.costUsd).toBeGreaterThan(0);
+        const rows = await pool.query(
+          'SELECT verified, unverified_figures FROM fraud_review_queue WHERE sweep_date = $1 ORDER BY account_id',
+          [date],
+        );
+        expect(rows.rows).toHaveLength(progress.flagged);
+        expect(rows.rows.filter((r) => !r.verified)).toEqual([
+          { verified: false, unverified_figures: ['$9,999', '77'] },
+        ]);
+      } finally {
+        await close();
+      }
+    } finally {
+      await api.close();
+    }
+  }, 60_000);
 });

@@ -78,7 +78,9 @@ export function createOfflineResponder(): Responder {
           ? faultVariables(user)
           : task === 'extract_incident'
             ? { incident: taggedJson(user, 'incident').value }
-            : variables,
+            : task === 'summarise_fraud'
+              ? { account: taggedJson(user, 'flagged_account').value }
+              : variables,
       prompt: { id: 'emulated', version: 'emulated', system, messages: [{ role: 'user', content: user }] },
       jsonSchema: {},
       maxTokens: request.body.max_tokens ?? 1024,
