@@ -1,12 +1,13 @@
 import { Context } from '@temporalio/activity';
 import type { Pool } from 'pg';
 import { z } from 'zod';
-import { fraudSummarySchema, inventedFigures, type FlaggedAccount } from '../../domain/fraud/summary';
+import { inventedFigures, type FlaggedAccount } from '../../domain/fraud/summary';
 import { recordCall } from '../audit/model-calls';
 import { parseInput } from '../boundary';
 import type { ModelGateway } from '../model/contract';
-import { jsonForPrompt, renderPrompt, type PromptTemplate } from '../model/prompt-library';
+import type { PromptTemplate } from '../model/prompt-library';
 import { detectAnomalies } from './detect';
+import { summariseRequest } from './summarise-request';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 const accountId = z.string().regex(/^\d{1,18}$/, 'an account id');
@@ -84,15 +85,7 @@ export function createFraudActivities({ pool, gateway, prompts }: FraudActivityD
           evidence: row.evidence,
           planType: row.plan_type,
         };
-        const response = await gateway.call({
-          task: 'summarise_fraud',
-          prompt: renderPrompt(prompts.summariseFraud, { account: jsonForPrompt(account) }),
-          variables: { account },
-          schema: fraudSummarySchema,
-          jsonSchema: z.toJSONSchema(fraudSummarySchema) as Record<string, unknown>,
-          maxTokens: 500,
-          tier: 'fast',
-        });
+        const response = await gateway.call(summariseRequest(prompts.summariseFraud, account));
         await recordCall(pool, response.record);
         const invented = inventedFigures(response.output.narrative, account.evidence);
         const inserted = await pool.query(

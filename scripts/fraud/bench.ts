@@ -1,11 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
-import { z } from 'zod';
 import { detectAnomalies } from '../../activities/fraud/detect';
+import { summariseRequest } from '../../activities/fraud/summarise-request';
 import { createModelGateway } from '../../activities/model/gateway';
-import { jsonForPrompt, renderPrompt } from '../../activities/model/prompt-library';
 import { loadConfigOrExit, requireDatabaseUrl } from '../../config';
-import { fraudSummarySchema, inventedFigures, type FlaggedAccount } from '../../domain/fraud/summary';
+import { inventedFigures, type FlaggedAccount } from '../../domain/fraud/summary';
 import { createOfflineProvider, loadPromptSet } from '../../workers/model-deps';
 
 /**
@@ -41,15 +40,7 @@ async function main(): Promise<void> {
     let unverified = 0;
     started = performance.now();
     for (const account of sample) {
-      const response = await gateway.call({
-        task: 'summarise_fraud',
-        prompt: renderPrompt(prompts.summariseFraud, { account: jsonForPrompt(account) }),
-        variables: { account },
-        schema: fraudSummarySchema,
-        jsonSchema: z.toJSONSchema(fraudSummarySchema) as Record<string, unknown>,
-        maxTokens: 500,
-        tier: 'fast',
-      });
+      const response = await gateway.call(summariseRequest(prompts.summariseFraud, account));
       if (inventedFigures(response.output.narrative, account.evidence).length) unverified += 1;
     }
     const summarySeconds = (performance.now() - started) / 1000;
