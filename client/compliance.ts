@@ -4,7 +4,7 @@ import type { ComplianceReport, Review } from '../domain/compliance/facts';
 import type { monthlyComplianceReport } from '../workflows';
 import { reviewSignal, reviewStatusQuery } from '../workflows/compliance/messages';
 import { monthPeriod } from '../workflows/compliance/rules';
-import { InvalidRequestError } from './tickets';
+import { InvalidRequestError } from './validate';
 
 const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 

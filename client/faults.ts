@@ -1,5 +1,4 @@
 import type { Client } from '@temporalio/client';
-import type { z } from 'zod';
 import type { Config } from '../config';
 import { alertSchema, approvalSchema, faultWorkflowId, type Alert, type Approval } from '../domain/fault/alert';
 import type { FaultPolicyInput } from '../domain/fault/policy';
@@ -13,16 +12,7 @@ import {
   pendingApprovalQuery,
   rejectSignal,
 } from '../workflows/fault/messages';
-import { InvalidRequestError } from './tickets';
-
-function validate<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  throw new InvalidRequestError(
-    what,
-    result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
-  );
-}
+import { validate } from './validate';
 
 export function faultPolicyFromConfig(config: Config): FaultPolicyInput {
   return {

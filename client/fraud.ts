@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { AnalystDecision } from '../activities/fraud';
 import type { dailyFraudSweep, recordFraudDecision } from '../workflows';
 import { sweepProgressQuery, type SweepProgress } from '../workflows/fraud/dailyFraudSweep';
-import { InvalidRequestError } from './tickets';
+import { InvalidRequestError } from './validate';
 
 /** Manual sweeps for any date, their progress, and analysts' decisions. */
 export function createFraudClient({ client, taskQueue }: { client: Client; taskQueue: string }) {

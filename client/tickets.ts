@@ -1,6 +1,8 @@
 import { WorkflowExecutionAlreadyStartedError, type Client, type WorkflowHandle } from '@temporalio/client';
-import type { z } from 'zod';
 import type { Config } from '../config';
+import { validate } from './validate';
+
+export { InvalidRequestError } from './validate';
 import { searchAttributes as sa } from '../domain/search-attributes';
 import {
   agentDecisionSchema,
@@ -15,26 +17,6 @@ import {
 } from '../domain/ticket';
 import type { resolveTicket } from '../workflows';
 import { agentDecisionSignal, customerReplySignal, statusQuery } from '../workflows/ticket/messages';
-
-/** A request that failed validation: nothing was started or sent. */
-export class InvalidRequestError extends Error {
-  override readonly name = 'InvalidRequestError';
-  constructor(
-    readonly what: string,
-    readonly issues: string[],
-  ) {
-    super(`invalid ${what}: ${issues.join('; ')}`);
-  }
-}
-
-function validate<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  throw new InvalidRequestError(
-    what,
-    result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
-  );
-}
 
 export const ticketWorkflowId = (ticketId: string) => `ticket-${ticketId}`;
 

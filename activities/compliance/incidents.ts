@@ -1,19 +1,14 @@
 import type { Pool } from 'pg';
 import type { IncidentSource } from '../../domain/compliance/cross-check';
+import type { ExtractIncidentVariables } from '../model/offline/extract-incident';
 import { ApplicationFailure } from '@temporalio/common';
 import { ErrorTypes } from '../../domain/errors';
 
 const notFound = (message: string) =>
   ApplicationFailure.create({ type: ErrorTypes.NotFound, message, nonRetryable: true });
 
-export interface IncidentRecord {
-  id: string;
-  openedAt: string;
-  description: string;
-  incidentType: string | null;
-  customersAffected: number | null;
-  notifications: Array<{ reportedOn: string; reference: string }>;
-}
+/** The record as the model sees it: the offline extractor's input, so both stay one shape. */
+export type IncidentRecord = ExtractIncidentVariables['incident'];
 
 /** The record as the model sees it, and the same facts as the cross-check checks them against. */
 export async function readIncident(

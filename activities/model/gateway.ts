@@ -10,6 +10,7 @@ import type {
   ModelProvider,
   ModelRequest,
   ModelResponse,
+  ProviderRequest,
   ProviderResponse,
 } from './contract';
 import { costUsd, priceTable, type ModelPrice } from './pricing';
@@ -18,6 +19,11 @@ export interface GatewayDeps {
   provider: ModelProvider;
   modelIds: Record<ModelTier, string>;
   prices?: Record<string, ModelPrice>;
+}
+
+/** What a provider needs of a request: everything but the zod schema, which stays with the gateway. */
+function toProviderRequest<T>({ schema: _schema, ...rest }: ModelRequest<T>): ProviderRequest {
+  return rest;
 }
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -58,14 +64,7 @@ export function createModelGateway({ provider, modelIds, prices = priceTable }: 
       return batches().submit(
         items.map(({ customId, request }) => ({
           customId,
-          request: {
-            task: request.task,
-            prompt: request.prompt,
-            variables: request.variables,
-            jsonSchema: request.jsonSchema,
-            maxTokens: request.maxTokens,
-            tier: request.tier,
-          },
+          request: toProviderRequest(request),
         })),
       );
     },
@@ -101,14 +100,7 @@ export function createModelGateway({ provider, modelIds, prices = priceTable }: 
       });
     },
     async call<T>(request: ModelRequest<T>): Promise<ModelResponse<T>> {
-      const base = {
-        task: request.task,
-        prompt: request.prompt,
-        variables: request.variables,
-        jsonSchema: request.jsonSchema,
-        maxTokens: request.maxTokens,
-        tier: request.tier,
-      };
+      const base = toProviderRequest(request);
       const started = performance.now();
       let response = await provider.complete(base);
       let parsed = parseOutput(request.schema, response);

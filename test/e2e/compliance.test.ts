@@ -1,6 +1,6 @@
 import type { ComplianceReport } from '../../domain/compliance/facts';
 import { Pool } from 'pg';
-import { connectClient, createComplianceClient, fetchLatestReport } from '../../client';
+import { connectClient, createComplianceClient, fetchLatestReport, type ComplianceClient } from '../../client';
 import { ACMA_SCHEDULE_ID, ensureAcmaSchedule } from '../../workers/schedules';
 import { previousMonth } from '../../workflows/compliance/rules';
 import { localDate } from '../../workflows/fault/policy';
@@ -67,16 +67,7 @@ describe('ACMA report with the offline engine', () => {
       );
       // The seeded month has a record whose structured type contradicts its text: a reviewer settles it.
       const compliance = createComplianceClient({ client, taskQueue: harness.config.TEMPORAL_TASK_QUEUE });
-      const status = await waitForRun(async () => {
-        const s = await compliance.status(workflowId);
-        return s.waitingForReview || s.stage === 'completed' ? s : undefined;
-      });
-      if (status.waitingForReview) {
-        await compliance.review(workflowId, {
-          reviewer: 'auditor.lee',
-          corrections: status.mismatches.map((m) => ({ incidentId: m.incidentId, field: m.field, value: m.extracted })),
-        });
-      }
+      await confirmExtraction(compliance, workflowId);
       const report = await client.workflow.getHandle(workflowId).result();
       const month = previousMonth(localDate(new Date(), 'Australia/Sydney'));
       expect(report.period).toEqual(month);
@@ -151,6 +142,19 @@ describe('ACMA report through the Anthropic SDK and its emulator', () => {
   });
 });
 
+/** Plays the reviewer who confirms what the cross-check questioned, if the report stops to ask. */
+async function confirmExtraction(compliance: ComplianceClient, workflowId: string): Promise<void> {
+  const status = await waitForRun(async () => {
+    const s = await compliance.status(workflowId);
+    return s.waitingForReview || s.stage === 'completed' ? s : undefined;
+  });
+  if (!status.waitingForReview) return;
+  await compliance.review(workflowId, {
+    reviewer: 'auditor.lee',
+    corrections: status.mismatches.map((m) => ({ incidentId: m.incidentId, field: m.field, value: m.extracted })),
+  });
+}
+
 async function waitForRun<T>(probe: () => Promise<T | undefined>): Promise<T> {
   const deadline = Date.now() + 30_000;
   for (;;) {
@@ -175,16 +179,7 @@ describe('ACMA edge cases in the seeded month (offline engine)', () => {
     try {
       const compliance = createComplianceClient({ client, taskQueue: harness.config.TEMPORAL_TASK_QUEUE });
       const { workflowId } = await compliance.startReport(month.start.slice(0, 7));
-      const status = await waitForRun(async () => {
-        const s = await compliance.status(workflowId);
-        return s.waitingForReview || s.stage === 'completed' ? s : undefined;
-      });
-      if (status.waitingForReview) {
-        await compliance.review(workflowId, {
-          reviewer: 'auditor.lee',
-          corrections: status.mismatches.map((m) => ({ incidentId: m.incidentId, field: m.field, value: m.extracted })),
-        });
-      }
+      await confirmExtraction(compliance, workflowId);
       report = await compliance.result(workflowId);
     } finally {
       await close();

@@ -1,13 +1,11 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
 import { connectClient, createFaultClient, type FaultClient } from '../../client';
 import { scenarioAlerts, scenarioDeviceIds } from '../../db/seed/network';
 import { resolveTemporalCli } from '../../scripts/stack/temporal-cli';
-import { e2eConfig, e2eHarness, type E2EHarness } from './support';
+import { e2eConfig, e2eHarness, workerProcess, type E2EHarness } from './support';
 
 const run = promisify(execFile);
-const root = join(__dirname, '..', '..');
 const policy = { reminderIntervalMs: 60_000, tierDeadlineMs: 120_000, finalDeadlineMs: 600_000, settleMs: 500 };
 
 let harness: E2EHarness;
@@ -109,21 +107,7 @@ describe('fault diagnosis end to end (offline engine, real PostgreSQL, seeded sc
 
   it('finishes after the worker is killed while it waits for approval', async () => {
     const config = e2eConfig();
-    const env = {
-      ...process.env,
-      TEMPORAL_ADDRESS: config.TEMPORAL_ADDRESS,
-      DATABASE_URL: config.DATABASE_URL!,
-      TEMPORAL_TASK_QUEUE: config.TEMPORAL_TASK_QUEUE,
-      WORKFLOW_BUNDLE_PATH: config.WORKFLOW_BUNDLE_PATH!,
-      ACMA_SCHEDULE: 'off',
-      FRAUD_SCHEDULE: 'off',
-    };
-    const spawnWorker = (): ChildProcess =>
-      spawn(process.execPath, [join(root, 'node_modules', '.bin', 'tsx'), 'workers/main.ts'], {
-        cwd: root,
-        env,
-        stdio: ['ignore', 'ignore', 'inherit'],
-      });
+    const spawnWorker = workerProcess(config);
     const connection = await connectClient(config);
     const client = createFaultClient({ client: connection.client, taskQueue: config.TEMPORAL_TASK_QUEUE, policy });
     let worker: ChildProcess | undefined = spawnWorker();

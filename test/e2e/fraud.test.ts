@@ -1,5 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { Pool } from 'pg';
 import { generate, type GenerateOptions, type GenerateResult } from '../../scripts/fraud/generate';
 import { indexes } from '../../scripts/fraud/schema';
@@ -7,7 +6,7 @@ import { detectAnomalies } from '../../activities/fraud/detect';
 import { connectClient, createFraudClient, type FraudClient } from '../../client';
 import { ensureFraudSchedule, FRAUD_SCHEDULE_ID } from '../../workers/schedules';
 import { apiHarness } from './model-api-support';
-import { e2eConfig, e2eHarness, type E2EHarness } from './support';
+import { e2eConfig, e2eHarness, workerProcess, type E2EHarness } from './support';
 
 // Truncates and reloads only the fraud_* tables, which no other test reads.
 const options: GenerateOptions = { accounts: 2000, days: 30, seed: 7, end: '2026-11-21' };
@@ -246,22 +245,7 @@ describe('the daily fraud sweep (real worker, offline engine)', () => {
 describe('a worker killed mid-sweep', () => {
   test('is replaced, and the sweep finishes with each account queued once and at most one summary repeated', async () => {
     const config = e2eConfig({ OFFLINE_LATENCY: '300ms' });
-    const env = {
-      ...process.env,
-      TEMPORAL_ADDRESS: config.TEMPORAL_ADDRESS,
-      DATABASE_URL: config.DATABASE_URL!,
-      TEMPORAL_TASK_QUEUE: config.TEMPORAL_TASK_QUEUE,
-      WORKFLOW_BUNDLE_PATH: config.WORKFLOW_BUNDLE_PATH!,
-      OFFLINE_LATENCY: '300ms',
-      ACMA_SCHEDULE: 'off',
-      FRAUD_SCHEDULE: 'off',
-    };
-    const spawnWorker = (): ChildProcess =>
-      spawn(process.execPath, [join(__dirname, '..', '..', 'node_modules', '.bin', 'tsx'), 'workers/main.ts'], {
-        cwd: join(__dirname, '..', '..'),
-        env,
-        stdio: ['ignore', 'ignore', 'inherit'],
-      });
+    const spawnWorker = workerProcess(config, { OFFLINE_LATENCY: '300ms' });
     const date = '2026-11-19';
     const connection = await connectClient(config);
     const sweeps = createFraudClient({ client: connection.client, taskQueue: config.TEMPORAL_TASK_QUEUE });

@@ -1,4 +1,6 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { Pool } from 'pg';
 import { connectClient, createTicketClient, ticketPolicyFromConfig, type TicketClient } from '../../client';
 import { parseConfig, type Config } from '../../config';
@@ -65,4 +67,28 @@ export const uniqueTicketId = (prefix: string) => `${prefix}-${randomUUID().slic
 export async function outboxFor(pool: Pool, ticketId: string) {
   const result = await pool.query('SELECT kind, body, author FROM outbox WHERE ticket_id = $1 ORDER BY id', [ticketId]);
   return result.rows as Array<{ kind: string; body: string; author: string }>;
+}
+
+/**
+ * A worker as production runs it: its own process, configured from the environment, for the same task queue and
+ * stack as `config`. Returns a starter, so a test can kill one and start its replacement.
+ */
+export function workerProcess(config: Config, extra: Record<string, string> = {}): () => ChildProcess {
+  const root = join(__dirname, '..', '..');
+  const env = {
+    ...process.env,
+    TEMPORAL_ADDRESS: config.TEMPORAL_ADDRESS,
+    DATABASE_URL: config.DATABASE_URL!,
+    TEMPORAL_TASK_QUEUE: config.TEMPORAL_TASK_QUEUE,
+    WORKFLOW_BUNDLE_PATH: config.WORKFLOW_BUNDLE_PATH!,
+    ACMA_SCHEDULE: 'off',
+    FRAUD_SCHEDULE: 'off',
+    ...extra,
+  };
+  return () =>
+    spawn(process.execPath, [join(root, 'node_modules', '.bin', 'tsx'), 'workers/main.ts'], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
 }

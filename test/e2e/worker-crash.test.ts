@@ -1,32 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { Pool } from 'pg';
 import { connectClient, createTicketClient, ticketPolicyFromConfig } from '../../client';
-import { e2eConfig, outboxFor, uniqueTicketId } from './support';
-
-const root = join(__dirname, '..', '..');
-
-/** The worker as production runs it: its own process, its own config from the environment. */
-function spawnWorker(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [join(root, 'node_modules', '.bin', 'tsx'), 'workers/main.ts'], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
+import { e2eConfig, outboxFor, uniqueTicketId, workerProcess } from './support';
 
 describe('a worker killed mid-ticket', () => {
   it('is replaced by a new worker that finishes the ticket with exactly one reply', async () => {
     const config = e2eConfig({ OFFLINE_LATENCY: '2s' });
-    const env = {
-      TEMPORAL_ADDRESS: config.TEMPORAL_ADDRESS,
-      DATABASE_URL: config.DATABASE_URL!,
-      TEMPORAL_TASK_QUEUE: config.TEMPORAL_TASK_QUEUE,
-      WORKFLOW_BUNDLE_PATH: config.WORKFLOW_BUNDLE_PATH!,
-      OFFLINE_LATENCY: '2s',
-      ACMA_SCHEDULE: 'off',
-      FRAUD_SCHEDULE: 'off',
-    };
+    const spawnWorker = workerProcess(config, { OFFLINE_LATENCY: '2s' });
     const connection = await connectClient(config);
     const pool = new Pool({ connectionString: config.DATABASE_URL, max: 1 });
     const tickets = createTicketClient({
@@ -34,7 +14,7 @@ describe('a worker killed mid-ticket', () => {
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       policy: ticketPolicyFromConfig(config),
     });
-    let first: ChildProcess | undefined = spawnWorker(env);
+    let first: ChildProcess | undefined = spawnWorker();
     let second: ChildProcess | undefined;
     try {
       const ticketId = uniqueTicketId('KILL');
@@ -53,7 +33,7 @@ describe('a worker killed mid-ticket', () => {
       await new Promise((resolve) => first!.once('exit', resolve));
       first = undefined;
 
-      second = spawnWorker(env);
+      second = spawnWorker();
       const result = await tickets.result(ticketId);
       expect(result.outcome).toBe('replied');
       const replies = (await outboxFor(pool, ticketId)).filter((message) => message.kind === 'reply');

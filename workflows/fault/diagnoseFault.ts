@@ -114,7 +114,8 @@ export async function diagnoseFault(args: DiagnoseFaultArgs): Promise<FaultResul
   } catch (error) {
     const reason = unusableModelAnswer(error);
     if (!reason) throw error;
-    return finish('no_diagnosis_escalated', { mode: null, reasons: [reason] }, await pageTier(0, 'escalation', reason));
+    await pageTier(0, 'escalation', reason);
+    return finish('no_diagnosis_escalated', { mode: null, reasons: [reason] });
   }
   const found: CatalogDiagnosis = diagnosis;
   const action = actionCatalog[found.recommendedAction];
@@ -219,13 +220,11 @@ export async function diagnoseFault(args: DiagnoseFaultArgs): Promise<FaultResul
       message,
     });
     mark(`paged tier ${target.tier}`, kind);
-    return null;
   }
 
   function finish(
     outcome: FaultOutcome,
     decided: { mode: 'auto' | 'approval' | null; reasons: string[] },
-    _?: null,
   ): FaultResult {
     stage = 'completed';
     const recoveredAt = timeline.find((entry) => entry.event === 'recovered')?.at;

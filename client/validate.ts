@@ -1,0 +1,21 @@
+import type { z } from 'zod';
+
+/** A request that failed validation: nothing was started or sent. */
+export class InvalidRequestError extends Error {
+  override readonly name = 'InvalidRequestError';
+  constructor(
+    readonly what: string,
+    readonly issues: string[],
+  ) {
+    super(`invalid ${what}: ${issues.join('; ')}`);
+  }
+}
+
+export function validate<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new InvalidRequestError(
+    what,
+    result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
+  );
+}
