@@ -23,6 +23,25 @@ const priceOverrides = z
   })
   .pipe(z.record(z.string(), modelPriceSchema));
 
+const codecKeyList = z.string().transform((text, ctx) => {
+  const keys: { id: string; key: string }[] = [];
+  for (const entry of text
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)) {
+    const [id, key] = entry.split(':');
+    if (!id || !key || !/^[A-Za-z0-9_.-]+$/.test(id) || Buffer.from(key, 'base64').length !== 32) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'each entry must be keyId:<32 bytes in base64> (openssl rand -base64 32)',
+      });
+      return z.NEVER;
+    }
+    keys.push({ id, key });
+  }
+  return keys;
+});
+
 /** Every environment variable Switchboard reads. The README's configuration table mirrors this schema. */
 export const configSchema = z
   .object({
@@ -30,6 +49,27 @@ export const configSchema = z
     TEMPORAL_NAMESPACE: z.string().default('default'),
     TEMPORAL_TASK_QUEUE: z.string().default('switchboard'),
     TEMPORAL_UI_URL: z.url().default('http://localhost:8233'),
+    /** Production clusters: TLS on (implied by an API key or client certificate), Temporal Cloud API key, mTLS files. */
+    TEMPORAL_TLS: z.enum(['on', 'off']).optional(),
+    TEMPORAL_API_KEY: z.string().min(1).optional(),
+    TEMPORAL_TLS_CERT_PATH: z.string().optional(),
+    TEMPORAL_TLS_KEY_PATH: z.string().optional(),
+    TEMPORAL_TLS_CA_PATH: z.string().optional(),
+    TEMPORAL_TLS_SERVER_NAME: z.string().optional(),
+    /** "keyId:base64-32-bytes,..." — every key that may still decrypt history; the active one encrypts. */
+    PAYLOAD_CODEC_KEYS: codecKeyList.optional(),
+    PAYLOAD_CODEC_ACTIVE_KEY: z.string().optional(),
+    /** Off only for local experiments: customer data then sits in Temporal history in clear. */
+    PAYLOAD_ENCRYPTION: z.enum(['on', 'off']).default('on'),
+    AUDIT_SAMPLE_RATE: probability.default(0.05),
+    AUDIT_RETENTION: durationSchema.default(7 * 365 * 86_400_000),
+    API_HOST: z.string().default('127.0.0.1'),
+    API_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+    API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    CODEC_SERVER_HOST: z.string().default('127.0.0.1'),
+    CODEC_SERVER_PORT: z.coerce.number().int().min(0).max(65535).default(8081),
+    /** The Web UI origin allowed to call the codec server; defaults to TEMPORAL_UI_URL's origin. */
+    CODEC_CORS_ORIGIN: z.url().optional(),
     DATABASE_URL: z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL')
@@ -83,6 +123,13 @@ export const configSchema = z
     message: 'required when MODEL_PROVIDER=anthropic',
     path: ['ANTHROPIC_API_KEY'],
   })
+  .refine(
+    (c) => !c.PAYLOAD_CODEC_ACTIVE_KEY || c.PAYLOAD_CODEC_KEYS?.some((k) => k.id === c.PAYLOAD_CODEC_ACTIVE_KEY),
+    {
+      message: 'must name one of the ids in PAYLOAD_CODEC_KEYS',
+      path: ['PAYLOAD_CODEC_ACTIVE_KEY'],
+    },
+  )
   .superRefine((c, ctx) => {
     for (const problem of checkResidency(c))
       ctx.addIssue({ code: 'custom', message: problem.message, path: [problem.path] });
@@ -120,4 +167,13 @@ export function requireDatabaseUrl(config: Config): string {
     throw new ConfigError('Invalid configuration:\n  DATABASE_URL: required (postgres://user:pass@host:port/db)');
   }
   return config.DATABASE_URL;
+}
+
+/** For processes that touch Temporal payloads: encryption is on unless explicitly switched off. */
+export function requireCodecKeys(config: Config): void {
+  if (config.PAYLOAD_ENCRYPTION === 'on' && !config.PAYLOAD_CODEC_KEYS?.length) {
+    throw new ConfigError(
+      'Invalid configuration:\n  PAYLOAD_CODEC_KEYS: required while PAYLOAD_ENCRYPTION=on (keyId:<openssl rand -base64 32>)',
+    );
+  }
 }

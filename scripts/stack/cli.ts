@@ -75,7 +75,13 @@ async function down(): Promise<void> {
 function env(): void {
   const info = readInfo();
   if (!info) throw new Error(`no ${profile} stack is running`);
-  console.log(`export TEMPORAL_ADDRESS=${info.temporalAddress}\nexport DATABASE_URL=${info.databaseUrl}`);
+  console.log(
+    [
+      `export TEMPORAL_ADDRESS=${info.temporalAddress}`,
+      `export DATABASE_URL=${info.databaseUrl}`,
+      `export PAYLOAD_CODEC_KEYS=${info.codecKeys}`,
+    ].join('\n'),
+  );
 }
 
 const commands: Record<string, () => Promise<void> | void> = { up, down, env };

@@ -1,13 +1,14 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Pool } from 'pg';
 import { seed } from '../../db/seed';
+import { generateKeyEntry } from '../../security/keyring';
 import { migrateUp } from '../migrate-lib';
 import { externalPostgres, startEmbeddedPostgres, type RunningPostgres } from './postgres';
 import { resolveTemporalCli } from './temporal-cli';
 import { isTemporalUp, startDevServer, type RunningDevServer } from './temporal-server';
 
-export type Profile = 'dev' | 'test' | 'scratch';
+export type Profile = 'dev' | 'test' | 'scratch' | 'lane1' | 'lane2' | 'lane3' | 'lane4';
 
 interface ProfileSettings {
   temporalPort: number;
@@ -23,6 +24,11 @@ const profiles: Record<Profile, ProfileSettings> = {
   test: { temporalPort: 7244, uiPort: null, postgresPort: 5434, persistentTemporal: false, freshPostgres: true },
   // A third stack for exploratory work beside a running demo and test run.
   scratch: { temporalPort: 7255, uiPort: null, postgresPort: 5435, persistentTemporal: false, freshPostgres: true },
+  // Lanes let several people (or helpers) run the test suite side by side on one machine.
+  lane1: { temporalPort: 7261, uiPort: 8261, postgresPort: 5461, persistentTemporal: false, freshPostgres: true },
+  lane2: { temporalPort: 7262, uiPort: 8262, postgresPort: 5462, persistentTemporal: false, freshPostgres: true },
+  lane3: { temporalPort: 7263, uiPort: 8263, postgresPort: 5463, persistentTemporal: false, freshPostgres: true },
+  lane4: { temporalPort: 7264, uiPort: 8264, postgresPort: 5464, persistentTemporal: false, freshPostgres: true },
 };
 
 export const projectRoot = resolve(__dirname, '..', '..');
@@ -35,6 +41,8 @@ export interface StackInfo {
   temporalUiUrl: string | null;
   temporalCli: string;
   databaseUrl: string;
+  /** A throwaway payload key for this stack, kept beside its data and never committed. */
+  codecKeys: string;
   postgres: RunningPostgres['source'];
   supervisorPid: number;
 }
@@ -112,6 +120,7 @@ export async function startStack(profile: Profile, log: (line: string) => void):
     temporalUiUrl: temporal?.uiUrl ?? process.env.TEMPORAL_UI_URL ?? null,
     temporalCli,
     databaseUrl: postgres.databaseUrl,
+    codecKeys: process.env.PAYLOAD_CODEC_KEYS ?? devCodecKeys(dir),
     postgres: postgres.source,
     supervisorPid: process.pid,
   };
@@ -123,4 +132,10 @@ export async function startStack(profile: Profile, log: (line: string) => void):
       await stop();
     },
   };
+}
+
+function devCodecKeys(dir: string): string {
+  const file = join(dir, 'codec-keys');
+  if (!existsSync(file)) writeFileSync(file, generateKeyEntry('dev-1'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
 }

@@ -15,6 +15,7 @@ export async function startDevSession(): Promise<DevSession> {
     ...process.env,
     TEMPORAL_ADDRESS: stack.info.temporalAddress,
     DATABASE_URL: stack.info.databaseUrl,
+    PAYLOAD_CODEC_KEYS: stack.info.codecKeys,
   });
   return { stack, config, worker: await startWorker(config) };
 }

@@ -24,6 +24,7 @@ export default async function globalSetup(): Promise<void> {
     const info = JSON.parse(readFileSync(join(testDir, 'stack.json'), 'utf8'));
     process.env.TEMPORAL_ADDRESS = info.temporalAddress;
     process.env.DATABASE_URL = info.databaseUrl;
+    process.env.PAYLOAD_CODEC_KEYS ??= info.codecKeys;
     process.env.SWITCHBOARD_TEST_STACK_OWNED = '1';
   }
   mkdirSync(testDir, { recursive: true });
