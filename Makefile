@@ -2,7 +2,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 ARGS ?=
 
-.PHONY: help deps lint typecheck test demo dev stack-up stack-down eval clean
+.PHONY: help deps tools lint typecheck test demo dev stack-up stack-down eval clean
 
 help:
 	@echo "make demo   set everything up and run the ticket demo (ARGS=--once to exit when done)"
@@ -14,6 +14,11 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 deps: node_modules/.package-lock.json
 
+# Test-only tools from the machine's package sources, cached outside the clone: Chromium, the compose plugin.
+tools:
+	@bash scripts/stack/install-chromium.sh
+	@bash scripts/stack/compose-plugin.sh
+
 lint: deps
 	npx eslint .
 	npx prettier --check .
@@ -21,7 +26,7 @@ lint: deps
 typecheck: deps
 	npx tsc -p tsconfig.json --noEmit
 
-test: lint typecheck
+test: lint typecheck tools
 	@mkdir -p .data
 	@status=0; npx jest --ci --json --outputFile=.data/jest-results.json || status=$$?; \
 	  npx tsx scripts/test-summary.ts .data/jest-results.json; exit $$status

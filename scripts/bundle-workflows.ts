@@ -1,0 +1,16 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { bundleWorkflowCode } from '@temporalio/worker';
+
+/** Writes the workflow bundle a worker loads through WORKFLOW_BUNDLE_PATH instead of bundling at start-up. */
+async function main(): Promise<void> {
+  const out = resolve(process.argv[2] ?? 'workflow-bundle.js');
+  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows') });
+  writeFileSync(out, code);
+  console.log(`workflow bundle: ${out} (${(code.length / 1024).toFixed(0)} KiB)`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
