@@ -8,7 +8,7 @@ import { externalPostgres, startEmbeddedPostgres, type RunningPostgres } from '.
 import { resolveTemporalCli } from './temporal-cli';
 import { isTemporalUp, startDevServer, type RunningDevServer } from './temporal-server';
 
-export type Profile = 'dev' | 'test' | 'scratch' | 'lane1' | 'lane2' | 'lane3' | 'lane4' | 'lane5' | 'lane6';
+export type Profile = 'dev' | 'test' | 'scratch' | 'lane1' | 'lane2' | 'lane3' | 'lane4' | 'lane5' | 'lane6' | 'lane7';
 
 interface ProfileSettings {
   temporalPort: number;
@@ -31,6 +31,7 @@ const profiles: Record<Profile, ProfileSettings> = {
   lane4: { temporalPort: 7264, uiPort: 8264, postgresPort: 5464, persistentTemporal: false, freshPostgres: true },
   lane5: { temporalPort: 7265, uiPort: 8265, postgresPort: 5465, persistentTemporal: false, freshPostgres: true },
   lane6: { temporalPort: 7266, uiPort: 8266, postgresPort: 5466, persistentTemporal: false, freshPostgres: true },
+  lane7: { temporalPort: 7267, uiPort: 8267, postgresPort: 5467, persistentTemporal: false, freshPostgres: true },
 };
 
 export const projectRoot = resolve(__dirname, '..', '..');
