@@ -19,6 +19,15 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
+    {
+      ...common,
+      displayName: 'resilience',
+      testMatch: ['<rootDir>/test/resilience/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      // Minutes, not seconds, per check; jest reads testTimeout only globally, so the setup file sets it.
+      setupFilesAfterEnv: ['<rootDir>/test/resilience/timeout.ts'],
+    },
   ],
   testTimeout: 60_000,
 };

@@ -1,4 +1,6 @@
 import type { PromptTemplate } from './model/prompt-library';
+import { createAuditActivities } from './audit';
+import type { AuditSampling } from './audit/sampling';
 import { createBatchActivities } from './batches';
 import { createComplianceActivities } from './compliance';
 import { createFaultActivities } from './faults';
@@ -13,6 +15,8 @@ export type ActivityDeps = TicketActivityDeps & {
   };
   /** Where compliance reports are written as files, beside their rows in PostgreSQL. */
   reportsDir: string;
+  /** Which model calls keep their full exchange, sealed, in the audit trail. Absent: none do. */
+  audit?: AuditSampling;
 };
 
 /** The only place activities are assembled. Workers pass real clients; tests pass fakes. */
@@ -23,6 +27,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createFaultActivities(deps),
     ...createComplianceActivities(deps),
     ...createFraudActivities(deps),
+    ...createAuditActivities(deps),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
+import { searchAttributes as sa } from '../domain/search-attributes';
 import type { ClassifyInBatchInput, ClassifyInBatchResult } from '../workflows/batch/classifyInBatch';
 import type { classifyInBatch } from '../workflows';
 
@@ -15,6 +16,8 @@ export async function runClassificationBatch(
     workflowId,
     args: [input],
     staticSummary: `Batch classification of ${input.items.length} conversations`,
+    staticDetails: `**Items** ${input.items.length}\n\n**Poll interval** ${input.pollIntervalMs / 1000}s`,
+    typedSearchAttributes: [{ key: sa.UseCase, value: 'batch_classify' }],
   });
   return { workflowId, result };
 }

@@ -19,6 +19,7 @@ export function createComplianceClient({ client, taskQueue }: { client: Client; 
         workflowId,
         args: [{ month }],
         staticSummary: `ACMA data-breach report for ${month}`,
+        staticDetails: `**Month** ${month} (manual run)\n\nFacts the model extracts that disagree with the records wait for a reviewer.`,
         workflowIdReusePolicy: 'ALLOW_DUPLICATE',
       });
       return { workflowId };

@@ -56,6 +56,13 @@ export function createFaultClient({
             { key: sa.AccountRef, value: alert.deviceId },
           ],
           staticSummary: `Fault ${alert.alertType} on ${alert.deviceId}`,
+          staticDetails: [
+            `**Alert** \`${alert.alertId}\`: ${alert.alertType}, ${alert.severity}`,
+            `**Device** \`${alert.deviceId}\``,
+            `**Detected** ${alert.detectedAt}`,
+            '',
+            'Destructive actions wait for an on-call engineer: approve or reject with the `approve` or `reject` signal.',
+          ].join('\n'),
         },
       );
       return { workflowId };

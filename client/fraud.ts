@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import { searchAttributes as sa } from '../domain/search-attributes';
 import type { AnalystDecision } from '../activities/fraud';
 import type { dailyFraudSweep, recordFraudDecision } from '../workflows';
 import { sweepProgressQuery, type SweepProgress } from '../workflows/fraud/dailyFraudSweep';
@@ -19,6 +20,7 @@ export function createFraudClient({ client, taskQueue }: { client: Client; taskQ
         args: [{ sweepDate, batchSize, batchesPerRun }],
         workflowIdReusePolicy: 'ALLOW_DUPLICATE',
         staticSummary: `Fraud sweep for ${sweepDate}`,
+        staticDetails: `**Sweep date** ${sweepDate}\n\nBatches of ${batchSize}, ${batchesPerRun} per run before continue-as-new.`,
       });
       return { workflowId };
     },
@@ -31,6 +33,13 @@ export function createFraudClient({ client, taskQueue }: { client: Client; taskQ
         taskQueue,
         workflowId: `fraud-decision-${decision.sweepDate}-${decision.accountId}-${decision.analyst}`,
         args: [decision],
+        // The account number is the bank's opaque reference, never a name or contact detail.
+        typedSearchAttributes: [
+          { key: sa.UseCase, value: 'fraud_decision' },
+          { key: sa.AccountRef, value: decision.accountId },
+        ],
+        staticSummary: `Fraud decision for account ${decision.accountId}: ${decision.decision}`,
+        staticDetails: `**Sweep date** ${decision.sweepDate}\n\n**Analyst** ${decision.analyst}`,
         workflowIdReusePolicy: 'ALLOW_DUPLICATE',
       });
     },

@@ -63,6 +63,13 @@ export function createTicketClient({ client, taskQueue, policy }: TicketClientOp
             { key: sa.AccountRef, value: ticket.accountId },
           ],
           staticSummary: `Ticket ${ticket.ticketId} (${ticket.channel})`,
+          // Ids only: the customer's words travel encrypted in the input, never in metadata the UI shows as is.
+          staticDetails: [
+            `**Ticket** \`${ticket.ticketId}\` on ${ticket.channel}`,
+            `**Account** \`${ticket.accountId}\``,
+            '',
+            'Route, intent and agent decisions appear under Current details and in the Timeline.',
+          ].join('\n'),
         });
         return { workflowId, started: true };
       } catch (error) {

@@ -16,10 +16,12 @@ export const searchAttributes = {
   ModelId: defineSearchAttributeKey('ModelId', SearchAttributeType.KEYWORD),
   PromptVersion: defineSearchAttributeKey('PromptVersion', SearchAttributeType.KEYWORD),
   CostUsd: defineSearchAttributeKey('CostUsd', SearchAttributeType.DOUBLE),
+  // Failed guardrail codes of a ticket's draft: no other key can say why a person had to take the ticket over.
+  Guardrails: defineSearchAttributeKey('Guardrails', SearchAttributeType.KEYWORD_LIST),
 } as const;
 
 /** The `temporal server start-dev --search-attribute` spelling of each key. */
-export const searchAttributeCliTypes: Record<keyof typeof searchAttributes, 'Keyword' | 'Double'> = {
+export const searchAttributeCliTypes: Record<keyof typeof searchAttributes, 'Keyword' | 'KeywordList' | 'Double'> = {
   UseCase: 'Keyword',
   AccountRef: 'Keyword',
   Intent: 'Keyword',
@@ -31,4 +33,5 @@ export const searchAttributeCliTypes: Record<keyof typeof searchAttributes, 'Key
   ModelId: 'Keyword',
   PromptVersion: 'Keyword',
   CostUsd: 'Double',
+  Guardrails: 'KeywordList',
 };

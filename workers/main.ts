@@ -1,6 +1,7 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { Pool } from 'pg';
-import { loadConfigOrExit, requireDatabaseUrl, type Config } from '../config';
+import { ConfigError, loadConfigOrExit, requireDatabaseUrl, type Config } from '../config';
+import { temporalConnectionOptions } from '../config/temporal-connection';
 import { createActivities } from '../activities';
 import { connectClient } from '../client/connection';
 import { ensureAcmaSchedule, ensureFraudSchedule } from './schedules';
@@ -8,6 +9,8 @@ import type { ModelProvider } from '../activities/model/contract';
 import { createModelGateway } from '../activities/model/gateway';
 import { createPostgresRetriever } from '../activities/retrieval/postgres-fts';
 import { createProvider, loadPromptSet, modelIdsFor, pricesFor } from './model-deps';
+import { keyRingFromConfig } from '../security/keyring';
+import { dataConverterFromConfig } from '../security/data-converter';
 
 export interface RunningWorker {
   worker: Worker;
@@ -23,6 +26,8 @@ export interface StartWorkerOptions {
 }
 
 export async function startWorker(config: Config, options: StartWorkerOptions = {}): Promise<RunningWorker> {
+  // First, so a worker without payload keys stops before it connects to anything.
+  const dataConverter = dataConverterFromConfig(config);
   const pool = new Pool({ connectionString: requireDatabaseUrl(config), max: config.DATABASE_POOL_MAX });
   // An idle connection dropped by the server (restart, failover) is replaced on next use; it must not crash the worker.
   pool.on('error', (error) => console.error(`database connection lost: ${error.message}`));
@@ -36,6 +41,7 @@ export async function startWorker(config: Config, options: StartWorkerOptions = 
     taxonomy,
     prompts,
     reportsDir: config.REPORTS_DIR,
+    audit: { ring: keyRingFromConfig(config), sampleRate: config.AUDIT_SAMPLE_RATE },
   });
 
   if (config.ACMA_SCHEDULE === 'on' || config.FRAUD_SCHEDULE === 'on') {
@@ -47,7 +53,7 @@ export async function startWorker(config: Config, options: StartWorkerOptions = 
       await close();
     }
   }
-  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const connection = await NativeConnection.connect(temporalConnectionOptions(config));
   const worker = await Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
@@ -56,6 +62,7 @@ export async function startWorker(config: Config, options: StartWorkerOptions = 
       ? { workflowBundle: { codePath: options.workflowBundlePath } }
       : { workflowsPath: require.resolve('../workflows') }),
     activities,
+    dataConverter,
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
     // In-flight model calls get this long to finish on SIGTERM before they are cancelled.
     shutdownGraceTime: config.WORKER_SHUTDOWN_GRACE,
@@ -79,6 +86,6 @@ if (require.main === module) {
     .then(() => console.log('worker stopped'))
     .catch((error: unknown) => {
       console.error(error instanceof Error ? error.message : error);
-      process.exit(1);
+      process.exit(error instanceof ConfigError ? 78 : 1); // EX_CONFIG, as loadConfigOrExit
     });
 }

@@ -1,10 +1,15 @@
-import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, TimeoutFailure } from '@temporalio/workflow';
 import { ErrorTypes } from '../domain/errors';
+import { modelRetryBudget } from './model-retry';
 
-/** Model failures that retrying cannot fix: the case goes to a person instead of failing the workflow. */
+/** Model failures that retrying cannot fix, or that outlasted the retry budget: the case goes to a person. */
 export function unusableModelAnswer(error: unknown): string | null {
-  if (!(error instanceof ActivityFailure) || !(error.cause instanceof ApplicationFailure)) return null;
-  if (error.cause.type === ErrorTypes.ModelOutputInvalid) return 'model output invalid after one repair';
-  if (error.cause.type === ErrorTypes.ModelRequestRejected) return 'model provider rejected the request';
+  if (!(error instanceof ActivityFailure)) return null;
+  if (error.cause instanceof ApplicationFailure) {
+    if (error.cause.type === ErrorTypes.ModelOutputInvalid) return 'model output invalid after one repair';
+    if (error.cause.type === ErrorTypes.ModelRequestRejected) return 'model provider rejected the request';
+  }
+  // The schedule-to-close budget ran out while the provider was overloaded, rate limiting or down.
+  if (error.cause instanceof TimeoutFailure) return `model unavailable for ${modelRetryBudget}`;
   return null;
 }

@@ -18,7 +18,9 @@ import { parseInput } from '../boundary';
 import { withHeartbeat } from '../heartbeat';
 import type { ModelGateway } from '../model/contract';
 import { jsonForPrompt, renderPrompt, type PromptTemplate } from '../model/prompt-library';
+import { activityDecisionKey, appendDecision, personActor } from '../audit/decisions';
 import { recordCall } from '../audit/model-calls';
+import { exchangeOf, type AuditSampling } from '../audit/sampling';
 import { readIncident } from './incidents';
 
 export interface ComplianceActivityDeps {
@@ -26,6 +28,7 @@ export interface ComplianceActivityDeps {
   gateway: ModelGateway;
   prompts: { extractIncident: PromptTemplate };
   reportsDir: string;
+  audit?: AuditSampling;
 }
 
 const storeInput = z.object({
@@ -36,7 +39,7 @@ const storeInput = z.object({
   reviewer: z.string().nullable(),
 });
 
-export function createComplianceActivities({ pool, gateway, prompts, reportsDir }: ComplianceActivityDeps) {
+export function createComplianceActivities({ pool, gateway, prompts, reportsDir, audit }: ComplianceActivityDeps) {
   const workflowId = () => Context.current().info.workflowExecution?.workflowId ?? 'standalone';
   return {
     /** Incidents whose date at the operator (Sydney) falls in the period: a late-night incident counts on its local day. */
@@ -55,18 +58,17 @@ export function createComplianceActivities({ pool, gateway, prompts, reportsDir 
     }): Promise<{ facts: IncidentFacts; mismatches: FactMismatch[]; call: ModelCallRecord }> {
       const incidentId = parseInput(z.string().min(1), input.incidentId, 'extractIncidentFacts');
       const { incident, source } = await readIncident(pool, incidentId);
-      const response = await withHeartbeat(() =>
-        gateway.call({
-          task: 'extract_incident',
-          prompt: renderPrompt(prompts.extractIncident, { incident: jsonForPrompt(incident) }),
-          variables: { incident },
-          schema: incidentFactsSchema,
-          jsonSchema: z.toJSONSchema(incidentFactsSchema) as Record<string, unknown>,
-          maxTokens: 300,
-          tier: 'fast',
-        }),
-      );
-      await recordCall(pool, response.record);
+      const request = {
+        task: 'extract_incident' as const,
+        prompt: renderPrompt(prompts.extractIncident, { incident: jsonForPrompt(incident) }),
+        variables: { incident },
+        schema: incidentFactsSchema,
+        jsonSchema: z.toJSONSchema(incidentFactsSchema) as Record<string, unknown>,
+        maxTokens: 300,
+        tier: 'fast' as const,
+      };
+      const response = await withHeartbeat(() => gateway.call(request));
+      await recordCall(pool, response.record, audit, exchangeOf(request, response));
       return { facts: response.output, mismatches: crossCheck(response.output, source), call: response.record };
     },
 
@@ -99,6 +101,12 @@ export function createComplianceActivities({ pool, gateway, prompts, reportsDir 
           WHERE workflow_id = $1 AND status = 'open'`,
         [workflowId(), review.reviewer],
       );
+      await appendDecision(pool, {
+        action: 'compliance.review_resolved',
+        actor: personActor('reviewer', review.reviewer),
+        details: { corrections: review.corrections.length, resolved: result.rowCount ?? 0 },
+        ...activityDecisionKey('compliance.review_resolved'),
+      });
       return { resolved: result.rowCount ?? 0 };
     },
 

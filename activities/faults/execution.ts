@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import { z } from 'zod';
 import { ErrorTypes } from '../../domain/errors';
 import { actionTypes } from '../../domain/fault/catalog';
+import { appendDecision, automatic, personActor } from '../audit/decisions';
 import { parseInput } from '../boundary';
 import { applySimulatedEffect } from './simulation';
 
@@ -19,8 +20,9 @@ export const executeActionInput = z
 export type ExecuteActionInput = z.infer<typeof executeActionInput>;
 
 /**
- * Runs an action at most once per workflow: the (workflow_id, action) key is claimed and the effect applied in one
- * transaction, so a retry, a replay or a worker that died after COMMIT finds the row and changes nothing.
+ * Runs an action at most once per workflow: the (workflow_id, action) key is claimed, the effect applied and the
+ * decision put on the audit trail in one transaction, so a retry, a replay or a worker that died after COMMIT finds
+ * the row and changes nothing.
  */
 export async function executeAction(
   pool: Pool,
@@ -56,6 +58,18 @@ export async function executeAction(
     if (inserted.rows[0]) {
       await applySimulatedEffect(client, run.action, run.deviceId, run.params, now);
       result = { executionId: String(inserted.rows[0].id), duplicate: false };
+      await appendDecision(client, {
+        action: 'fault.action_executed',
+        actor: run.approvedBy ? personActor('oncall', run.approvedBy) : automatic,
+        details: {
+          action: run.action,
+          deviceId: run.deviceId,
+          emergency: run.emergency,
+          executionId: result.executionId,
+        },
+        workflowId: run.workflowId,
+        dedupeKey: `action:${run.workflowId}:${run.action}`,
+      });
     } else {
       const existing = await client.query('SELECT id FROM action_executions WHERE workflow_id = $1 AND action = $2', [
         run.workflowId,

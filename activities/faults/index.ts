@@ -9,6 +9,7 @@ import { withHeartbeat } from '../heartbeat';
 import type { ModelGateway } from '../model/contract';
 import { jsonForPrompt, renderPrompt, type PromptTemplate } from '../model/prompt-library';
 import { recordCall } from '../audit/model-calls';
+import { exchangeOf, type AuditSampling } from '../audit/sampling';
 import { executeAction } from './execution';
 import { sendPage } from './pages';
 import { loadRoster } from './roster';
@@ -41,9 +42,10 @@ export interface FaultActivityDeps {
   gateway: ModelGateway;
   prompts: { diagnose: PromptTemplate };
   clock?: () => Date;
+  audit?: AuditSampling;
 }
 
-export function createFaultActivities({ pool, gateway, prompts, clock = () => new Date() }: FaultActivityDeps) {
+export function createFaultActivities({ pool, gateway, prompts, clock = () => new Date(), audit }: FaultActivityDeps) {
   const workflowId = () => Context.current().info.workflowExecution?.workflowId ?? 'standalone';
   return {
     async gatherTelemetry(input: { alert: unknown }): Promise<TelemetrySummary> {
@@ -71,22 +73,21 @@ export function createFaultActivities({ pool, gateway, prompts, clock = () => ne
         description,
         destructive,
       }));
-      const response = await withHeartbeat(() =>
-        gateway.call({
-          task: 'diagnose_fault',
-          prompt: renderPrompt(prompts.diagnose, {
-            catalog: jsonForPrompt(catalog),
-            alert: jsonForPrompt(telemetry.alert),
-            telemetry: jsonForPrompt(telemetry),
-          }),
-          variables: { alert: telemetry.alert, telemetry },
-          schema: catalogDiagnosisSchema,
-          jsonSchema: z.toJSONSchema(catalogDiagnosisSchema) as Record<string, unknown>,
-          maxTokens: 600,
-          tier: 'fast',
+      const request = {
+        task: 'diagnose_fault' as const,
+        prompt: renderPrompt(prompts.diagnose, {
+          catalog: jsonForPrompt(catalog),
+          alert: jsonForPrompt(telemetry.alert),
+          telemetry: jsonForPrompt(telemetry),
         }),
-      );
-      await recordCall(pool, response.record);
+        variables: { alert: telemetry.alert, telemetry },
+        schema: catalogDiagnosisSchema,
+        jsonSchema: z.toJSONSchema(catalogDiagnosisSchema) as Record<string, unknown>,
+        maxTokens: 600,
+        tier: 'fast' as const,
+      };
+      const response = await withHeartbeat(() => gateway.call(request));
+      await recordCall(pool, response.record, audit, exchangeOf(request, response));
       return { diagnosis: response.output, call: response.record };
     },
 

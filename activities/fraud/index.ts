@@ -2,10 +2,13 @@ import { Context } from '@temporalio/activity';
 import type { Pool } from 'pg';
 import { z } from 'zod';
 import { inventedFigures, type FlaggedAccount } from '../../domain/fraud/summary';
+import { activityDecisionKey, appendDecision, personActor } from '../audit/decisions';
 import { recordCall } from '../audit/model-calls';
+import { exchangeOf, type AuditSampling } from '../audit/sampling';
 import { parseInput } from '../boundary';
 import type { ModelGateway } from '../model/contract';
 import type { PromptTemplate } from '../model/prompt-library';
+import { inTransaction } from '../transaction';
 import { detectAnomalies } from './detect';
 import { summariseRequest } from './summarise-request';
 
@@ -23,9 +26,10 @@ export interface FraudActivityDeps {
   pool: Pool;
   gateway: ModelGateway;
   prompts: { summariseFraud: PromptTemplate };
+  audit?: AuditSampling;
 }
 
-export function createFraudActivities({ pool, gateway, prompts }: FraudActivityDeps) {
+export function createFraudActivities({ pool, gateway, prompts, audit }: FraudActivityDeps) {
   return {
     /** Runs detection once per date and stores the flags; a re-run of the date finds them already there. */
     async detectFraud(input: { sweepDate: string }): Promise<{ scanned: number; flagged: number }> {
@@ -85,8 +89,9 @@ export function createFraudActivities({ pool, gateway, prompts }: FraudActivityD
           evidence: row.evidence,
           planType: row.plan_type,
         };
-        const response = await gateway.call(summariseRequest(prompts.summariseFraud, account));
-        await recordCall(pool, response.record);
+        const request = summariseRequest(prompts.summariseFraud, account);
+        const response = await gateway.call(request);
+        await recordCall(pool, response.record, audit, exchangeOf(request, response));
         const invented = inventedFigures(response.output.narrative, account.evidence);
         const inserted = await pool.query(
           `INSERT INTO fraud_review_queue (sweep_date, account_id, patterns, evidence, narrative, risk_level,
@@ -114,22 +119,37 @@ export function createFraudActivities({ pool, gateway, prompts }: FraudActivityD
       return { queued, skipped: ids.length - pending.rows.length, unverified, costUsd };
     },
 
-    /** An analyst's decision; closing as legitimate allowlists the account's patterns for later sweeps. */
+    /**
+     * An analyst's decision; closing as legitimate allowlists the account's patterns for later sweeps. The decision,
+     * the allowlist and the audit row commit together.
+     */
     async recordAnalystDecision(input: AnalystDecision): Promise<{ updated: boolean; allowlisted: number }> {
       const d = parseInput(decisionInput, input, 'recordAnalystDecision');
-      const updated = await pool.query(
-        `UPDATE fraud_review_queue SET status = $3, decided_by = $4, decided_at = now()
-          WHERE sweep_date = $1 AND account_id = $2 RETURNING patterns`,
-        [d.sweepDate, d.accountId, d.decision, d.analyst],
-      );
-      if (!updated.rows[0]) return { updated: false, allowlisted: 0 };
-      if (d.decision !== 'closed_legitimate') return { updated: true, allowlisted: 0 };
-      const allowed = await pool.query(
-        `INSERT INTO fraud_allowlist (account_id, pattern, reason, decided_by)
-         SELECT $1, unnest($2::text[]), 'closed as legitimate by an analyst', $3 ON CONFLICT DO NOTHING`,
-        [d.accountId, updated.rows[0].patterns, d.analyst],
-      );
-      return { updated: true, allowlisted: allowed.rowCount ?? 0 };
+      const site = activityDecisionKey('fraud.analyst_decision');
+      return inTransaction(pool, async (client) => {
+        const updated = await client.query(
+          `UPDATE fraud_review_queue SET status = $3, decided_by = $4, decided_at = now()
+            WHERE sweep_date = $1 AND account_id = $2 RETURNING patterns`,
+          [d.sweepDate, d.accountId, d.decision, d.analyst],
+        );
+        if (!updated.rows[0]) return { updated: false, allowlisted: 0 };
+        const allowed =
+          d.decision === 'closed_legitimate'
+            ? await client.query(
+                `INSERT INTO fraud_allowlist (account_id, pattern, reason, decided_by)
+                 SELECT $1, unnest($2::text[]), 'closed as legitimate by an analyst', $3 ON CONFLICT DO NOTHING`,
+                [d.accountId, updated.rows[0].patterns, d.analyst],
+              )
+            : { rowCount: 0 };
+        const allowlisted = allowed.rowCount ?? 0;
+        await appendDecision(client, {
+          action: 'fraud.analyst_decision',
+          actor: personActor('analyst', d.analyst),
+          details: { sweepDate: d.sweepDate, accountId: d.accountId, decision: d.decision, allowlisted },
+          ...site,
+        });
+        return { updated: true, allowlisted };
+      });
     },
   };
 }

@@ -11,6 +11,7 @@ import type { PromptTemplate } from '../model/prompt-library';
 import type { KnowledgeRetriever, PassageHit } from '../retrieval/retriever';
 import { loadContextSnapshot, loadCreditPolicy, readAccountContext, saveContextSnapshot } from './account-context';
 import { recordCall } from '../audit/model-calls';
+import type { AuditSampling } from '../audit/sampling';
 import { callClassifier, callDrafter } from './model-tasks';
 import { openHandoff, resolveHandoff, sendMessage } from './outbox';
 import * as s from './schemas';
@@ -22,6 +23,7 @@ export interface TicketActivityDeps {
   taxonomy: Taxonomy;
   prompts: { classify: PromptTemplate; draft: PromptTemplate; clarifyingQuestion: string };
   clock?: () => Date;
+  audit?: AuditSampling;
 }
 
 export interface AccountSummary {
@@ -40,7 +42,7 @@ export interface ClassifyResult {
 }
 
 export function createTicketActivities(deps: TicketActivityDeps) {
-  const { pool, gateway, retriever, taxonomy, prompts } = deps;
+  const { pool, gateway, retriever, taxonomy, prompts, audit } = deps;
   const today = () => (deps.clock ?? (() => new Date()))().toISOString().slice(0, 10);
   const intents = new Map(taxonomy.intents.map((intent) => [intent.id, intent]));
 
@@ -64,10 +66,10 @@ export function createTicketActivities(deps: TicketActivityDeps) {
 
     async classifyIntent(input: s.ClassifyIntentInput): Promise<ClassifyResult> {
       const { conversation } = parseInput(s.classifyIntentInput, input, 'classifyIntent');
-      const { classification, call } = await withHeartbeat(() =>
+      const { classification, call, exchange } = await withHeartbeat(() =>
         callClassifier(gateway, prompts.classify, taxonomy, conversation),
       );
-      await recordCall(pool, call);
+      await recordCall(pool, call, audit, exchange);
       const intent = intents.get(classification.intent)!;
       // The taxonomy, not the model, decides which department and stakes an intent carries.
       const settled = { ...classification, department: intent.department };
@@ -106,8 +108,8 @@ export function createTicketActivities(deps: TicketActivityDeps) {
           parsed.tier,
         ),
       );
-      await recordCall(pool, result.call);
-      return result;
+      await recordCall(pool, result.call, audit, result.exchange);
+      return { draft: result.draft, call: result.call };
     },
 
     async validateReply(input: s.ValidateReplyInput): Promise<{ findings: Finding[]; valid: boolean }> {
@@ -129,7 +131,8 @@ export function createTicketActivities(deps: TicketActivityDeps) {
     },
 
     async sendMessage(input: s.SendMessageInput) {
-      return sendMessage(pool, parseInput(s.sendMessageInput, input, 'sendMessage'));
+      const workflowId = Context.current().info.workflowExecution?.workflowId ?? null;
+      return sendMessage(pool, parseInput(s.sendMessageInput, input, 'sendMessage'), workflowId);
     },
 
     async openHandoff(input: s.OpenHandoffInput) {
@@ -138,7 +141,8 @@ export function createTicketActivities(deps: TicketActivityDeps) {
     },
 
     async resolveHandoff(input: s.ResolveHandoffInput) {
-      return resolveHandoff(pool, parseInput(s.resolveHandoffInput, input, 'resolveHandoff'));
+      const workflowId = Context.current().info.workflowExecution?.workflowId ?? null;
+      return resolveHandoff(pool, parseInput(s.resolveHandoffInput, input, 'resolveHandoff'), workflowId);
     },
   };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ModelCallRecord, ModelTier } from '../../domain/model-call';
 import type { Taxonomy } from '../../domain/taxonomy';
 import { classificationSchema, draftSchema, type Classification, type Draft } from '../../domain/ticket';
+import { exchangeOf, type ModelExchange } from '../audit/sampling';
 import type { ModelGateway, ModelRequest } from '../model/contract';
 import { fenceCustomerMessages, jsonForPrompt, renderPrompt, type PromptTemplate } from '../model/prompt-library';
 import type { ClassifyVariables, DraftVariables } from '../model/tasks';
@@ -36,9 +37,10 @@ export async function callClassifier(
   template: PromptTemplate,
   taxonomy: Taxonomy,
   conversation: string[],
-): Promise<{ classification: Classification; call: ModelCallRecord }> {
-  const response = await gateway.call(classifyRequest(template, taxonomy, conversation));
-  return { classification: response.output, call: response.record };
+): Promise<{ classification: Classification; call: ModelCallRecord; exchange: ModelExchange }> {
+  const request = classifyRequest(template, taxonomy, conversation);
+  const response = await gateway.call(request);
+  return { classification: response.output, call: response.record, exchange: exchangeOf(request, response) };
 }
 
 /** Data minimisation: the model needs the facts a reply may quote, not how to reach the customer. */
@@ -52,8 +54,8 @@ export async function callDrafter(
   template: PromptTemplate,
   variables: DraftVariables,
   tier: ModelTier = 'fast',
-): Promise<{ draft: Draft; call: ModelCallRecord }> {
-  const response = await gateway.call<Draft>({
+): Promise<{ draft: Draft; call: ModelCallRecord; exchange: ModelExchange }> {
+  const request: ModelRequest<Draft> = {
     task: 'draft_reply',
     // Facts travel as JSON in tags: unambiguous for the model, and checkable by the guardrails against the same data.
     prompt: renderPrompt(template, {
@@ -68,6 +70,8 @@ export async function callDrafter(
     jsonSchema: z.toJSONSchema(draftSchema) as Record<string, unknown>,
     maxTokens: 700,
     tier,
-  });
-  return { draft: response.output, call: response.record };
+  };
+  const response = await gateway.call(request);
+  // The exchange is for the sealed audit sample only: it holds customer text and must not reach workflow history.
+  return { draft: response.output, call: response.record, exchange: exchangeOf(request, response) };
 }

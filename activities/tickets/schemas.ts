@@ -41,7 +41,12 @@ export const openHandoffInput = z.object({
   kind: z.enum(['review', 'escalation']),
   reasons: z.array(z.string().max(500)).min(1).max(20),
 });
-export const resolveHandoffInput = z.object({ idempotencyKey: z.string().min(1).max(256), resolvedBy: id });
+export const resolveHandoffInput = z.object({
+  idempotencyKey: z.string().min(1).max(256),
+  resolvedBy: id,
+  /** For the audit trail; optional so workflows that predate it keep their inputs. */
+  decision: z.enum(['approve', 'edit', 'reject']).optional(),
+});
 
 export type LoadAccountContextInput = z.infer<typeof loadAccountContextInput>;
 export type ClassifyIntentInput = z.infer<typeof classifyIntentInput>;

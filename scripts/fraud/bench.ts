@@ -7,55 +7,87 @@ import { loadConfigOrExit, requireDatabaseUrl } from '../../config';
 import { inventedFigures, type FlaggedAccount } from '../../domain/fraud/summary';
 import { createOfflineProvider, loadPromptSet } from '../../workers/model-deps';
 
+export interface FraudBenchResult {
+  accounts: number;
+  date: string;
+  detectSeconds: number;
+  flaggedAccounts: number;
+  summaries: number;
+  summarySeconds: number;
+  summariesPerSecond: number;
+  unverified: number;
+}
+
 /**
- * `npm run bench:fraud -- [--date YYYY-MM-DD] [--summaries N]`: detection time over whatever population is loaded
- * (see `npm run data:generate`), then summary throughput through the model gateway with the offline engine.
+ * Detection time over whatever population is loaded (see `npm run data:generate`), then summary throughput through
+ * the model gateway with the offline engine, in process. `npm run bench` reuses this for its fraud figures.
  */
+export async function benchFraud(
+  pool: Pool,
+  options: { date?: string; summaries?: number } = {},
+): Promise<FraudBenchResult> {
+  const date: string =
+    options.date ?? (await pool.query('SELECT max(day)::text AS d FROM fraud_data_sessions')).rows[0].d;
+  const accounts = Number((await pool.query('SELECT count(*) AS n FROM fraud_accounts')).rows[0].n);
+  let started = performance.now();
+  const flags = await detectAnomalies(pool, date);
+  const detectSeconds = (performance.now() - started) / 1000;
+
+  const byAccount = new Map<string, FlaggedAccount>();
+  for (const f of flags) {
+    const a = byAccount.get(f.accountId) ?? { accountId: f.accountId, patterns: [], evidence: {}, planType: '' };
+    a.patterns.push(f.pattern);
+    a.evidence[f.pattern] = f.evidence;
+    byAccount.set(f.accountId, a);
+  }
+  const { taxonomy, prompts } = loadPromptSet();
+  const gateway = createModelGateway({
+    provider: createOfflineProvider(taxonomy),
+    modelIds: { fast: 'switchboard-offline-1', strong: 'switchboard-offline-1' },
+  });
+  const sample = [...byAccount.values()].slice(0, options.summaries ?? 2000);
+  let unverified = 0;
+  started = performance.now();
+  for (const account of sample) {
+    const response = await gateway.call(summariseRequest(prompts.summariseFraud, account));
+    if (inventedFigures(response.output.narrative, account.evidence).length) unverified += 1;
+  }
+  const summarySeconds = (performance.now() - started) / 1000;
+  return {
+    accounts,
+    date,
+    detectSeconds,
+    flaggedAccounts: byAccount.size,
+    summaries: sample.length,
+    summarySeconds,
+    summariesPerSecond: summarySeconds > 0 ? sample.length / summarySeconds : 0,
+    unverified,
+  };
+}
+
+/** `npm run bench:fraud -- [--date YYYY-MM-DD] [--summaries N]` */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const pool = new Pool({ connectionString: requireDatabaseUrl(loadConfigOrExit()), max: 1 });
   try {
-    const date =
-      (args.includes('--date') ? args[args.indexOf('--date') + 1] : undefined) ??
-      (await pool.query('SELECT max(day)::text AS d FROM fraud_data_sessions')).rows[0].d;
-    const limit = Number(args.includes('--summaries') ? args[args.indexOf('--summaries') + 1] : 2000);
-    const accounts = Number((await pool.query('SELECT count(*) AS n FROM fraud_accounts')).rows[0].n);
-    let started = performance.now();
-    const flags = await detectAnomalies(pool, date);
-    const detectSeconds = (performance.now() - started) / 1000;
-
-    const byAccount = new Map<string, FlaggedAccount>();
-    for (const f of flags) {
-      const a = byAccount.get(f.accountId) ?? { accountId: f.accountId, patterns: [], evidence: {}, planType: '' };
-      a.patterns.push(f.pattern);
-      a.evidence[f.pattern] = f.evidence;
-      byAccount.set(f.accountId, a);
-    }
-    const { taxonomy, prompts } = loadPromptSet();
-    const gateway = createModelGateway({
-      provider: createOfflineProvider(taxonomy),
-      modelIds: { fast: 'switchboard-offline-1', strong: 'switchboard-offline-1' },
+    const r = await benchFraud(pool, {
+      date: args.includes('--date') ? args[args.indexOf('--date') + 1] : undefined,
+      summaries: Number(args.includes('--summaries') ? args[args.indexOf('--summaries') + 1] : 2000),
     });
-    const sample = [...byAccount.values()].slice(0, limit);
-    let unverified = 0;
-    started = performance.now();
-    for (const account of sample) {
-      const response = await gateway.call(summariseRequest(prompts.summariseFraud, account));
-      if (inventedFigures(response.output.narrative, account.evidence).length) unverified += 1;
-    }
-    const summarySeconds = (performance.now() - started) / 1000;
-    console.log(`accounts: ${accounts}; sweep date ${date}`);
-    console.log(`detection: ${detectSeconds.toFixed(1)} s, ${byAccount.size} accounts flagged`);
+    console.log(`accounts: ${r.accounts}; sweep date ${r.date}`);
+    console.log(`detection: ${r.detectSeconds.toFixed(1)} s, ${r.flaggedAccounts} accounts flagged`);
     console.log(
-      `summaries (offline engine, in process): ${sample.length} in ${summarySeconds.toFixed(2)} s = ` +
-        `${(sample.length / summarySeconds).toFixed(0)}/s, ${unverified} unverified`,
+      `summaries (offline engine, in process): ${r.summaries} in ${r.summarySeconds.toFixed(2)} s = ` +
+        `${r.summariesPerSecond.toFixed(0)}/s, ${r.unverified} unverified`,
     );
   } finally {
     await pool.end();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

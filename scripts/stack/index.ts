@@ -21,7 +21,7 @@ interface ProfileSettings {
 // Separate ports let `make test` run while a demo stack is up.
 const profiles: Record<Profile, ProfileSettings> = {
   dev: { temporalPort: 7233, uiPort: 8233, postgresPort: 5433, persistentTemporal: true, freshPostgres: false },
-  test: { temporalPort: 7244, uiPort: null, postgresPort: 5434, persistentTemporal: false, freshPostgres: true },
+  test: { temporalPort: 7244, uiPort: 8244, postgresPort: 5434, persistentTemporal: false, freshPostgres: true },
   // A third stack for exploratory work beside a running demo and test run.
   scratch: { temporalPort: 7255, uiPort: null, postgresPort: 5435, persistentTemporal: false, freshPostgres: true },
   // Lanes let several people (or helpers) run the test suite side by side on one machine.

@@ -13,6 +13,8 @@ export interface DevServerOptions {
   dbFile: string | null;
   logFile: string;
   namespace: string;
+  /** The codec server the Web UI calls from the browser to show decrypted payloads (auditors only). */
+  uiCodecEndpoint?: string;
 }
 
 export interface RunningDevServer {
@@ -53,6 +55,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   args.push('--namespace', options.namespace);
   if (options.uiPort === null) args.push('--headless');
   else args.push('--ui-port', String(options.uiPort));
+  if (options.uiPort !== null && options.uiCodecEndpoint) args.push('--ui-codec-endpoint', options.uiCodecEndpoint);
   if (options.dbFile) {
     mkdirSync(dirname(options.dbFile), { recursive: true });
     // WAL with synchronous=OFF trades crash durability of the dev store for several times the write speed.

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Pool } from 'pg';
 import { connectClient, createTicketClient, ticketPolicyFromConfig, type TicketClient } from '../../client';
 import { parseConfig, type Config } from '../../config';
+import { generateKeyEntry } from '../../security/keyring';
 import type { ModelProvider } from '../../activities/model/contract';
 import { startWorker, type RunningWorker } from '../../workers/main';
 import { quietRuntime, stackEnv } from '../support/temporal';
@@ -16,6 +17,9 @@ export interface E2EHarness {
   close(): Promise<void>;
 }
 
+// The stack's key when jest was given one, else a throwaway for this test process: e2e always runs encrypted.
+const codecKeys = process.env.PAYLOAD_CODEC_KEYS || generateKeyEntry('e2e-1');
+
 export function e2eConfig(overrides: Record<string, string> = {}): Config {
   const env = stackEnv();
   return parseConfig({
@@ -23,6 +27,7 @@ export function e2eConfig(overrides: Record<string, string> = {}): Config {
     DATABASE_URL: env.databaseUrl,
     TEMPORAL_TASK_QUEUE: `e2e-${randomUUID()}`,
     WORKFLOW_BUNDLE_PATH: env.bundlePath,
+    PAYLOAD_CODEC_KEYS: codecKeys,
     // Each test has its own task queue; the one test that needs the schedule creates it for its own.
     ACMA_SCHEDULE: 'off',
     FRAUD_SCHEDULE: 'off',
@@ -81,12 +86,14 @@ export function workerProcess(config: Config, extra: Record<string, string> = {}
     DATABASE_URL: config.DATABASE_URL!,
     TEMPORAL_TASK_QUEUE: config.TEMPORAL_TASK_QUEUE,
     WORKFLOW_BUNDLE_PATH: config.WORKFLOW_BUNDLE_PATH!,
+    PAYLOAD_CODEC_KEYS: (config.PAYLOAD_CODEC_KEYS ?? []).map(({ id, key }) => `${id}:${key}`).join(','),
     ACMA_SCHEDULE: 'off',
     FRAUD_SCHEDULE: 'off',
     ...extra,
   };
   return () =>
-    spawn(process.execPath, [join(root, 'node_modules', '.bin', 'tsx'), 'workers/main.ts'], {
+    // One process, not the tsx launcher and its child: a SIGKILL must reach the worker itself.
+    spawn(process.execPath, ['--import', 'tsx', 'workers/main.ts'], {
       cwd: root,
       env,
       stdio: ['ignore', 'ignore', 'inherit'],

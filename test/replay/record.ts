@@ -13,7 +13,10 @@ import { classification, draft, fakeCall, stubActivities, type StubOptions } fro
  * `npm run replay:record` (with TEMPORAL_ADDRESS and WORKFLOW_BUNDLE_PATH of a running stack): runs each scenario on
  * the current workflow code and saves its history. Commit the files when a workflow change is meant to be
  * incompatible; otherwise the replay test proves the change is safe for workflows already running.
+ * `-- --suffix=-audit` records beside the existing files instead of over them, so older histories stay as evidence.
  */
+const suffix = process.argv.find((arg) => arg.startsWith('--suffix='))?.slice('--suffix='.length) ?? '';
+const historyFile = (name: string) => join(__dirname, 'histories', `${name}${suffix}.json`);
 const policy: TicketPolicyInput = {
   sendThreshold: 0.85,
   reviewThreshold: 0.6,
@@ -42,6 +45,13 @@ const scenarios: Record<string, { stubs: StubOptions; interact?: Interaction }> 
   },
   'review-deadline': { stubs: { draft: () => draft({ confidence: 0.7 }) } },
   escalate: { stubs: { classify: () => ({ classification: classification({ confidence: 0.3 }) }) } },
+  'guardrail-reject': {
+    stubs: { findings: [{ code: 'credit_exceeds_policy', severity: 'error', detail: '$500 credit' }] },
+    interact: async (signal, stage) => {
+      await untilStage(stage, 'awaiting_agent');
+      await signal('agent', { decision: 'reject', agentId: 'agent-sec' });
+    },
+  },
   clarify: {
     stubs: {
       classify: (_c, call) =>
@@ -92,7 +102,7 @@ async function recordFaults(harness: TemporalHarness): Promise<void> {
       await handle.result();
       return handle.fetchHistory();
     });
-    writeFileSync(join(__dirname, 'histories', `diagnoseFault-${name}.json`), historyToJSON(history));
+    writeFileSync(historyFile(`diagnoseFault-${name}`), historyToJSON(history));
     console.log(`recorded fault ${name}`);
   }
 }
@@ -142,7 +152,7 @@ async function recordCompliance(harness: TemporalHarness): Promise<void> {
       await handle.result();
       return handle.fetchHistory();
     });
-    writeFileSync(join(__dirname, 'histories', `monthlyComplianceReport-${name}.json`), historyToJSON(history));
+    writeFileSync(historyFile(`monthlyComplianceReport-${name}`), historyToJSON(history));
     console.log(`recorded compliance ${name}`);
   }
 }
@@ -177,7 +187,7 @@ async function main(): Promise<void> {
       await handle.result();
       return handle.fetchHistory();
     });
-    writeFileSync(join(__dirname, 'histories', `resolveTicket-${name}.json`), historyToJSON(history));
+    writeFileSync(historyFile(`resolveTicket-${name}`), historyToJSON(history));
     console.log(`recorded ${name}`);
   }
   await harness.close();

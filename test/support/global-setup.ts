@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
+import { failureConverterPath } from '../../security/data-converter';
 
 const root = join(__dirname, '..', '..');
 const testDir = join(root, '.data', 'test');
@@ -25,11 +26,13 @@ export default async function globalSetup(): Promise<void> {
     process.env.TEMPORAL_ADDRESS = info.temporalAddress;
     process.env.DATABASE_URL = info.databaseUrl;
     process.env.PAYLOAD_CODEC_KEYS ??= info.codecKeys;
+    if (info.temporalUiUrl) process.env.TEMPORAL_UI_URL ??= info.temporalUiUrl;
     process.env.SWITCHBOARD_TEST_STACK_OWNED = '1';
   }
   mkdirSync(testDir, { recursive: true });
   const { code } = await bundleWorkflowCode({
     workflowsPath: require.resolve('../../workflows'),
+    failureConverterPath,
     logger: { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} } as never,
   });
   const bundlePath = join(testDir, 'workflow-bundle.js');

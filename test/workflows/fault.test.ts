@@ -5,6 +5,7 @@ import type { FaultResult } from '../../domain/fault/result';
 import { alertRepeatedSignal, approveSignal, pendingApprovalQuery, rejectSignal } from '../../workflows/fault/messages';
 import { temporalHarness, waitFor, type TemporalHarness } from '../support/temporal';
 import { faultStubs, zoneWhereItIs, type FaultRecorder, type FaultStubOptions } from './fault-stubs';
+import { searchAttributes as sa } from '../../domain/search-attributes';
 
 let harness: TemporalHarness;
 beforeAll(async () => {
@@ -123,6 +124,8 @@ describe('diagnoseFault decisions', () => {
     expect(result.outcome).toBe('rejected');
     expect(result.decision.rejectedBy).toBe('eng.bob');
     expect(recorder.executions).toEqual([]);
+    const attributes = (await harness.client.workflow.getHandle(result.workflowId).describe()).typedSearchAttributes;
+    expect([attributes.get(sa.Decision), attributes.get(sa.Approver)]).toEqual(['rejected', 'eng.bob']);
   });
 
   it('reminds, escalates through the tiers, then stops safely when nobody answers', async () => {
@@ -139,6 +142,8 @@ describe('diagnoseFault decisions', () => {
     expect(kinds).toContain('reminder');
     expect(kinds.indexOf('escalation')).toBeGreaterThan(kinds.indexOf('reminder'));
     expect(kinds[kinds.length - 1]).toBe('safe_stop');
+    const attributes = (await harness.client.workflow.getHandle(result.workflowId).describe()).typedSearchAttributes;
+    expect(attributes.get(sa.Decision)).toBe('expired');
     expect(recorder.pages.filter((page) => page.kind === 'escalation').map((page) => page.tier)).toEqual([2, 3]);
   });
 

@@ -1,5 +1,6 @@
 import type { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
+import { searchAttributes as sa } from '../../domain/search-attributes';
 import type { TicketInput, TicketPolicyInput, TicketResult } from '../../domain/ticket';
 import { statusQuery, agentDecisionSignal, customerReplySignal } from '../../workflows/ticket/messages';
 import { temporalHarness, waitFor, type TemporalHarness } from '../support/temporal';
@@ -133,6 +134,12 @@ describe('resolveTicket routes', () => {
     expect(result.route).toBe('review');
     expect(result.findings).toEqual(findings);
     expect(recorder.sent).toEqual([]);
+    // What auditors search by: tickets escalated after a failed guardrail, with the agent who decided.
+    const attributes = (await harness.client.workflow.getHandle(`ticket-${result.ticketId}`).describe())
+      .typedSearchAttributes;
+    expect(attributes.get(sa.Guardrails)).toEqual(['credit_exceeds_policy']);
+    expect(attributes.get(sa.Route)).toBe('escalate');
+    expect([attributes.get(sa.Decision), attributes.get(sa.Approver)]).toEqual(['reject', 'agent-1']);
   });
 
   it('escalates when the model cannot produce a valid draft', async () => {
@@ -152,6 +159,9 @@ describe('resolveTicket waits', () => {
     expect(result.outcome).toBe('escalated');
     expect(result.routeReasons.join(' ')).toMatch(/deadline/);
     expect(recorder.handoffs.map((h) => h.kind)).toEqual(['review', 'escalation']);
+    const attributes = (await harness.client.workflow.getHandle(`ticket-${result.ticketId}`).describe())
+      .typedSearchAttributes;
+    expect([attributes.get(sa.Decision), attributes.get(sa.Route)]).toEqual(['expired', 'escalate']);
   });
 
   it('keeps an agent decision that arrives before the workflow reaches the wait', async () => {

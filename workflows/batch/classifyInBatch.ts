@@ -3,6 +3,8 @@ import type { RetryPolicy } from '@temporalio/common';
 import type { Activities } from '../../activities';
 import type { BatchItemOutcome } from '../../activities/batches';
 import { ErrorTypes, nonRetryableErrorTypes } from '../../domain/errors';
+import type { ModelCallRecord } from '../../domain/model-call';
+import { auditAttributes, duration, modelAttributes, showDetails } from '../audit';
 
 export interface ClassifyInBatchInput {
   items: Array<{ customId: string; conversation: string[] }>;
@@ -34,9 +36,24 @@ export async function classifyInBatch(input: ClassifyInBatchInput): Promise<Clas
       nonRetryable: true,
     });
   }
-  const { batchId } = await batches.submitClassificationBatch({ items: input.items });
-  while (!(await batches.modelBatchStatus({ batchId })).ended) await sleep(input.pollIntervalMs);
-  const { results } = await batches.fetchClassificationBatch({ batchId });
+  const count = input.items.length;
+  showDetails(`Batch classification of ${count} conversations: submitting`, []);
+  const { batchId } = await batches.submitClassificationBatch.executeWithOptions(
+    { summary: `Submit ${count} conversations to the provider's batch API` },
+    [{ items: input.items }],
+  );
+  showDetails(`Batch classification of ${count} conversations: waiting for the provider`, [`Batch \`${batchId}\``]);
+  const checkStatus = () =>
+    batches.modelBatchStatus.executeWithOptions({ summary: `Check batch ${batchId}` }, [{ batchId }]);
+  while (!(await checkStatus()).ended) {
+    await sleep(input.pollIntervalMs, {
+      summary: `Wait ${duration(input.pollIntervalMs)} before checking the batch again`,
+    });
+  }
+  const { results } = await batches.fetchClassificationBatch.executeWithOptions(
+    { summary: `Fetch the results of batch ${batchId}` },
+    [{ batchId }],
+  );
 
   // Providers return batch results in any order; callers get them back in theirs.
   const byId = new Map(results.map((result) => [result.customId, result]));
@@ -44,5 +61,12 @@ export async function classifyInBatch(input: ClassifyInBatchInput): Promise<Clas
     ({ customId }) =>
       byId.get(customId) ?? { customId, classification: null, error: 'missing from batch results', call: null },
   );
+  const calls = ordered.flatMap((r): ModelCallRecord[] => (r.call ? [r.call] : []));
+  auditAttributes(modelAttributes(calls));
+  const failed = ordered.filter((r) => !r.classification).length;
+  showDetails(`Batch classification of ${count} conversations: completed`, [
+    `Batch \`${batchId}\``,
+    `${count - failed} classified, ${failed} failed`,
+  ]);
   return { batchId, results: ordered, costUsd: ordered.reduce((sum, r) => sum + (r.call?.costUsd ?? 0), 0) };
 }

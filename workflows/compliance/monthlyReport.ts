@@ -19,10 +19,12 @@ import {
 } from '../../domain/compliance/facts';
 import { nonRetryableErrorTypes } from '../../domain/errors';
 import { searchAttributes as sa } from '../../domain/search-attributes';
+import { auditAttributes, modelAttributes, showDetails } from '../audit';
 import { workflowNow } from '../clock';
 import { localDate } from '../fault/policy';
 import { reviewSignal, reviewStatusQuery } from './messages';
 import { assessBreach, monthPeriod, previousMonth, renderCsv, renderSummary, verdictOf } from './rules';
+import { modelCallOptions } from '../model-retry';
 
 const retry: RetryPolicy = {
   initialInterval: '1s',
@@ -31,11 +33,7 @@ const retry: RetryPolicy = {
   nonRetryableErrorTypes,
 };
 const backend = proxyActivities<Activities>({ startToCloseTimeout: '30s', retry: { ...retry, maximumAttempts: 10 } });
-const model = proxyActivities<Activities>({
-  startToCloseTimeout: '30s',
-  heartbeatTimeout: '10s',
-  retry: { ...retry, backoffCoefficient: 1.5, maximumInterval: '20s', maximumAttempts: 8 },
-});
+const model = proxyActivities<Activities>(modelCallOptions('30s'));
 
 export interface ComplianceReportInput {
   /** YYYY-MM; or an explicit period; or neither, for the month before today in Sydney (the scheduled run). */
@@ -68,6 +66,16 @@ export async function monthlyComplianceReport(input: ComplianceReportInput = {})
   let stage = 'loading';
   let mismatches: FactMismatch[] = [];
   let review: Review | null = null;
+  let incidents = 0;
+  const publish = (next: string, verdict?: string) => {
+    stage = next;
+    showDetails(`ACMA data-breach report ${period.start} to ${period.end}: ${verdict ?? next.replace(/_/g, ' ')}`, [
+      `${incidents} incidents in the period`,
+      mismatches.length > 0 && `${mismatches.length} extracted facts disagree with the records`,
+      stage === 'awaiting_review' && 'Waiting for a compliance reviewer to confirm the figures',
+      review && `Reviewed by ${(review as Review).reviewer}`,
+    ]);
+  };
   setHandler(reviewSignal, (value) => {
     const result = reviewSchema.safeParse(value);
     if (result.success && !review) review = result.data;
@@ -76,32 +84,54 @@ export async function monthlyComplianceReport(input: ComplianceReportInput = {})
   setHandler(reviewStatusQuery, () => ({ stage, waitingForReview: stage === 'awaiting_review', mismatches }));
   upsertSearchAttributes([{ key: sa.UseCase, value: 'acma_report' }]);
 
-  const { incidentIds } = await backend.loadIncidents({ period });
-  stage = 'extracting';
-  const extracted = await Promise.all(incidentIds.map((incidentId) => model.extractIncidentFacts({ incidentId })));
+  publish('loading');
+  const { incidentIds } = await backend.loadIncidents.executeWithOptions(
+    { summary: `Load incidents from ${period.start} to ${period.end}` },
+    [{ period }],
+  );
+  incidents = incidentIds.length;
+  publish('extracting');
+  const extracted = await Promise.all(
+    incidentIds.map((incidentId) =>
+      model.extractIncidentFacts.executeWithOptions({ summary: `Extract the facts of ${incidentId}` }, [
+        { incidentId },
+      ]),
+    ),
+  );
   let facts = extracted.map((e) => e.facts);
   mismatches = extracted.flatMap((e) => e.mismatches);
 
   if (mismatches.length) {
-    stage = 'awaiting_review';
-    await backend.openComplianceReview({ mismatches });
+    publish('awaiting_review');
+    await backend.openComplianceReview.executeWithOptions(
+      { summary: `Open a review of ${mismatches.length} facts that disagree with the records` },
+      [{ mismatches }],
+    );
     await condition(() => review !== null);
     const decided = review as Review | null;
     if (decided) {
-      await backend.resolveComplianceReview(decided);
+      const summary = `Apply ${decided.corrections.length} corrections from ${decided.reviewer}`;
+      await backend.resolveComplianceReview.executeWithOptions({ summary }, [decided]);
       facts = apply(facts, decided);
     }
   }
 
-  stage = 'reporting';
+  publish('reporting');
   const breaches = facts.filter((f) => f.type === 'data_breach').map((f) => assessBreach(f, today));
   const csv = renderCsv(breaches);
   const summary = renderSummary(breaches, period);
   const verdict = verdictOf(breaches);
   const reviewer = (review as Review | null)?.reviewer ?? null;
-  const stored = await backend.storeComplianceReport({ period, csv, summary, verdict, reviewer });
+  const stored = await backend.storeComplianceReport.executeWithOptions(
+    { summary: `Store the report: ${verdict}, ${breaches.length} data breaches` },
+    [{ period, csv, summary, verdict, reviewer }],
+  );
   upsertSearchAttributes([{ key: sa.Decision, value: verdict }]);
-  stage = 'completed';
+  auditAttributes([
+    ...(reviewer ? [{ key: sa.Approver, value: reviewer }] : []),
+    ...modelAttributes(extracted.map((e) => e.call)),
+  ]);
+  publish('completed', `${verdict}, version ${stored.version}`);
   return {
     period,
     asOf: today,

@@ -29,7 +29,10 @@ import {
   type PendingApproval,
 } from './messages';
 import { decideAction, executionTiming } from './policy';
+import { auditAttributes, duration, modelAttributes } from '../audit';
 import { unusableModelAnswer } from '../model-failures';
+import { modelCallOptions } from '../model-retry';
+import { publishFaultDetails } from './details';
 
 const retry: RetryPolicy = {
   initialInterval: '1s',
@@ -55,11 +58,7 @@ export async function diagnoseFault(args: DiagnoseFaultArgs): Promise<FaultResul
   }
   const alert = alertResult.data;
   const policy = policyResult.data;
-  const model = proxyActivities<Activities>({
-    startToCloseTimeout: policy.modelCallTimeoutMs,
-    heartbeatTimeout: '10s',
-    retry: { ...retry, backoffCoefficient: 1.5, maximumInterval: '20s', maximumAttempts: 8 },
-  });
+  const model = proxyActivities<Activities>(modelCallOptions(policy.modelCallTimeoutMs));
   const { workflowId } = workflowInfo();
   const now = workflowNow;
   const timeline: TimelineEntry[] = [{ at: alert.detectedAt, event: 'detected', detail: alert.summary }];
@@ -71,6 +70,7 @@ export async function diagnoseFault(args: DiagnoseFaultArgs): Promise<FaultResul
   let approver: string | null = null;
   let emergency = false;
   let stage = 'gathering';
+  let outcome: FaultOutcome | null = null;
   let diagnosis: CatalogDiagnosis | null = null;
   const pending: PendingApproval = {
     waiting: false,
@@ -102,13 +102,24 @@ export async function diagnoseFault(args: DiagnoseFaultArgs): Promise<FaultResul
     { key: sa.UseCase, value: 'fault' },
     { key: sa.AccountRef, value: alert.deviceId },
   ]);
+  const setStage = (next: string) => {
+    stage = next;
+    publishFaultDetails({ alert, stage, alertCount, pending, approver, emergency, outcome });
+  };
+  setStage('gathering');
 
-  const telemetry = await backend.gatherTelemetry({ alert });
+  const telemetry = await backend.gatherTelemetry.executeWithOptions(
+    { summary: `Gather telemetry from ${alert.deviceId}` },
+    [{ alert }],
+  );
   mark('telemetry gathered', `${telemetry.syslogLines} syslog lines, ${telemetry.bytes} bytes`);
 
-  stage = 'diagnosing';
+  setStage('diagnosing');
   try {
-    const diagnosed = await model.diagnoseFault({ bundleRef: telemetry.bundleRef });
+    const diagnosed = await model.diagnoseFault.executeWithOptions(
+      { summary: `Diagnose ${alert.alertType} on ${alert.deviceId} from the telemetry bundle` },
+      [{ bundleRef: telemetry.bundleRef }],
+    );
     diagnosis = diagnosed.diagnosis;
     modelCalls.push(diagnosed.call);
   } catch (error) {
@@ -125,48 +136,69 @@ export async function diagnoseFault(args: DiagnoseFaultArgs): Promise<FaultResul
   pending.action = action.type;
   pending.diagnosis = { rootCause: found.rootCause, confidence: found.confidence };
   pending.why = decision.reasons;
+  // Intent: the action the workflow means to take, so "approved actions" queries can show which one.
+  auditAttributes([
+    { key: sa.Intent, value: action.type },
+    { key: sa.Confidence, value: found.confidence },
+  ]);
 
   if (decision.mode === 'approval') {
-    stage = 'awaiting_approval';
-    roster = (await backend.loadOnCallRoster({ team: telemetry.team })).tiers;
+    setStage('awaiting_approval');
+    roster = await loadRoster();
     const everyone = new Set(roster.flatMap((tier) => tier.engineers));
     pending.approvers = [...everyone];
     const verdict = await awaitVerdict(everyone);
     pending.waiting = false;
     if (!verdict) {
+      auditAttributes([{ key: sa.Decision, value: 'expired' }]);
       await pageTier(roster.length - 1, 'safe_stop', `No decision on ${action.type}: nothing was done.`);
       return finish('no_decision_safe_stop', decision);
     }
     if (verdict.kind === 'reject') {
       mark('rejected', `${verdict.approval.approver}: ${verdict.approval.reason}`);
+      auditAttributes([
+        { key: sa.Decision, value: 'rejected' },
+        { key: sa.Approver, value: verdict.approval.approver },
+      ]);
       return finish('rejected', decision);
     }
     approver = verdict.approval.approver;
     emergency = verdict.approval.emergency ?? false;
     mark('approved', `${approver}${emergency ? ' (emergency)' : ''}: ${verdict.approval.reason}`);
     upsertSearchAttributes([{ key: sa.Approver, value: approver }]);
+    auditAttributes([{ key: sa.Decision, value: 'approved' }]);
 
     const timing = executionTiming(action, emergency, now(), telemetry.timeZone, policy);
     if (timing.when === 'deferred') {
-      stage = 'deferred';
       pending.deferredUntil = new Date(now().getTime() + timing.delayMs).toISOString();
+      setStage('deferred');
       mark('deferred', timing.reason);
       // A later emergency approval from the roster cuts the wait short.
-      await condition(() => (desk.settle(everyone), desk.emergencyBy !== null), timing.delayMs);
+      await condition(() => (desk.settle(everyone), desk.emergencyBy !== null), timing.delayMs, {
+        summary: `Wait ${duration(timing.delayMs)} for the maintenance window to run ${action.type}`,
+      });
       if (desk.emergencyBy) emergency = true;
     }
   }
 
-  stage = 'executing';
-  await operations.executeAction({ action: action.type, deviceId: alert.deviceId, approvedBy: approver, emergency });
+  setStage('executing');
+  const by = approver ? `approved by ${approver}${emergency ? ', emergency' : ''}` : 'automatic';
+  await operations.executeAction.executeWithOptions({ summary: `Run ${action.type} on ${alert.deviceId} (${by})` }, [
+    { action: action.type, deviceId: alert.deviceId, approvedBy: approver, emergency },
+  ]);
   mark('executed', action.type);
-  stage = 'verifying';
-  if (policy.settleMs) await sleep(policy.settleMs);
-  const recovery = await backend.verifyRecovery({ deviceId: alert.deviceId, alertType: alert.alertType });
+  setStage('verifying');
+  if (policy.settleMs) {
+    await sleep(policy.settleMs, { summary: `Let ${alert.deviceId} settle before checking recovery` });
+  }
+  const recovery = await backend.verifyRecovery.executeWithOptions(
+    { summary: `Check that ${alert.alertType} cleared on ${alert.deviceId}` },
+    [{ deviceId: alert.deviceId, alertType: alert.alertType }],
+  );
   if (!recovery.recovered) {
     const note = `${recovery.metric} is ${recovery.value} against ${recovery.threshold} after ${action.type}. Diagnosis: ${found.rootCause}. ${found.escalationNote}`;
     mark('not recovered', note);
-    if (!roster.length) roster = (await backend.loadOnCallRoster({ team: telemetry.team })).tiers;
+    if (!roster.length) roster = await loadRoster();
     await pageTier(0, 'failed_verification', note);
     return finish('not_recovered_escalated', decision);
   }
@@ -180,12 +212,14 @@ export async function diagnoseFault(args: DiagnoseFaultArgs): Promise<FaultResul
     let tierStarted = started;
     await pageTier(tier, 'approval_request', approvalMessage());
     pending.waiting = true;
+    setStage(stage);
     for (let round = 1; ; round += 1) {
       const elapsed = now().getTime() - started;
       const untilFinal = policy.finalDeadlineMs - elapsed;
       const untilTier = policy.tierDeadlineMs - (now().getTime() - tierStarted);
       const wait = Math.max(1, Math.min(policy.reminderIntervalMs, untilFinal, untilTier));
-      if (await condition(() => (desk.settle(everyone), desk.decided !== null), wait)) return desk.decided;
+      const summary = `Wait ${duration(wait)} for a decision on ${pending.action} (tier ${roster[tier]?.tier ?? tier})`;
+      if (await condition(() => (desk.settle(everyone), desk.decided !== null), wait, { summary })) return desk.decided;
       if (now().getTime() - started >= policy.finalDeadlineMs) return null;
       if (now().getTime() - tierStarted >= policy.tierDeadlineMs && tier < roster.length - 1) {
         tier += 1;
@@ -207,32 +241,42 @@ export async function diagnoseFault(args: DiagnoseFaultArgs): Promise<FaultResul
     message: string,
     round = 0,
   ) {
-    if (!roster.length) roster = (await backend.loadOnCallRoster({ team: telemetry.team })).tiers;
+    if (!roster.length) roster = await loadRoster();
     const target = roster[Math.min(index, roster.length - 1)]!;
     pending.pagedTier = target.tier;
-    await operations.pageOnCall({
-      idempotencyKey: `${workflowId}:${kind}:${target.tier}:${round}`,
-      team: telemetry.team,
-      tier: target.tier,
-      engineerIds: target.engineers,
-      deviceId: alert.deviceId,
-      kind,
-      message,
-    });
+    await operations.pageOnCall.executeWithOptions(
+      { summary: `Page ${telemetry.team} tier ${target.tier}: ${kind.replace(/_/g, ' ')}${round ? ` ${round}` : ''}` },
+      [
+        {
+          idempotencyKey: `${workflowId}:${kind}:${target.tier}:${round}`,
+          team: telemetry.team,
+          tier: target.tier,
+          engineerIds: target.engineers,
+          deviceId: alert.deviceId,
+          kind,
+          message,
+        },
+      ],
+    );
     mark(`paged tier ${target.tier}`, kind);
+    setStage(stage);
   }
 
-  function finish(
-    outcome: FaultOutcome,
-    decided: { mode: 'auto' | 'approval' | null; reasons: string[] },
-  ): FaultResult {
-    stage = 'completed';
+  async function loadRoster() {
+    const summary = `Load the ${telemetry.team} on-call roster`;
+    return (await backend.loadOnCallRoster.executeWithOptions({ summary }, [{ team: telemetry.team }])).tiers;
+  }
+
+  function finish(ended: FaultOutcome, decided: { mode: 'auto' | 'approval' | null; reasons: string[] }): FaultResult {
+    outcome = ended;
+    setStage('completed');
+    auditAttributes(modelAttributes(modelCalls));
     const recoveredAt = timeline.find((entry) => entry.event === 'recovered')?.at;
     return {
       workflowId,
       deviceId: alert.deviceId,
       alertCount,
-      outcome,
+      outcome: ended,
       diagnosis,
       decision: {
         mode: decided.mode,
@@ -244,7 +288,7 @@ export async function diagnoseFault(args: DiagnoseFaultArgs): Promise<FaultResul
         ignored: desk.ignored,
       },
       executed: timeline.some((entry) => entry.event === 'executed'),
-      recovered: outcome === 'rejected' || outcome === 'no_decision_safe_stop' ? null : recoveredAt !== undefined,
+      recovered: ended === 'rejected' || ended === 'no_decision_safe_stop' ? null : recoveredAt !== undefined,
       mttrMs: recoveredAt ? Date.parse(recoveredAt) - Date.parse(alert.detectedAt) : null,
       timeline,
       modelCalls,

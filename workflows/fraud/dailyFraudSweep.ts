@@ -3,6 +3,7 @@ import type { RetryPolicy } from '@temporalio/common';
 import type { Activities } from '../../activities';
 import { nonRetryableErrorTypes } from '../../domain/errors';
 import { searchAttributes as sa } from '../../domain/search-attributes';
+import { showDetails } from '../audit';
 import { workflowNow } from '../clock';
 import { addDays } from '../compliance/rules';
 import { localDate } from '../fault/policy';
@@ -56,25 +57,42 @@ export async function dailyFraudSweep(input: DailyFraudSweepInput = {}): Promise
   };
   setHandler(sweepProgressQuery, () => progress);
   upsertSearchAttributes([{ key: sa.UseCase, value: 'fraud_sweep' }]);
+  const publish = (stage: string) =>
+    showDetails(`Fraud sweep ${sweepDate}: ${stage}`, [
+      `${progress.scanned} accounts scanned, ${progress.flagged} flagged`,
+      `${progress.summarised} summarised, ${progress.queued} queued for analysts, ${progress.unverified} unverified`,
+      `Model cost so far $${progress.costUsd.toFixed(4)}`,
+    ]);
+  publish(input.cursor === undefined ? 'detecting' : 'summarising');
 
   if (input.cursor === undefined) {
-    const detected = await backend.detectFraud({ sweepDate });
+    const detected = await backend.detectFraud.executeWithOptions({ summary: `Detect anomalies for ${sweepDate}` }, [
+      { sweepDate },
+    ]);
     progress.scanned = detected.scanned;
     progress.flagged = detected.flagged;
   }
   let cursor = input.cursor ?? '0';
   for (let batch = 0; batch < batchesPerRun; batch += 1) {
-    const { accountIds } = await backend.nextFraudBatch({ sweepDate, after: cursor, limit: batchSize });
+    const { accountIds } = await backend.nextFraudBatch.executeWithOptions(
+      { summary: `Fetch up to ${batchSize} flagged accounts` },
+      [{ sweepDate, after: cursor, limit: batchSize }],
+    );
     if (!accountIds.length) {
       upsertSearchAttributes([{ key: sa.CostUsd, value: progress.costUsd }]);
+      publish('completed');
       return progress;
     }
-    const done = await summaries.summariseFraudBatch({ sweepDate, accountIds });
+    const done = await summaries.summariseFraudBatch.executeWithOptions(
+      { summary: `Summarise ${accountIds.length} flagged accounts for analysts (model)` },
+      [{ sweepDate, accountIds }],
+    );
     progress.summarised += accountIds.length;
     progress.queued += done.queued;
     progress.unverified += done.unverified;
     progress.costUsd += done.costUsd;
     cursor = accountIds[accountIds.length - 1]!;
+    publish('summarising');
   }
   return continueAsNew<typeof dailyFraudSweep>({ sweepDate, batchSize, batchesPerRun, cursor, progress });
 }

@@ -15,5 +15,6 @@ export async function recordFraudDecision(
     { key: sa.Decision, value: decision.decision },
     { key: sa.Approver, value: decision.analyst },
   ]);
-  return backend.recordAnalystDecision(decision);
+  const summary = `Record ${decision.decision.replace(/_/g, ' ')} for the flagged account`;
+  return backend.recordAnalystDecision.executeWithOptions({ summary }, [decision]);
 }

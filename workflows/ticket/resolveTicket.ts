@@ -24,7 +24,9 @@ import {
   type TicketResult,
 } from '../../domain/ticket';
 import { agentDecisionSignal, customerReplySignal, statusQuery } from './messages';
+import { auditAttributes, duration } from '../audit';
 import { unusableModelAnswer } from '../model-failures';
+import { modelCallOptions } from '../model-retry';
 import { decideRoute, strongModelReasons } from './routing';
 import { TicketState } from './state';
 
@@ -39,8 +41,6 @@ const backend = proxyActivities<Activities>({
   startToCloseTimeout: '10s',
   retry: { ...retry, maximumAttempts: 10 },
 });
-// Model calls: a short first retry (most 429s and 529s clear quickly) unless the server's retry-after says otherwise.
-const modelRetry: RetryPolicy = { ...retry, backoffCoefficient: 1.5, maximumInterval: '20s', maximumAttempts: 8 };
 // Messages to customers must not be lost: keep retrying; the outbox key makes repeats harmless.
 const delivery = proxyActivities<Activities>({ startToCloseTimeout: '10s', retry });
 
@@ -55,11 +55,7 @@ export async function resolveTicket(args: ResolveTicketArgs): Promise<TicketResu
   }
   const { ticket, policy } = parsed.data;
   // Haiku answers in about a second; the timeout comes from config (frozen in the input) so operators can tune it.
-  const model = proxyActivities<Activities>({
-    startToCloseTimeout: policy.modelCallTimeoutMs,
-    heartbeatTimeout: '10s',
-    retry: modelRetry,
-  });
+  const model = proxyActivities<Activities>(modelCallOptions(policy.modelCallTimeoutMs));
   const { workflowId } = workflowInfo();
   const state = new TicketState(ticket.ticketId);
   const modelCalls: ModelCallRecord[] = [];
@@ -88,7 +84,9 @@ export async function resolveTicket(args: ResolveTicketArgs): Promise<TicketResu
   ]);
 
   state.stage = 'loading_context';
-  const account = await backend.loadAccountContext({ ticketId: ticket.ticketId, accountId: ticket.accountId });
+  const account = await backend.loadAccountContext.executeWithOptions({ summary: 'Load account context' }, [
+    { ticketId: ticket.ticketId, accountId: ticket.accountId },
+  ]);
 
   const conversation = [ticket.message];
   let clarifications = 0;
@@ -96,7 +94,12 @@ export async function resolveTicket(args: ResolveTicketArgs): Promise<TicketResu
   for (;;) {
     state.stage = 'classifying';
     try {
-      classified = await model.classifyIntent({ ticketId: ticket.ticketId, conversation });
+      const summary = clarifications
+        ? `Classify intent again after clarification ${clarifications}`
+        : 'Classify intent';
+      classified = await model.classifyIntent.executeWithOptions({ summary }, [
+        { ticketId: ticket.ticketId, conversation },
+      ]);
     } catch (error) {
       const reason = unusableModelAnswer(error);
       if (!reason) throw error;
@@ -117,17 +120,24 @@ export async function resolveTicket(args: ResolveTicketArgs): Promise<TicketResu
     state.route = 'clarify';
     state.pendingQuestion = question;
     upsertSearchAttributes([{ key: sa.Route, value: 'clarify' }]);
-    await delivery.sendMessage({
-      idempotencyKey: `${workflowId}:clarification:${clarifications}`,
-      ticketId: ticket.ticketId,
-      accountId: ticket.accountId,
-      channel: ticket.channel,
-      kind: 'clarification',
-      body: question,
-      author: 'switchboard',
-    });
+    await delivery.sendMessage.executeWithOptions(
+      { summary: `Ask clarifying question ${clarifications} (${ticket.channel})` },
+      [
+        {
+          idempotencyKey: `${workflowId}:clarification:${clarifications}`,
+          ticketId: ticket.ticketId,
+          accountId: ticket.accountId,
+          channel: ticket.channel,
+          kind: 'clarification',
+          body: question,
+          author: 'switchboard',
+        },
+      ],
+    );
     state.stage = 'awaiting_customer';
-    const answered = await condition(() => replies.length >= clarifications, policy.clarificationTimeoutMs);
+    const answered = await condition(() => replies.length >= clarifications, policy.clarificationTimeoutMs, {
+      summary: `Wait up to ${duration(policy.clarificationTimeoutMs)} for the customer's answer`,
+    });
     state.pendingQuestion = null;
     if (!answered) {
       return finish('escalate', ['the customer did not answer the clarifying question in time'], null);
@@ -136,11 +146,14 @@ export async function resolveTicket(args: ResolveTicketArgs): Promise<TicketResu
   }
 
   state.stage = 'retrieving';
-  const { passages } = await backend.retrieveKnowledge({ query: conversation.join('\n'), k: policy.knowledgeTopK });
+  const { passages } = await backend.retrieveKnowledge.executeWithOptions(
+    { summary: `Retrieve ${policy.knowledgeTopK} knowledge passages for ${classified.classification.intent}` },
+    [{ query: conversation.join('\n'), k: policy.knowledgeTopK }],
+  );
 
   state.stage = 'drafting';
   try {
-    const drafted = await model.draftReply(draftInput());
+    const drafted = await model.draftReply.executeWithOptions({ summary: 'Draft reply (fast model)' }, [draftInput()]);
     modelCalls.push(drafted.call);
     draft = drafted.draft;
     state.draftReply = draft.reply;
@@ -152,19 +165,22 @@ export async function resolveTicket(args: ResolveTicketArgs): Promise<TicketResu
 
   state.stage = 'validating';
   if (draft) {
-    state.findings = (await backend.validateReply(validateInput(draft))).findings;
+    state.findings = (await validate(draft)).findings;
   }
 
   const strongReasons = draft ? strongModelReasons(policy, classified.stakes, draft, state.findings) : [];
   if (draft && strongReasons.length) {
     state.stage = 'drafting';
     try {
-      const strong = await model.draftReply({ ...draftInput(), tier: 'strong' });
+      const strong = await model.draftReply.executeWithOptions(
+        { summary: `Redraft with the strong model: ${strongReasons.join(', ')}` },
+        [{ ...draftInput(), tier: 'strong' }],
+      );
       modelCalls.push(strong.call);
       draft = strong.draft;
       state.draftReply = draft.reply;
       state.stage = 'validating';
-      state.findings = (await backend.validateReply(validateInput(draft))).findings;
+      state.findings = (await validate(draft)).findings;
     } catch (error) {
       // The fast draft stands when the strong model cannot improve on it.
       if (!unusableModelAnswer(error)) throw error;
@@ -181,6 +197,7 @@ export async function resolveTicket(args: ResolveTicketArgs): Promise<TicketResu
   });
   state.route = decided.route;
   upsertSearchAttributes([{ key: sa.Route, value: decided.route }]);
+  auditAttributes(guardrailAttributes());
 
   if (decided.route === 'send' && draft)
     return finish('send', decided.reasons, await deliver(draft.reply, 'switchboard'));
@@ -188,18 +205,22 @@ export async function resolveTicket(args: ResolveTicketArgs): Promise<TicketResu
 
   // Review: an agent approves, edits or rejects before the deadline, or the ticket escalates.
   const reviewKey = `${workflowId}:review`;
-  await backend.openHandoff({
-    idempotencyKey: reviewKey,
-    ticketId: ticket.ticketId,
-    kind: 'review',
-    reasons: decided.reasons,
-  });
+  await backend.openHandoff.executeWithOptions({ summary: `Open agent review: ${decided.reasons.join('; ')}` }, [
+    { idempotencyKey: reviewKey, ticketId: ticket.ticketId, kind: 'review', reasons: decided.reasons },
+  ]);
   state.stage = 'awaiting_agent';
-  const decidedInTime = await condition(() => decision !== undefined, policy.reviewDeadlineMs);
+  const decidedInTime = await condition(() => decision !== undefined, policy.reviewDeadlineMs, {
+    summary: `Wait up to ${duration(policy.reviewDeadlineMs)} for an agent's review`,
+  });
   if (!decidedInTime || !decision) {
+    state.verdict = 'expired';
+    auditAttributes([{ key: sa.Decision, value: 'expired' }]);
     return finish('review', [...decided.reasons, 'review deadline passed: escalated'], null);
   }
-  await backend.resolveHandoff({ idempotencyKey: reviewKey, resolvedBy: decision.agentId });
+  state.verdict = `${decision.decision} by ${decision.agentId}`;
+  await backend.resolveHandoff.executeWithOptions({ summary: `Close review: ${state.verdict}` }, [
+    { idempotencyKey: reviewKey, resolvedBy: decision.agentId },
+  ]);
   upsertSearchAttributes([
     { key: sa.Decision, value: decision.decision },
     { key: sa.Approver, value: decision.agentId },
@@ -218,39 +239,50 @@ export async function resolveTicket(args: ResolveTicketArgs): Promise<TicketResu
     };
   }
 
-  function validateInput(candidate: Draft) {
-    return {
-      contextRef: account.contextRef,
-      passages,
-      conversation,
-      reply: candidate.reply,
-      proposedActions: candidate.proposedActions,
-    };
+  function validate(candidate: Draft) {
+    return backend.validateReply.executeWithOptions({ summary: 'Check the draft against the guardrails' }, [
+      {
+        contextRef: account.contextRef,
+        passages,
+        conversation,
+        reply: candidate.reply,
+        proposedActions: candidate.proposedActions,
+      },
+    ]);
+  }
+
+  function guardrailAttributes() {
+    const failed = state.failedGuardrails();
+    return failed.length ? [{ key: sa.Guardrails, value: failed }] : [];
   }
 
   async function deliver(body: string, author: string): Promise<string> {
     state.stage = 'dispatching';
-    await delivery.sendMessage({
-      idempotencyKey: `${workflowId}:reply`,
-      ticketId: ticket.ticketId,
-      accountId: ticket.accountId,
-      channel: ticket.channel,
-      kind: 'reply',
-      body,
-      author,
-    });
+    const summary = author === 'switchboard' ? 'Send the reply' : `Send the reply from ${author}`;
+    await delivery.sendMessage.executeWithOptions({ summary }, [
+      {
+        idempotencyKey: `${workflowId}:reply`,
+        ticketId: ticket.ticketId,
+        accountId: ticket.accountId,
+        channel: ticket.channel,
+        kind: 'reply',
+        body,
+        author,
+      },
+    ]);
     return body;
   }
 
   async function finish(route: TicketResult['route'], reasons: string[], reply: string | null): Promise<TicketResult> {
     const escalated = reply === null;
     if (escalated) {
-      await backend.openHandoff({
-        idempotencyKey: `${workflowId}:escalation`,
-        ticketId: ticket.ticketId,
-        kind: 'escalation',
-        reasons,
-      });
+      await backend.openHandoff.executeWithOptions(
+        { summary: `Escalate to a person: ${reasons[reasons.length - 1]}` },
+        [{ idempotencyKey: `${workflowId}:escalation`, ticketId: ticket.ticketId, kind: 'escalation', reasons }],
+      );
+      // Where the ticket ended, even if it was routed to review or clarification first.
+      state.escalated = true;
+      auditAttributes([{ key: sa.Route, value: 'escalate' }]);
     }
     state.stage = 'completed';
     const c = classified?.classification;

@@ -1,0 +1,36 @@
+import { Pool } from 'pg';
+import { requireDatabaseUrl } from '../config';
+import { benchFraud, type FraudBenchResult } from '../scripts/fraud/bench';
+import { generate } from '../scripts/fraud/generate';
+import type { BenchContext } from './context';
+
+export interface FraudPhaseResult extends FraudBenchResult {
+  /** Null when a population of the wanted size was already loaded and reused. */
+  generateSeconds: number | null;
+}
+
+export const fraudAccounts = { full: 1_000_000, ci: 20_000 } as const;
+
+/**
+ * Detection over the synthetic population and offline summary throughput (scripts/fraud/bench.ts). A population of
+ * the wanted size is reused if one is loaded, since a million accounts takes minutes to generate; generation time is
+ * reported but is not part of the benchmark.
+ */
+export async function runFraudBench(ctx: BenchContext): Promise<FraudPhaseResult> {
+  const pool = new Pool({ connectionString: requireDatabaseUrl(ctx.config), max: 2 });
+  try {
+    const wanted = fraudAccounts[ctx.size];
+    const loaded = Number((await pool.query('SELECT count(*) AS n FROM fraud_accounts')).rows[0].n);
+    let generateSeconds: number | null = null;
+    if (loaded !== wanted) {
+      ctx.log(`fraud: generating ${wanted.toLocaleString('en-AU')} accounts x 30 days (${loaded} loaded)`);
+      const started = Date.now();
+      await generate(pool, { accounts: wanted, days: 30, seed: 42, end: new Date().toISOString().slice(0, 10) });
+      generateSeconds = (Date.now() - started) / 1000;
+    }
+    ctx.log('fraud: detection and summaries');
+    return { ...(await benchFraud(pool, { summaries: 2000 })), generateSeconds };
+  } finally {
+    await pool.end();
+  }
+}

@@ -1,0 +1,92 @@
+import { getHeapStatistics } from 'node:v8';
+import type { BenchContext } from './context';
+import { runFaultBench } from './faults';
+import { faultFigures, fraudFigures, memoryFigures, ticketFigures } from './figures';
+import { runFraudBench } from './fraud';
+import { runMemoryBench } from './memory';
+import { startEmulatedModel } from './model-emulator';
+import type { Figure } from './targets';
+import { runTicketBench, type TicketRunResult } from './tickets';
+
+export type Phase = 'tickets' | 'faults' | 'fraud' | 'memory';
+
+export interface PhaseOptions {
+  tickets: number;
+  concurrency: number;
+  approvals: number;
+  open: number;
+  modelLatencyMs: number;
+}
+
+/** The SDK's default sticky cache size for a worker with this heap limit (reuseV8Context on, as by default). */
+const defaultCachedWorkflows = () =>
+  Math.max(Math.floor((Math.max(getHeapStatistics().heap_size_limit / 2 ** 20 - 200, 0) * 600) / 1024), 10);
+
+/** Runs the chosen phases in order, each against worker processes of its own, and collects figures for the table. */
+export async function runPhases(ctx: BenchContext, only: Phase[], options: PhaseOptions) {
+  const results: Record<string, unknown> = {};
+  const figures: Figure[] = [];
+  // One activity slot per ticket in flight: a ticket runs its activities one at a time, so none waits for a slot.
+  const slots = { WORKER_MAX_CONCURRENT_ACTIVITIES: String(Math.max(options.concurrency, 1)) };
+  const tuning = {
+    workerProcess: 'node --import tsx workers/main.ts, a fresh one per run, configured from the environment',
+    workflowBundle: 'built once per bench run (bundleWorkflowCode), loaded by every worker via WORKFLOW_BUNDLE_PATH',
+    maxCachedWorkflows: `SDK default from the heap limit: ${defaultCachedWorkflows()} (not configurable in workers/main.ts)`,
+    maxConcurrentWorkflowTaskExecutions: 'SDK default: 40 (not configurable in workers/main.ts)',
+    maxConcurrentActivityTaskExecutions: `WORKER_MAX_CONCURRENT_ACTIVITIES=${slots.WORKER_MAX_CONCURRENT_ACTIVITIES} for loaded ticket runs, config default (${ctx.config.WORKER_MAX_CONCURRENT_ACTIVITIES}) elsewhere`,
+    databasePoolMax: ctx.config.DATABASE_POOL_MAX,
+    reviewsAndClarifications: 'answered by signals sent right after start: no human wait in end-to-end time',
+  };
+
+  if (only.includes('tickets')) {
+    const sample = ctx.size === 'ci' ? 50 : 100;
+    const runs: TicketRunResult[] = [];
+    const offline = await runTicketBench(ctx, {
+      label: 'offline',
+      count: options.tickets,
+      concurrency: options.concurrency,
+      sample,
+      env: slots,
+    });
+    runs.push(offline);
+    figures.push(...ticketFigures(offline, true));
+    // One at a time: overhead with no queueing in the worker or the server, beside the loaded figure.
+    const light = ctx.size === 'ci' ? 20 : 100;
+    const serial = await runTicketBench(ctx, { label: 'offline-serial', count: light, concurrency: 1, sample: light });
+    runs.push(serial);
+    figures.push(...ticketFigures(serial, false));
+    const model = await startEmulatedModel(options.modelLatencyMs);
+    try {
+      const emulated = await runTicketBench(ctx, {
+        label: `emulated-${options.modelLatencyMs}ms`,
+        count: options.tickets,
+        concurrency: options.concurrency,
+        sample,
+        env: { ...model.env, ...slots },
+      });
+      runs.push(emulated);
+      figures.push(...ticketFigures(emulated, false));
+      results.emulatedModel = { via: 'Anthropic Messages API emulator, real SDK', requests: model.requests() };
+    } finally {
+      await model.close();
+    }
+    results.tickets = runs;
+  }
+  if (only.includes('faults')) {
+    ctx.log(`faults: timing ${options.approvals} approvals`);
+    const faults = await runFaultBench(ctx, options.approvals);
+    results.faults = faults;
+    figures.push(...faultFigures(faults));
+  }
+  if (only.includes('fraud')) {
+    const fraud = await runFraudBench(ctx);
+    results.fraud = fraud;
+    figures.push(...fraudFigures(fraud));
+  }
+  if (only.includes('memory')) {
+    const memory = await runMemoryBench(ctx, options.open);
+    results.memory = memory;
+    figures.push(...memoryFigures(memory));
+  }
+  return { results, figures, tuning };
+}

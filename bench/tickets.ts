@@ -1,0 +1,88 @@
+import { join } from 'node:path';
+import type { BenchContext } from './context';
+import { workerEnv } from './context';
+import { fetchRunTimes } from './history';
+import { distribution, mapLimit, ratePerSecond, spreadSample, workflowTiming, type Distribution } from './stats';
+import { driveTickets } from './ticket-load';
+import { startWorkerProcess } from './worker-process';
+
+export interface TicketRunOptions {
+  label: string;
+  count: number;
+  concurrency: number;
+  /** How many histories to fetch for activity time and overhead. */
+  sample: number;
+  /** Extra worker environment (model provider, activity slots). */
+  env?: Record<string, string>;
+}
+
+export interface TicketRunResult {
+  label: string;
+  count: number;
+  concurrency: number;
+  wallMs: number;
+  perSecond: number;
+  routes: Record<string, number>;
+  failures: string[];
+  endToEndMs: Distribution;
+  activityMs: Distribution;
+  overheadMs: Distribution;
+  /** Activity queue time (scheduled to started), part of the overhead, shown on its own. */
+  activityQueueMs: Distribution;
+  workflowTasksPerTicket: number | null;
+  workerPeakRssMb: number | null;
+}
+
+const WARM_UP = 16;
+
+/** One ticket run against a fresh worker process: a warm-up, then the measured tickets, then their histories. */
+export async function runTicketBench(ctx: BenchContext, options: TicketRunOptions): Promise<TicketRunResult> {
+  const taskQueue = `bench-${ctx.runId}-${options.label}`;
+  const worker = await startWorkerProcess(
+    workerEnv(ctx, taskQueue, options.env),
+    join(ctx.outDir, `worker-${ctx.runId}-${options.label}.log`),
+  );
+  let peakRss = worker.rssMb() ?? 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, worker.rssMb() ?? 0)), 250);
+  try {
+    // JIT, connection pools and the sticky cache warm up here, outside the measured window.
+    await driveTickets(ctx, taskQueue, `BW-${ctx.runId}-${options.label}`, WARM_UP, Math.min(8, options.concurrency));
+    ctx.log(`tickets ${options.label}: ${options.count} at ${options.concurrency} in flight`);
+    const load = await driveTickets(
+      ctx,
+      taskQueue,
+      `B-${ctx.runId}-${options.label}`,
+      options.count,
+      options.concurrency,
+    );
+    clearInterval(sampler);
+    const described = await mapLimit(load.workflowIds, 16, (id) => ctx.client.workflow.getHandle(id).describe());
+    const endToEnd = described.filter((d) => d.closeTime).map((d) => d.closeTime!.getTime() - d.startTime.getTime());
+    const sampled = await mapLimit(spreadSample(load.workflowIds, options.sample), 8, (id) =>
+      fetchRunTimes(ctx.client, id),
+    );
+    const timings = sampled
+      .filter((t) => t.closeMs !== null)
+      .map((t) => workflowTiming(t.startMs, t.closeMs!, t.activities));
+    const queued = sampled.flatMap((t) => t.activities.map((a) => a.startedMs - a.scheduledMs));
+    const tasks = sampled.map((t) => t.workflowTasks);
+    return {
+      label: options.label,
+      count: options.count,
+      concurrency: options.concurrency,
+      wallMs: load.wallMs,
+      perSecond: ratePerSecond(options.count - load.failures.length, load.wallMs),
+      routes: load.routes,
+      failures: load.failures.slice(0, 20),
+      endToEndMs: distribution(endToEnd),
+      activityMs: distribution(timings.map((t) => t.activityMs)),
+      overheadMs: distribution(timings.map((t) => t.overheadMs)),
+      activityQueueMs: distribution(queued),
+      workflowTasksPerTicket: tasks.length ? tasks.reduce((a, b) => a + b, 0) / tasks.length : null,
+      workerPeakRssMb: peakRss || null,
+    };
+  } finally {
+    clearInterval(sampler);
+    await worker.stop();
+  }
+}

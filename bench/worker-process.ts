@@ -1,0 +1,64 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..');
+
+export interface BenchWorker {
+  pid: number;
+  /** Resident set size of the worker process itself, in MB, from /proc (Linux). */
+  rssMb(): number | null;
+  stop(): Promise<void>;
+}
+
+export function rssMbOf(pid: number): number | null {
+  try {
+    const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The production worker entry point (workers/main.ts, configured from the environment) in a process of its own, so its
+ * RSS and CPU are its own and not the load generator's. `node --import tsx` rather than `npx tsx`, whose wrapper
+ * process would stand between us and the worker's pid.
+ */
+export async function startWorkerProcess(env: Record<string, string>, logFile: string): Promise<BenchWorker> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'workers/main.ts'], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log = createWriteStream(logFile, { flags: 'a' });
+  child.stderr!.pipe(log);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  await new Promise<void>((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`worker not polling after 120 s; see ${logFile}`)), 120_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      log.write(chunk);
+      seen += chunk.toString('utf8');
+      if (seen.includes('worker polling')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`worker exited with ${code} before polling; see ${logFile}`));
+    });
+  });
+  return {
+    pid: child.pid!,
+    rssMb: () => rssMbOf(child.pid!),
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      const forced = setTimeout(() => child.kill('SIGKILL'), 40_000);
+      await exited;
+      clearTimeout(forced);
+      log.end();
+    },
+  };
+}

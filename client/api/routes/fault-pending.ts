@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { actionCatalog } from '../../../domain/fault/catalog';
+import type { PendingApproval } from '../../../workflows/fault/messages';
+import type { ApiContext } from '../context';
+import { defineRoute, type ApiRoute } from '../route';
+
+const pendingItem = z.object({
+  workflowId: z.string(),
+  deviceId: z.string(),
+  alertType: z.string(),
+  action: z.string(),
+  destructive: z.boolean(),
+  diagnosis: z.object({ summary: z.string(), confidence: z.number() }),
+  rule: z.string().describe('why this action needs a person'),
+  requestedAt: z.string().nullable().describe('when the first approval page went out'),
+  approvers: z.array(z.string()),
+  pagedTier: z.number().nullable(),
+});
+
+/** Bounded so one listing cannot fan out into thousands of queries. */
+const maxListed = 200;
+
+/**
+ * What on-call engineers must decide. Visibility finds the running faults; each one's own pendingApproval query says
+ * whether it is waiting. No deadline is listed: a workflow's policy is in its (encrypted) input, not in visibility.
+ */
+export function pendingFaultsRoute(context: ApiContext): ApiRoute {
+  return defineRoute({
+    method: 'GET',
+    url: '/faults/pending',
+    summary: 'Faults waiting for an on-call approval',
+    tags: ['faults'],
+    responses: { 200: { description: 'Waiting faults', schema: z.object({ items: z.array(pendingItem) }) } },
+    handler: async () => {
+      const ids: string[] = [];
+      for await (const execution of context.client.workflow.list({
+        query: "UseCase='fault' AND ExecutionStatus='Running'",
+      })) {
+        ids.push(execution.workflowId);
+        if (ids.length >= maxListed) break;
+      }
+      const answers = await Promise.all(ids.map((id) => safePending(context, id)));
+      const waiting = answers.filter((entry): entry is [string, PendingApproval] => entry[1]?.waiting === true);
+      const requested = await context.pool.query<{ workflow_id: string; at: Date }>(
+        `SELECT workflow_id, min(created_at) AS at FROM pages
+          WHERE kind = 'approval_request' AND workflow_id = ANY($1) GROUP BY workflow_id`,
+        [waiting.map(([id]) => id)],
+      );
+      const requestedAt = new Map(requested.rows.map((row) => [row.workflow_id, row.at.toISOString()]));
+      return {
+        items: waiting.map(([workflowId, pending]) => ({
+          workflowId,
+          deviceId: pending.deviceId,
+          alertType: workflowId.slice(`fault-${pending.deviceId}-`.length),
+          action: pending.action ?? '',
+          destructive: actionCatalog[pending.action as keyof typeof actionCatalog]?.destructive ?? true,
+          diagnosis: { summary: pending.diagnosis?.rootCause ?? '', confidence: pending.diagnosis?.confidence ?? 0 },
+          rule: pending.why.join('; '),
+          requestedAt: requestedAt.get(workflowId) ?? null,
+          approvers: pending.approvers,
+          pagedTier: pending.pagedTier,
+        })),
+      };
+    },
+  });
+}
+
+/** One fault that finished between the listing and its query is simply not pending. */
+async function safePending(context: ApiContext, id: string): Promise<[string, PendingApproval | null]> {
+  return [id, await context.faults.pendingApproval(id).catch(() => null)];
+}

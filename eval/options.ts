@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+export const useCases = ['tickets', 'faults', 'fraud', 'acma'] as const;
+
+const positiveInt = z.coerce.number().int().positive();
+const rates = z
+  .string()
+  .transform((s) => s.split(',').map((r) => Number(r.trim())))
+  .pipe(z.array(z.number().gt(0).lt(1)).min(1));
+
+/** What the command line may say, checked once; commander parses, zod decides what is valid. */
+export const evalOptionsSchema = z
+  .object({
+    useCase: z.enum(useCases),
+    provider: z.enum(['offline', 'anthropic', 'bedrock']).optional(),
+    promptVersion: z.string().default('current'),
+    vs: z.string().optional(),
+    model: z.string().optional(),
+    vsModel: z.string().optional(),
+    limit: positiveInt.optional(),
+    targetError: rates.default([0.02, 0.08]),
+    concurrency: positiveInt.optional(),
+    fairness: z.boolean().default(false),
+    reportsDir: z.string().optional(),
+    store: z.boolean().default(true),
+  })
+  .refine((o) => !(o.fairness && (o.vs || o.vsModel)), {
+    message: '--fairness runs one variant; drop --vs/--vs-model',
+  });
+export type CliOptions = z.infer<typeof evalOptionsSchema>;
+
+export async function parseEvalOptions(argv: string[]): Promise<CliOptions> {
+  // commander 15 is ESM-only; a dynamic import is how this CommonJS project loads it.
+  const { Command, Option } = await import('commander');
+  const program = new Command('eval')
+    .description('Labelled evaluation of a use case: accuracy, calibration, guardrails, latency, cost; A/B; fairness')
+    .addOption(new Option('--use-case <name>', 'what to evaluate').choices(useCases).makeOptionMandatory())
+    .addOption(new Option('--provider <name>', 'override MODEL_PROVIDER').choices(['offline', 'anthropic', 'bedrock']))
+    .option('--prompt-version <name>', 'prompt set A: current, or a directory under eval/prompt-variants', 'current')
+    .option('--vs <name>', 'prompt set B for an A/B run')
+    .option('--model <id>', 'fast-tier model for A (LLM providers)')
+    .option('--vs-model <id>', 'fast-tier model for B (LLM providers)')
+    .option('--limit <n>', 'evaluate only the first n items (full-pipeline cases come first)')
+    .option('--target-error <rates>', 'error rates to find send thresholds for, comma-separated', '0.02,0.08')
+    .option('--concurrency <n>', 'items in flight (default 1 offline, 4 otherwise)')
+    .option('--fairness', 'run the fairness blind test instead: swapped names and postcodes')
+    .option('--reports-dir <dir>', 'where reports go (default $REPORTS_DIR/eval)')
+    .option('--no-store', 'do not write eval_runs rows');
+  const opts = program.parse(argv, { from: 'user' }).opts<Record<string, unknown>>();
+  const parsed = evalOptionsSchema.safeParse(opts);
+  if (!parsed.success) program.error(parsed.error.issues.map((i) => i.message).join('; '));
+  return parsed.data!;
+}

@@ -1,0 +1,25 @@
+import type { AbRow, Recommendation } from '../ab';
+import type { RunFigures } from '../figures';
+import type { PreviousRun } from '../store';
+
+export interface ReportRun {
+  label: string;
+  provider: string;
+  model: string;
+  promptVersions: Record<string, string>;
+  runId: number | null;
+  figures: RunFigures;
+  previous: PreviousRun | null;
+}
+
+/** Everything both renderers need; they format, they do not compute. */
+export interface Report {
+  useCase: string;
+  generatedAt: Date;
+  /** What served the calls, in words: the offline engine is not an LLM and the report must say so up front. */
+  engineNote: string;
+  datasetNote: string;
+  runs: ReportRun[];
+  ab: { rows: AbRow[]; recommendation: Recommendation } | null;
+  notes: string[];
+}

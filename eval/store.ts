@@ -1,0 +1,90 @@
+import type { Pool } from 'pg';
+import { z } from 'zod';
+import type { RunFigures } from './figures';
+import type { TicketOutcome } from './types';
+
+export interface RunRecord {
+  useCase: string;
+  variant: string;
+  provider: string;
+  model: string;
+  promptVersions: Record<string, string>;
+  startedAt: Date;
+  figures: RunFigures;
+}
+
+const previousRow = z.object({
+  id: z.coerce.number(),
+  started_at: z.date(),
+  prompt_versions: z.record(z.string(), z.string()),
+  figures: z.record(z.string(), z.unknown()),
+});
+export type PreviousRun = { id: number; startedAt: Date; promptVersions: Record<string, string>; figures: RunFigures };
+
+/** Fails early with the fix when the table is missing, rather than after minutes of model calls. */
+export async function assertEvalTables(pool: Pool): Promise<void> {
+  const { rows } = await pool.query(`SELECT to_regclass('eval_runs') IS NOT NULL AS present`);
+  if (!rows[0]?.present) {
+    throw new Error('the eval_runs table is missing: run `npm run migrate` against this DATABASE_URL first');
+  }
+}
+
+/**
+ * The last run of the same use case, variant, provider, model and item count (a `--limit` slice is not comparable
+ * with a full run): the baseline drift is measured against.
+ */
+export async function previousRun(
+  pool: Pool,
+  r: Pick<RunRecord, 'useCase' | 'variant' | 'provider' | 'model' | 'startedAt'> & { items: number },
+): Promise<PreviousRun | null> {
+  const { rows } = await pool.query(
+    `SELECT id, started_at, prompt_versions, figures FROM eval_runs
+      WHERE use_case = $1 AND variant = $2 AND provider = $3 AND model = $4 AND started_at < $5 AND items = $6
+      ORDER BY started_at DESC, id DESC LIMIT 1`,
+    [r.useCase, r.variant, r.provider, r.model, r.startedAt, r.items],
+  );
+  if (!rows[0]) return null;
+  const row = previousRow.parse(rows[0]);
+  // Figures written by an older harness may lack newer fields; the report treats missing ones as "not measured".
+  return { id: row.id, startedAt: row.started_at, promptVersions: row.prompt_versions, figures: row.figures as never };
+}
+
+export async function saveRun(pool: Pool, r: RunRecord, outcomes: TicketOutcome[]): Promise<number> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const { rows } = await client.query(
+      `INSERT INTO eval_runs (use_case, variant, provider, model, prompt_versions, items, started_at, figures)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [r.useCase, r.variant, r.provider, r.model, r.promptVersions, outcomes.length, r.startedAt, r.figures],
+    );
+    const id = Number(rows[0].id);
+    // One multi-row INSERT per 500 items keeps a thousand-row run to a couple of round trips.
+    for (let i = 0; i < outcomes.length; i += 500) {
+      const chunk = outcomes.slice(i, i + 500);
+      const values = chunk.map(
+        (_, j) =>
+          `($1, $${j * 7 + 2}, $${j * 7 + 3}, $${j * 7 + 4}, $${j * 7 + 5}, $${j * 7 + 6}, $${j * 7 + 7}, $${j * 7 + 8})`,
+      );
+      const params = chunk.flatMap((o) => {
+        const { reply: _reply, ...predicted } = o.predicted; // labels and predictions only: no customer-facing text
+        const keys = (['intent', 'department', 'route'] as const).filter((k) => o.expected[k]);
+        const correct = !o.error && keys.every((k) => o.expected[k] === o.predicted[k]);
+        const cost = o.calls.reduce((s, c) => s + c.costUsd, 0);
+        return [o.id, o.expected, predicted, correct, o.predicted.confidence ?? null, o.latencyMs, cost];
+      });
+      await client.query(
+        `INSERT INTO eval_items (run_id, item_id, expected, predicted, correct, confidence, latency_ms, cost_usd)
+         VALUES ${values.join(', ')}`,
+        [id, ...params],
+      );
+    }
+    await client.query('COMMIT');
+    return id;
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
+}
