@@ -16,6 +16,7 @@ export interface FaultStubOptions {
 export interface FaultRecorder {
   pages: Array<{ kind: string; tier: number; message: string }>;
   executions: Array<{ action: string; approvedBy: string | null; emergency: boolean }>;
+  decisions: Array<{ action: string; actor: string }>;
 }
 
 export const roster = [
@@ -26,7 +27,7 @@ export const roster = [
 
 /** The fault activities with scripted answers: these tests exercise the workflow's decisions and waits only. */
 export function faultStubs(options: FaultStubOptions = {}) {
-  const recorder: FaultRecorder = { pages: [], executions: [] };
+  const recorder: FaultRecorder = { pages: [], executions: [], decisions: [] };
   const executed = new Set<string>();
   const activities = {
     async gatherTelemetry(): Promise<TelemetrySummary> {
@@ -62,6 +63,10 @@ export function faultStubs(options: FaultStubOptions = {}) {
     async pageOnCall(page: { kind: string; tier: number; message: string }) {
       recorder.pages.push({ kind: page.kind, tier: page.tier, message: page.message });
       return { pageId: String(recorder.pages.length), duplicate: false };
+    },
+    async recordDecision(input: { action: string; actor: string }) {
+      recorder.decisions.push({ action: input.action, actor: input.actor });
+      return { recorded: true };
     },
     async executeAction(input: { action: string; approvedBy: string | null; emergency: boolean }) {
       // Idempotent like the real one: a retried execution is not a second execution.

@@ -126,6 +126,7 @@ describe('diagnoseFault decisions', () => {
     expect(recorder.executions).toEqual([]);
     const attributes = (await harness.client.workflow.getHandle(result.workflowId).describe()).typedSearchAttributes;
     expect([attributes.get(sa.Decision), attributes.get(sa.Approver)]).toEqual(['rejected', 'eng.bob']);
+    expect(recorder.decisions).toEqual([{ action: 'fault.rejection', actor: 'oncall:eng.bob' }]);
   });
 
   it('reminds, escalates through the tiers, then stops safely when nobody answers', async () => {
@@ -144,6 +145,7 @@ describe('diagnoseFault decisions', () => {
     expect(kinds[kinds.length - 1]).toBe('safe_stop');
     const attributes = (await harness.client.workflow.getHandle(result.workflowId).describe()).typedSearchAttributes;
     expect(attributes.get(sa.Decision)).toBe('expired');
+    expect(recorder.decisions).toEqual([{ action: 'fault.safe_stop', actor: 'system:switchboard' }]);
     expect(recorder.pages.filter((page) => page.kind === 'escalation').map((page) => page.tier)).toEqual([2, 3]);
   });
 

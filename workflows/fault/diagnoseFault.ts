@@ -2,6 +2,7 @@ import {
   ApplicationFailure,
   condition,
   log,
+  patched,
   proxyActivities,
   setHandler,
   sleep,
@@ -59,6 +60,14 @@ export async function diagnoseFault(args: DiagnoseFaultArgs): Promise<FaultResul
   const alert = alertResult.data;
   const policy = policyResult.data;
   const model = proxyActivities<Activities>(modelCallOptions(policy.modelCallTimeoutMs));
+  // Decisions that end a fault without an action reach the audit trail here; executed actions are recorded by the
+  // activity that runs them. Patched: histories from before the audit trail never scheduled this activity.
+  const recordDecision = async (decision: string, actor: string, summary: string, recommendedAction: string) => {
+    if (!patched('audit-fault-decisions')) return;
+    await operations.recordDecision.executeWithOptions({ summary: `Audit: ${summary}` }, [
+      { action: decision, actor, details: { recommendedAction, deviceId: alert.deviceId } },
+    ]);
+  };
   const { workflowId } = workflowInfo();
   const now = workflowNow;
   const timeline: TimelineEntry[] = [{ at: alert.detectedAt, event: 'detected', detail: alert.summary }];
@@ -151,11 +160,14 @@ export async function diagnoseFault(args: DiagnoseFaultArgs): Promise<FaultResul
     pending.waiting = false;
     if (!verdict) {
       auditAttributes([{ key: sa.Decision, value: 'expired' }]);
+      await recordDecision('fault.safe_stop', 'system:switchboard', 'no decision: nothing was done', action.type);
       await pageTier(roster.length - 1, 'safe_stop', `No decision on ${action.type}: nothing was done.`);
       return finish('no_decision_safe_stop', decision);
     }
     if (verdict.kind === 'reject') {
       mark('rejected', `${verdict.approval.approver}: ${verdict.approval.reason}`);
+      const { approver: rejectedBy } = verdict.approval;
+      await recordDecision('fault.rejection', `oncall:${rejectedBy}`, `rejected by ${rejectedBy}`, action.type);
       auditAttributes([
         { key: sa.Decision, value: 'rejected' },
         { key: sa.Approver, value: verdict.approval.approver },
