@@ -25,6 +25,7 @@ export function workerEnv(ctx: BenchContext, taskQueue: string, extra: Record<st
     WORKFLOW_BUNDLE_PATH: ctx.workflowBundlePath,
     ACMA_SCHEDULE: 'off',
     FRAUD_SCHEDULE: 'off',
+    FAIRNESS_SCHEDULE: 'off',
     MODEL_PROVIDER: 'offline',
     OFFLINE_LATENCY: '0',
     ...extra,

@@ -105,6 +105,7 @@ export const configSchema = z
     REPORTS_DIR: z.string().default('reports'),
     ACMA_SCHEDULE: z.enum(['on', 'off']).default('on'),
     FRAUD_SCHEDULE: z.enum(['on', 'off']).default('on'),
+    FAIRNESS_SCHEDULE: z.enum(['on', 'off']).default('on'),
     WORKER_SHUTDOWN_GRACE: durationSchema.default(30_000),
     WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(50),
     /** A prebuilt workflow bundle (bundleWorkflowCode) so a worker skips bundling at start-up. */

@@ -5,6 +5,7 @@ import { temporalConnectionOptions } from '../config/temporal-connection';
 import { createActivities } from '../activities';
 import { connectClient } from '../client/connection';
 import { ensureAcmaSchedule, ensureFraudSchedule } from './schedules';
+import { createFairnessActivities, ensureFairnessSchedule } from '../eval/fairness-schedule';
 import type { ModelProvider } from '../activities/model/contract';
 import { createModelGateway } from '../activities/model/gateway';
 import { createPostgresRetriever } from '../activities/retrieval/postgres-fts';
@@ -43,12 +44,14 @@ export async function startWorker(config: Config, options: StartWorkerOptions = 
     reportsDir: config.REPORTS_DIR,
     audit: { ring: keyRingFromConfig(config), sampleRate: config.AUDIT_SAMPLE_RATE },
   });
+  const workerActivities = { ...activities, ...createFairnessActivities({ config, pool }) };
 
-  if (config.ACMA_SCHEDULE === 'on' || config.FRAUD_SCHEDULE === 'on') {
+  if ([config.ACMA_SCHEDULE, config.FRAUD_SCHEDULE, config.FAIRNESS_SCHEDULE].includes('on')) {
     const { client, close } = await connectClient(config);
     try {
       if (config.ACMA_SCHEDULE === 'on') await ensureAcmaSchedule(client, config.TEMPORAL_TASK_QUEUE);
       if (config.FRAUD_SCHEDULE === 'on') await ensureFraudSchedule(client, config.TEMPORAL_TASK_QUEUE);
+      if (config.FAIRNESS_SCHEDULE === 'on') await ensureFairnessSchedule(client, config.TEMPORAL_TASK_QUEUE);
     } finally {
       await close();
     }
@@ -61,7 +64,7 @@ export async function startWorker(config: Config, options: StartWorkerOptions = 
     ...(options.workflowBundlePath
       ? { workflowBundle: { codePath: options.workflowBundlePath } }
       : { workflowsPath: require.resolve('../workflows') }),
-    activities,
+    activities: workerActivities,
     dataConverter,
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
     // In-flight model calls get this long to finish on SIGTERM before they are cancelled.

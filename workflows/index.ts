@@ -4,3 +4,4 @@ export { dailyFraudSweep } from './fraud/dailyFraudSweep';
 export { recordFraudDecision } from './fraud/recordFraudDecision';
 export { diagnoseFault } from './fault/diagnoseFault';
 export { resolveTicket } from './ticket/resolveTicket';
+export { monthlyFairnessEval } from './evaluation/monthlyFairnessEval';

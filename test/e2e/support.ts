@@ -31,6 +31,7 @@ export function e2eConfig(overrides: Record<string, string> = {}): Config {
     // Each test has its own task queue; the one test that needs the schedule creates it for its own.
     ACMA_SCHEDULE: 'off',
     FRAUD_SCHEDULE: 'off',
+    FAIRNESS_SCHEDULE: 'off',
     ...overrides,
   });
 }
@@ -89,6 +90,7 @@ export function workerProcess(config: Config, extra: Record<string, string> = {}
     PAYLOAD_CODEC_KEYS: (config.PAYLOAD_CODEC_KEYS ?? []).map(({ id, key }) => `${id}:${key}`).join(','),
     ACMA_SCHEDULE: 'off',
     FRAUD_SCHEDULE: 'off',
+    FAIRNESS_SCHEDULE: 'off',
     ...extra,
   };
   return () =>

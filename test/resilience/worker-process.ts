@@ -18,6 +18,7 @@ export function singleProcessWorker(config: Config, extra: Record<string, string
     PAYLOAD_CODEC_KEYS: (config.PAYLOAD_CODEC_KEYS ?? []).map(({ id, key }) => `${id}:${key}`).join(','),
     ACMA_SCHEDULE: 'off',
     FRAUD_SCHEDULE: 'off',
+    FAIRNESS_SCHEDULE: 'off',
     LOG_LEVEL: 'warn',
     ...extra,
   };
