@@ -10,6 +10,7 @@ import { applySimulatedEffect } from './simulation';
 export const executeActionInput = z
   .object({
     workflowId: z.string().min(1),
+    runId: z.string(),
     action: z.enum(actionTypes),
     deviceId: z.string().min(1),
     params: z.record(z.string(), z.unknown()),
@@ -20,7 +21,7 @@ export const executeActionInput = z
 export type ExecuteActionInput = z.infer<typeof executeActionInput>;
 
 /**
- * Runs an action at most once per workflow: the (workflow_id, action) key is claimed, the effect applied and the
+ * Runs an action at most once per workflow run: the (workflow_id, run_id, action) key is claimed, the effect applied and the
  * decision put on the audit trail in one transaction, so a retry, a replay or a worker that died after COMMIT finds
  * the row and changes nothing.
  */
@@ -50,9 +51,18 @@ export async function executeAction(
     }
     // A concurrent duplicate blocks on the unique key until the first commits, then inserts nothing.
     const inserted = await client.query(
-      `INSERT INTO action_executions (workflow_id, action, device_id, params, approved_by, emergency, executed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (workflow_id, action) DO NOTHING RETURNING id`,
-      [run.workflowId, run.action, run.deviceId, JSON.stringify(run.params), run.approvedBy, run.emergency, now],
+      `INSERT INTO action_executions (workflow_id, run_id, action, device_id, params, approved_by, emergency, executed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (workflow_id, run_id, action) DO NOTHING RETURNING id`,
+      [
+        run.workflowId,
+        run.runId,
+        run.action,
+        run.deviceId,
+        JSON.stringify(run.params),
+        run.approvedBy,
+        run.emergency,
+        now,
+      ],
     );
     let result: { executionId: string; duplicate: boolean };
     if (inserted.rows[0]) {
@@ -68,13 +78,13 @@ export async function executeAction(
           executionId: result.executionId,
         },
         workflowId: run.workflowId,
-        dedupeKey: `action:${run.workflowId}:${run.action}`,
+        dedupeKey: `action:${run.workflowId}:${run.runId}:${run.action}`,
       });
     } else {
-      const existing = await client.query('SELECT id FROM action_executions WHERE workflow_id = $1 AND action = $2', [
-        run.workflowId,
-        run.action,
-      ]);
+      const existing = await client.query(
+        'SELECT id FROM action_executions WHERE workflow_id = $1 AND run_id = $2 AND action = $3',
+        [run.workflowId, run.runId, run.action],
+      );
       result = { executionId: String(existing.rows[0].id), duplicate: true };
     }
     await client.query('COMMIT');

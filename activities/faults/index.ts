@@ -47,6 +47,7 @@ export interface FaultActivityDeps {
 
 export function createFaultActivities({ pool, gateway, prompts, clock = () => new Date(), audit }: FaultActivityDeps) {
   const workflowId = () => Context.current().info.workflowExecution?.workflowId ?? 'standalone';
+  const runId = () => Context.current().info.workflowExecution?.runId ?? '';
   return {
     async gatherTelemetry(input: { alert: unknown }): Promise<TelemetrySummary> {
       const alert = parseInput(alertSchema, input.alert, 'gatherTelemetry');
@@ -102,7 +103,7 @@ export function createFaultActivities({ pool, gateway, prompts, clock = () => ne
 
     async executeAction(input: z.input<typeof executeInput>) {
       const parsed = parseInput(executeInput, input, 'executeAction');
-      return executeAction(pool, { ...parsed, workflowId: workflowId(), params: {} }, clock());
+      return executeAction(pool, { ...parsed, workflowId: workflowId(), runId: runId(), params: {} }, clock());
     },
 
     async verifyRecovery(input: { deviceId: string; alertType: string }) {

@@ -86,10 +86,12 @@ describe('switchboard CLI against the real API', () => {
     const result: FaultResult = await bed.connection.client.workflow.getHandle(workflowId).result();
     expect(result.decision.approver).toBe(engineer);
     expect(result.outcome).toMatch(/^(approved_executed|not_recovered_escalated)$/);
-    const executed = await bed.pool.query('SELECT action, approved_by FROM action_executions WHERE workflow_id = $1', [
-      workflowId,
-    ]);
-    expect(executed.rows).toContainEqual({ action: 'reset_bgp_session', approved_by: engineer });
+    const { runId } = await bed.connection.client.workflow.getHandle(workflowId).describe();
+    const executed = await bed.pool.query(
+      'SELECT action, approved_by FROM action_executions WHERE workflow_id = $1 AND run_id = $2',
+      [workflowId, runId],
+    );
+    expect(executed.rows).toEqual([{ action: 'reset_bgp_session', approved_by: engineer }]);
 
     const late = await switchboard(['approvals', 'approve', workflowId, '--yes'], oncallKey);
     expect(late.code).toBe(3);

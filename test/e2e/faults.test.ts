@@ -11,10 +11,13 @@ const policy = { reminderIntervalMs: 60_000, tierDeadlineMs: 120_000, finalDeadl
 let harness: E2EHarness;
 let faults: FaultClient;
 let closeConnection: () => Promise<void>;
+let runIdOf: (workflowId: string) => Promise<string>;
 beforeAll(async () => {
   harness = await e2eHarness();
   const connection = await connectClient(harness.config);
   closeConnection = connection.close;
+  // Fault ids recur (they are alert fingerprints), so rows are matched to this run, not to earlier tests' runs.
+  runIdOf = async (workflowId) => (await connection.client.workflow.getHandle(workflowId).describe()).runId;
   faults = createFaultClient({ client: connection.client, taskQueue: harness.config.TEMPORAL_TASK_QUEUE, policy });
 });
 afterAll(async () => {
@@ -50,9 +53,10 @@ describe('fault diagnosis end to end (offline engine, real PostgreSQL, seeded sc
     const { workflowId } = await faults.reportAlert(alertFor(scenarioDeviceIds.bgpFlapping));
     const waiting = await untilWaiting(faults, workflowId);
     expect(waiting.action).toBe('reset_bgp_session');
-    const executedEarly = await harness.pool.query('SELECT 1 FROM action_executions WHERE workflow_id = $1', [
-      workflowId,
-    ]);
+    const executedEarly = await harness.pool.query(
+      'SELECT 1 FROM action_executions WHERE workflow_id = $1 AND run_id = $2',
+      [workflowId, await runIdOf(workflowId)],
+    );
     expect(executedEarly.rowCount).toBe(0);
 
     const page = await harness.pool.query(
@@ -84,8 +88,8 @@ describe('fault diagnosis end to end (offline engine, real PostgreSQL, seeded sc
     expect(result.recovered).toBe(true);
     expect(result.mttrMs).toBeGreaterThan(0);
     const executed = await harness.pool.query(
-      'SELECT action, approved_by FROM action_executions WHERE workflow_id = $1',
-      [workflowId],
+      'SELECT action, approved_by FROM action_executions WHERE workflow_id = $1 AND run_id = $2',
+      [workflowId, await runIdOf(workflowId)],
     );
     expect(executed.rows).toEqual([{ action: 'reset_bgp_session', approved_by: approver }]);
   });

@@ -99,6 +99,7 @@ describe('actions, verification, paging', () => {
   test('executing twice writes one row and reports the second as a duplicate', async () => {
     const input = {
       workflowId: `test-${randomUUID()}`,
+      runId: randomUUID(),
       action: 'dispatch_field_tech' as const,
       deviceId: scenarioDeviceIds.interfaceDown,
       params: {},
@@ -113,6 +114,9 @@ describe('actions, verification, paging', () => {
       input.workflowId,
     ]);
     expect(rows.rows[0].n).toBe(1);
+    // The same fault back after this run closed is a new run of the same workflow id: it acts again.
+    const recurrence = await executeAction(pool, { ...input, runId: randomUUID() }, new Date());
+    expect(recurrence.duplicate).toBe(false);
     // Field work takes hours: nothing has recovered yet.
     expect((await readRecovery(pool, scenarioDeviceIds.interfaceDown, 'interface_down')).recovered).toBe(false);
   });
@@ -130,6 +134,7 @@ describe('actions, verification, paging', () => {
       expect(await readRecovery(pool, deviceId, 'bgp_flapping')).toMatchObject({ recovered: false, value: 8 });
       const run = {
         workflowId: `test-${randomUUID()}`,
+        runId: randomUUID(),
         action: 'reset_bgp_session' as const,
         deviceId,
         params: { peerId: 'PEER-GLOBAL-04' },

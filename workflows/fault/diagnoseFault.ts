@@ -68,7 +68,7 @@ export async function diagnoseFault(args: DiagnoseFaultArgs): Promise<FaultResul
       { action: decision, actor, details: { recommendedAction, deviceId: alert.deviceId } },
     ]);
   };
-  const { workflowId } = workflowInfo();
+  const { workflowId, runId } = workflowInfo();
   const now = workflowNow;
   const timeline: TimelineEntry[] = [{ at: alert.detectedAt, event: 'detected', detail: alert.summary }];
   const mark = (event: string, detail?: string) => timeline.push({ at: now().toISOString(), event, detail });
@@ -260,7 +260,8 @@ export async function diagnoseFault(args: DiagnoseFaultArgs): Promise<FaultResul
       { summary: `Page ${telemetry.team} tier ${target.tier}: ${kind.replace(/_/g, ' ')}${round ? ` ${round}` : ''}` },
       [
         {
-          idempotencyKey: `${workflowId}:${kind}:${target.tier}:${round}`,
+          // The run id too: a fault's workflow id recurs when the same fault comes back after this one closed.
+          idempotencyKey: `${workflowId}:${runId}:${kind}:${target.tier}:${round}`,
           team: telemetry.team,
           tier: target.tier,
           engineerIds: target.engineers,

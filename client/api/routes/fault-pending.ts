@@ -42,7 +42,8 @@ export function pendingFaultsRoute(context: ApiContext): ApiRoute {
       const answers = await Promise.all(ids.map((id) => safePending(context, id)));
       const waiting = answers.filter((entry): entry is [string, PendingApproval] => entry[1]?.waiting === true);
       const requested = await context.pool.query<{ workflow_id: string; at: Date }>(
-        `SELECT workflow_id, min(created_at) AS at FROM pages
+        // max: a fault id recurs, and the running run's request is the newest one for it.
+        `SELECT workflow_id, max(created_at) AS at FROM pages
           WHERE kind = 'approval_request' AND workflow_id = ANY($1) GROUP BY workflow_id`,
         [waiting.map(([id]) => id)],
       );

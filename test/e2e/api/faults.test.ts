@@ -63,10 +63,12 @@ describe('faults through the API', () => {
     const result = await bed.connection.client.workflow.getHandle(workflowId).result();
     expect(result.decision.approver).toBe(oncallIdentity);
     expect(result.outcome).toMatch(/^approved_executed|not_recovered_escalated$/);
+    const { runId } = await bed.connection.client.workflow.getHandle(workflowId).describe();
     const executed = await bed.pool.query(
-      'SELECT approved_by FROM action_executions WHERE workflow_id = $1 ORDER BY id DESC LIMIT 1',
-      [workflowId],
+      'SELECT approved_by FROM action_executions WHERE workflow_id = $1 AND run_id = $2',
+      [workflowId, runId],
     );
+    expect(executed.rows).toHaveLength(1);
     expect(executed.rows[0].approved_by).toBe(oncallIdentity);
 
     const view = await bed.call('GET', `/faults/${workflowId}`, { as: 'service' });
