@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import { z } from 'zod';
 import type { RunFigures } from './figures';
 import type { TicketOutcome } from './types';
+import { checkout } from '../activities/transaction';
 
 export interface RunRecord {
   useCase: string;
@@ -50,7 +51,7 @@ export async function previousRun(
 }
 
 export async function saveRun(pool: Pool, r: RunRecord, outcomes: TicketOutcome[]): Promise<number> {
-  const client = await pool.connect();
+  const client = await checkout(pool);
   try {
     await client.query('BEGIN');
     const { rows } = await client.query(
@@ -85,6 +86,6 @@ export async function saveRun(pool: Pool, r: RunRecord, outcomes: TicketOutcome[
     await client.query('ROLLBACK');
     throw error;
   } finally {
-    client.release();
+    client.done();
   }
 }

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { auditLockKey } from './chain';
+import { checkout } from '../transaction';
 
 export interface PruneResult {
   deleted: number;
@@ -17,7 +18,7 @@ export async function pruneAuditLog(pool: Pool, options: { olderThanMs: number; 
     throw new RangeError('pruneAuditLog: olderThanMs must be a non-negative number of milliseconds');
   }
   const cutoff = new Date(options.now.getTime() - options.olderThanMs);
-  const client = await pool.connect();
+  const client = await checkout(pool);
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [auditLockKey]);
@@ -46,6 +47,6 @@ export async function pruneAuditLog(pool: Pool, options: { olderThanMs: number; 
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
-    client.release();
+    client.done();
   }
 }

@@ -6,6 +6,7 @@ import { actionTypes } from '../../domain/fault/catalog';
 import { appendDecision, automatic, personActor } from '../audit/decisions';
 import { parseInput } from '../boundary';
 import { applySimulatedEffect } from './simulation';
+import { checkout } from '../transaction';
 
 export const executeActionInput = z
   .object({
@@ -38,7 +39,7 @@ export async function executeAction(
       nonRetryable: true,
     });
   }
-  const client = await pool.connect();
+  const client = await checkout(pool);
   try {
     await client.query('BEGIN');
     const device = await client.query('SELECT 1 FROM devices WHERE id = $1', [run.deviceId]);
@@ -93,6 +94,6 @@ export async function executeAction(
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
-    client.release();
+    client.done();
   }
 }

@@ -62,7 +62,8 @@ describe('npm run eval -- --use-case tickets', () => {
       config,
       pool,
       variants: [{ promptVersion: 'current' }, { promptVersion: 'concise' }],
-      limit: 12,
+      // The same slice as the test above, so its stored run is this one's drift baseline.
+      limit: 24,
       reportsDir,
     });
     expect(report.runs.map((r) => r.label)).toEqual(['current', 'concise']);
