@@ -31,8 +31,14 @@ export async function runPhases(ctx: BenchContext, only: Phase[], options: Phase
   const tuning = {
     workerProcess: 'node --import tsx workers/main.ts, a fresh one per run, configured from the environment',
     workflowBundle: 'built once per bench run (bundleWorkflowCode), loaded by every worker via WORKFLOW_BUNDLE_PATH',
-    maxCachedWorkflows: `SDK default from the heap limit: ${defaultCachedWorkflows()} (not configurable in workers/main.ts)`,
-    maxConcurrentWorkflowTaskExecutions: 'SDK default: 40 (not configurable in workers/main.ts)',
+    maxCachedWorkflows:
+      ctx.config.WORKER_MAX_CACHED_WORKFLOWS === undefined
+        ? `SDK default from the heap limit: ${defaultCachedWorkflows()} (WORKER_MAX_CACHED_WORKFLOWS unset)`
+        : `WORKER_MAX_CACHED_WORKFLOWS=${ctx.config.WORKER_MAX_CACHED_WORKFLOWS}`,
+    maxConcurrentWorkflowTaskExecutions:
+      ctx.config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS === undefined
+        ? 'SDK default: 40 (WORKER_MAX_CONCURRENT_WORKFLOW_TASKS unset)'
+        : `WORKER_MAX_CONCURRENT_WORKFLOW_TASKS=${ctx.config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS}`,
     maxConcurrentActivityTaskExecutions: `WORKER_MAX_CONCURRENT_ACTIVITIES=${slots.WORKER_MAX_CONCURRENT_ACTIVITIES} for loaded ticket runs, config default (${ctx.config.WORKER_MAX_CONCURRENT_ACTIVITIES}) elsewhere`,
     databasePoolMax: ctx.config.DATABASE_POOL_MAX,
     reviewsAndClarifications: 'answered by signals sent right after start: no human wait in end-to-end time',

@@ -108,6 +108,9 @@ export const configSchema = z
     FAIRNESS_SCHEDULE: z.enum(['on', 'off']).default('on'),
     WORKER_SHUTDOWN_GRACE: durationSchema.default(30_000),
     WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(50),
+    /** Open workflows kept in memory; evicted ones replay from history on their next task. Unset: the SDK's heap-based default. */
+    WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).optional(),
+    WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(2).optional(),
     /** A prebuilt workflow bundle (bundleWorkflowCode) so a worker skips bundling at start-up. */
     WORKFLOW_BUNDLE_PATH: z.string().optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),

@@ -67,6 +67,12 @@ export async function startWorker(config: Config, options: StartWorkerOptions = 
     activities: workerActivities,
     dataConverter,
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
+    ...(config.WORKER_MAX_CACHED_WORKFLOWS === undefined
+      ? {}
+      : { maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS }),
+    ...(config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS === undefined
+      ? {}
+      : { maxConcurrentWorkflowTaskExecutions: config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS }),
     // In-flight model calls get this long to finish on SIGTERM before they are cancelled.
     shutdownGraceTime: config.WORKER_SHUTDOWN_GRACE,
   });

@@ -34,7 +34,8 @@ export function pendingFaultsRoute(context: ApiContext): ApiRoute {
     handler: async () => {
       const ids: string[] = [];
       for await (const execution of context.client.workflow.list({
-        query: "UseCase='fault' AND ExecutionStatus='Running'",
+        // Decision='approval' is set when the workflow starts waiting for an engineer, so only candidates are queried.
+        query: "UseCase='fault' AND ExecutionStatus='Running' AND Decision='approval'",
       })) {
         ids.push(execution.workflowId);
         if (ids.length >= maxListed) break;
@@ -66,7 +67,15 @@ export function pendingFaultsRoute(context: ApiContext): ApiRoute {
   });
 }
 
-/** One fault that finished between the listing and its query is simply not pending. */
+const queryDeadlineMs = 5_000;
+
+/**
+ * One fault that finished between the listing and its query is simply not pending. A query waits for a worker, so
+ * one whose task queue has none (a worker fleet down, a test's queue) must not hold up the whole list.
+ */
 async function safePending(context: ApiContext, id: string): Promise<[string, PendingApproval | null]> {
-  return [id, await context.faults.pendingApproval(id).catch(() => null)];
+  const answer = context.client
+    .withDeadline(Date.now() + queryDeadlineMs, () => context.faults.pendingApproval(id))
+    .catch(() => null);
+  return [id, await answer];
 }
