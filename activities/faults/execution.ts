@@ -6,7 +6,7 @@ import { actionTypes } from '../../domain/fault/catalog';
 import { appendDecision, automatic, personActor } from '../audit/decisions';
 import { parseInput } from '../boundary';
 import { applySimulatedEffect } from './simulation';
-import { checkout } from '../transaction';
+import { inTransaction } from '../transaction';
 
 export const executeActionInput = z
   .object({
@@ -39,9 +39,7 @@ export async function executeAction(
       nonRetryable: true,
     });
   }
-  const client = await checkout(pool);
-  try {
-    await client.query('BEGIN');
+  return inTransaction(pool, async (client) => {
     const device = await client.query('SELECT 1 FROM devices WHERE id = $1', [run.deviceId]);
     if (device.rowCount === 0) {
       throw ApplicationFailure.create({
@@ -88,12 +86,6 @@ export async function executeAction(
       );
       result = { executionId: String(existing.rows[0].id), duplicate: true };
     }
-    await client.query('COMMIT');
     return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.done();
-  }
+  });
 }
