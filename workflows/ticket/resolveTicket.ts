@@ -219,7 +219,8 @@ export async function resolveTicket(args: ResolveTicketArgs): Promise<TicketResu
   }
   state.verdict = `${decision.decision} by ${decision.agentId}`;
   await backend.resolveHandoff.executeWithOptions({ summary: `Close review: ${state.verdict}` }, [
-    { idempotencyKey: reviewKey, resolvedBy: decision.agentId },
+    // The verdict goes to the audit trail with the agent's identity; an activity input, so replay is unaffected.
+    { idempotencyKey: reviewKey, resolvedBy: decision.agentId, decision: decision.decision },
   ]);
   upsertSearchAttributes([
     { key: sa.Decision, value: decision.decision },
