@@ -2,6 +2,7 @@ import { execFile, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
 import { connectClient, createFaultClient, type FaultClient } from '../../client';
 import { scenarioAlerts, scenarioDeviceIds } from '../../db/seed/network';
+import { faultWorkflowId } from '../../domain/fault/alert';
 import { resolveTemporalCli } from '../../scripts/stack/temporal-cli';
 import { e2eConfig, e2eHarness, workerProcess, type E2EHarness } from './support';
 
@@ -18,6 +19,13 @@ beforeAll(async () => {
   closeConnection = connection.close;
   // Fault ids recur (they are alert fingerprints), so rows are matched to this run, not to earlier tests' runs.
   runIdOf = async (workflowId) => (await connection.client.workflow.getHandle(workflowId).describe()).runId;
+  // A fault id is its alert fingerprint: a run another test left open would absorb this file's alerts.
+  for (const alert of scenarioAlerts(new Date())) {
+    await connection.client.workflow
+      .getHandle(faultWorkflowId(alert))
+      .terminate('cleared before the fault e2e tests')
+      .catch(() => undefined);
+  }
   faults = createFaultClient({ client: connection.client, taskQueue: harness.config.TEMPORAL_TASK_QUEUE, policy });
 });
 afterAll(async () => {
