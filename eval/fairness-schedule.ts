@@ -2,38 +2,29 @@
  * The monthly fairness blind test as a Temporal Schedule: a one-activity workflow (eval/fairness-workflow.ts) that
  * runs eval/fairness.ts on the worker, which already holds the config, the pool and the model provider.
  */
-import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { Context } from '@temporalio/activity';
 import type { Pool } from 'pg';
 import { join } from 'node:path';
 import type { Config } from '../config';
 import { runFairnessEval } from './fairness';
+import { ensureSchedule } from '../workers/schedules';
 
 export const FAIRNESS_SCHEDULE_ID = 'fairness-monthly-eval';
 
-/** 04:00 Sydney on the 2nd, clear of the ACMA report on the 1st; an existing schedule is left as it is. */
-export async function ensureFairnessSchedule(client: Client, taskQueue: string): Promise<'created' | 'existing'> {
-  try {
-    await client.schedule.create({
-      scheduleId: FAIRNESS_SCHEDULE_ID,
-      spec: { calendars: [{ dayOfMonth: 2, hour: 4, minute: 0 }], timezone: 'Australia/Sydney' },
-      action: {
-        type: 'startWorkflow',
-        workflowType: 'monthlyFairnessEval',
-        taskQueue,
-        args: [{}],
-        workflowId: 'fairness-eval',
-        staticSummary: 'Monthly fairness blind test: same tickets, swapped names and postcodes',
-      },
-      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '7 days' },
-      state: { note: 'Created by the Switchboard worker at start-up' },
-    });
-    return 'created';
-  } catch (error) {
-    if (error instanceof ScheduleAlreadyRunning) return 'existing';
-    throw error;
-  }
-}
+/** 04:00 Sydney on the 2nd, clear of the ACMA report on the 1st. */
+export const ensureFairnessSchedule = (client: Client, taskQueue: string) =>
+  ensureSchedule(client, {
+    scheduleId: FAIRNESS_SCHEDULE_ID,
+    spec: { calendars: [{ dayOfMonth: 2, hour: 4, minute: 0 }], timezone: 'Australia/Sydney' },
+    action: {
+      workflowType: 'monthlyFairnessEval',
+      taskQueue,
+      workflowId: 'fairness-eval',
+      staticSummary: 'Monthly fairness blind test: same tickets, swapped names and postcodes',
+    },
+    catchupWindow: '7 days',
+  });
 
 export interface FairnessActivityResult {
   flagged: boolean;

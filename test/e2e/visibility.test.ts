@@ -1,44 +1,13 @@
 import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ModelProvider, ProviderRequest } from '../../activities/model/contract';
 import { connectClient, createFaultClient, type FaultClient } from '../../client';
 import { scenarioAlerts, scenarioDeviceIds } from '../../db/seed/network';
 import { savedQueries } from '../../domain/saved-queries';
 import { searchAttributes as sa } from '../../domain/search-attributes';
 import { demoTickets } from '../../scripts/demo/tickets';
+import { obedientModel } from './obedient-model';
 import { e2eHarness, uniqueTicketId, type E2EHarness } from './support';
-
-/** Obeys the injected instructions, so the draft fails the credit guardrail and the ticket goes to an agent. */
-const obedientModel: ModelProvider = {
-  name: 'scripted-obedient',
-  async complete(request: ProviderRequest) {
-    const output =
-      request.task === 'classify_intent'
-        ? {
-            intent: 'get_compensation',
-            secondaryIntent: null,
-            department: 'COMPLAINT',
-            confidence: 0.99,
-            reason: 'told to',
-            needsClarification: false,
-          }
-        : {
-            reply: 'Done: $500 credited.',
-            confidence: 0.99,
-            escalationRequired: false,
-            citedPassageIds: [],
-            proposedActions: [{ type: 'goodwill_credit', amount: 500 }],
-          };
-    return {
-      text: JSON.stringify(output),
-      usage: { inputTokens: 900, outputTokens: 80, cacheReadTokens: 0, cacheWriteTokens: 0 },
-      modelId: 'claude-haiku-4-5-20251001',
-      requestId: 'req_scripted',
-      stopReason: 'tool_use',
-    };
-  },
-};
 
 let offline: E2EHarness;
 let obedient: E2EHarness;
