@@ -1,8 +1,8 @@
-import { failureConverterPath } from '../security/data-converter';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DefaultLogger, bundleWorkflowCode } from '@temporalio/worker';
+import { DefaultLogger } from '@temporalio/worker';
+import { bundleWorkflows } from '../workers/workflow-bundle';
 import { connectClient } from '../client';
 import { loadConfigOrExit } from '../config';
 import { startStack, type Profile, type RunningStack } from '../scripts/stack';
@@ -45,11 +45,7 @@ async function main(): Promise<void> {
     let workflowBundlePath = config.WORKFLOW_BUNDLE_PATH;
     if (!workflowBundlePath) {
       log('bundling workflows');
-      const { code } = await bundleWorkflowCode({
-        workflowsPath: require.resolve('../workflows'),
-        failureConverterPath,
-        logger: new DefaultLogger('WARN'),
-      });
+      const code = await bundleWorkflows(new DefaultLogger('WARN'));
       workflowBundlePath = builtBundle = join(tmpdir(), `switchboard-bench-bundle-${runId}.js`);
       writeFileSync(workflowBundlePath, code);
     }

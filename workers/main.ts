@@ -12,6 +12,7 @@ import { createPostgresRetriever } from '../activities/retrieval/postgres-fts';
 import { createProvider, loadPromptSet, modelIdsFor, pricesFor } from './model-deps';
 import { keyRingFromConfig } from '../security/keyring';
 import { dataConverterFromConfig } from '../security/data-converter';
+import { workflowBundleOptions } from './workflow-bundle';
 
 export interface RunningWorker {
   worker: Worker;
@@ -63,7 +64,7 @@ export async function startWorker(config: Config, options: StartWorkerOptions = 
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     ...(options.workflowBundlePath
       ? { workflowBundle: { codePath: options.workflowBundlePath } }
-      : { workflowsPath: require.resolve('../workflows') }),
+      : { workflowsPath: workflowBundleOptions.workflowsPath }),
     activities: workerActivities,
     dataConverter,
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,

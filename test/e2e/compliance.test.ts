@@ -2,7 +2,7 @@ import type { ComplianceReport } from '../../domain/compliance/facts';
 import { Pool } from 'pg';
 import { connectClient, createComplianceClient, fetchLatestReport, type ComplianceClient } from '../../client';
 import { ACMA_SCHEDULE_ID, ensureAcmaSchedule } from '../../workers/schedules';
-import { previousMonth } from '../../workflows/compliance/rules';
+import { monthPeriod, previousMonth } from '../../workflows/compliance/rules';
 import { localDate } from '../../workflows/fault/policy';
 import { apiHarness, type ApiHarness } from './model-api-support';
 import { e2eHarness, type E2EHarness } from './support';
@@ -168,13 +168,17 @@ async function waitForRun<T>(probe: () => Promise<T | undefined>): Promise<T> {
 describe('ACMA edge cases in the seeded month (offline engine)', () => {
   let harness: E2EHarness;
   let report: ComplianceReport;
-  const today = localDate(new Date(), 'Australia/Sydney');
-  const month = previousMonth(today);
+  // The seeded month, read from the data: incident 101 opens on its first day (Sydney).
+  let month: { start: string; end: string };
   const id = (n: number) => `INC-${month.start.slice(0, 4)}-${n}`;
   const row = (n: number) => report.csv.split('\n').find((line) => line.startsWith(`${id(n)},`));
 
   beforeAll(async () => {
     harness = await e2eHarness();
+    const first = await harness.pool.query(
+      "SELECT (opened_at AT TIME ZONE 'Australia/Sydney')::date::text AS day FROM incidents WHERE id LIKE '%-101'",
+    );
+    month = monthPeriod(first.rows[0].day.slice(0, 7));
     const { client, close } = await connectClient(harness.config);
     try {
       const compliance = createComplianceClient({ client, taskQueue: harness.config.TEMPORAL_TASK_QUEUE });

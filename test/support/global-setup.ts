@@ -1,8 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundleWorkflowCode } from '@temporalio/worker';
-import { failureConverterPath } from '../../security/data-converter';
+import { bundleWorkflows } from '../../workers/workflow-bundle';
 
 const root = join(__dirname, '..', '..');
 const testDir = join(root, '.data', 'test');
@@ -30,11 +29,14 @@ export default async function globalSetup(): Promise<void> {
     process.env.SWITCHBOARD_TEST_STACK_OWNED = '1';
   }
   mkdirSync(testDir, { recursive: true });
-  const { code } = await bundleWorkflowCode({
-    workflowsPath: require.resolve('../../workflows'),
-    failureConverterPath,
-    logger: { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, log() {} } as never,
-  });
+  const code = await bundleWorkflows({
+    trace() {},
+    debug() {},
+    info() {},
+    warn() {},
+    error: console.error,
+    log() {},
+  } as never);
   const bundlePath = join(testDir, 'workflow-bundle.js');
   writeFileSync(bundlePath, code);
   process.env.WORKFLOW_BUNDLE_PATH = bundlePath;

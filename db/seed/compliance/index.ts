@@ -41,7 +41,8 @@ const catalogue = z
   .parse(incidentsJson);
 
 /*
- * Edge cases (ids are INC-<year of the Sydney opening date>-<n>; outcome in the previous month's report):
+ * Edge cases (ids are INC-<year of the Sydney opening date>-<n>; outcome in the seeded month's report, see
+ * seededReportMonth; "reference month" below is the month after it):
  * - 101: 00:20 Sydney on the 1st, still the previous day in UTC. In the month; a UTC filter loses it.
  * - 102: credential stuffing, no word "breach", reported on day 30: within the requirement.
  * - 103: exfiltration, reported on day 31: late, so the month FAILs.
@@ -51,7 +52,8 @@ const catalogue = z
  * - 129: 23:30 Sydney on the last day. In the month.
  * - 130: 00:15 Sydney on the 1st of the reference month, the last day in UTC: not in the month.
  * - 131: breach opened 10 days before the reference date, not reported yet: PENDING in its own month.
- * Every notification is dated by day 6 of the reference month; earlier reference dates drop those not yet sent.
+ * Every notification is dated by day 6 of the reference month; a notification dated after the reference date is
+ * dropped (not sent yet), which only the pending case 131 relies on.
  */
 
 const sydneyClock = new Intl.DateTimeFormat('en-CA', {
@@ -73,13 +75,27 @@ export function sydneyToUtc(localDate: string, localTime: string): string {
 
 const reference = (incidentId: string) => `ACMA-${incidentId.slice(4)}`;
 
+// The seeded month's notifications are dated by this day of the month after it (a day-31 report of the 3rd of
+// February is the latest, on 6 March).
+const LAST_NOTIFICATION_DAY = 6;
+
+/**
+ * The month whose edge cases are seeded (YYYY-MM-01): the previous month once all its notifications are dated on or
+ * before the reference date, otherwise the month before that, so that the seeded outcomes (day 30 within, day 31
+ * late) hold on every day of the month, the 1st to the 5th included.
+ */
+export function seededReportMonth(referenceDate: string): string {
+  const thisMonth = `${referenceDate.slice(0, 7)}-01`;
+  return addMonths(thisMonth, Number(referenceDate.slice(8, 10)) >= LAST_NOTIFICATION_DAY ? -1 : -2);
+}
+
 /** Every row the compliance seed writes for a reference date. Same date, same rows. */
 export function buildComplianceSeed(referenceDate: string): {
   incidents: IncidentRow[];
   notifications: NotificationRow[];
 } {
-  const referenceMonth = `${referenceDate.slice(0, 7)}-01`;
-  const previousMonth = addMonths(referenceMonth, -1);
+  const previousMonth = seededReportMonth(referenceDate);
+  const referenceMonth = addMonths(previousMonth, 1);
   const dayOf = (day: number | 'last' | 'next') =>
     day === 'last' ? addDays(referenceMonth, -1) : day === 'next' ? referenceMonth : addDays(previousMonth, day - 1);
   const { sample, month, pending } = catalogue;
