@@ -52,7 +52,7 @@ export function fraudFigures(run: FraudPhaseResult): Figure[] {
 }
 
 export function memoryFigures(run: MemoryBenchResult): Figure[] {
-  const section = 'memory';
+  const section = run.cachedWorkflows === null ? 'memory, SDK default cache' : `memory, cache ${run.cachedWorkflows}`;
   return [
     { section, name: 'worker RSS idle', value: run.idleRssMb, unit: 'MB' },
     {
@@ -65,5 +65,6 @@ export function memoryFigures(run: MemoryBenchResult): Figure[] {
       ...(run.open >= 1000 ? { target: targets.workerRssMb } : {}),
     },
     { section, name: 'per open workflow', value: run.perWorkflowKb, unit: 'KB' },
+    { section, name: `resume ${run.open} parked reviews`, value: run.secondsToResume, unit: 's' },
   ];
 }

@@ -10,12 +10,16 @@ import { startWorkerProcess } from './worker-process';
 
 export interface MemoryBenchResult {
   open: number;
+  /** WORKER_MAX_CACHED_WORKFLOWS for this run; null is the SDK's default, which here holds every open workflow. */
+  cachedWorkflows: number | null;
   /** After a warm-up, with nothing open: the worker's floor. */
   idleRssMb: number | null;
   /** Highest of several samples once every workflow waits. */
   openRssMb: number | null;
   perWorkflowKb: number | null;
   secondsToOpen: number;
+  /** From the agents' decisions sent to every parked review to the last reply: evicted workflows replay first. */
+  secondsToResume: number | null;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -25,16 +29,23 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * so each is a running workflow held in the worker's sticky cache. RSS is read from /proc once the last one has
  * opened its review; then they are terminated so nothing is left behind on a persistent stack.
  */
-export async function runMemoryBench(ctx: BenchContext, open: number): Promise<MemoryBenchResult> {
-  const taskQueue = `bench-${ctx.runId}-memory`;
+export async function runMemoryBench(
+  ctx: BenchContext,
+  open: number,
+  cachedWorkflows: number | null,
+): Promise<MemoryBenchResult> {
+  const label = cachedWorkflows === null ? 'memory' : `memory-cache-${cachedWorkflows}`;
+  const taskQueue = `bench-${ctx.runId}-${label}`;
+  const cache: Record<string, string> =
+    cachedWorkflows === null ? {} : { WORKER_MAX_CACHED_WORKFLOWS: String(cachedWorkflows) };
   const worker = await startWorkerProcess(
-    workerEnv(ctx, taskQueue),
-    join(ctx.outDir, `worker-${ctx.runId}-memory.log`),
+    workerEnv(ctx, taskQueue, cache),
+    join(ctx.outDir, `worker-${ctx.runId}-${label}.log`),
   );
   const pool = new Pool({ connectionString: requireDatabaseUrl(ctx.config), max: 1 });
   const tickets = createTicketClient({ client: ctx.client, taskQueue, policy: ticketPolicyFromConfig(ctx.config) });
   const review = demoTickets.find((d) => d.label === '50% discount')!;
-  const prefix = `M-${ctx.runId}`;
+  const prefix = `M-${ctx.runId}-${cachedWorkflows ?? 'default'}`;
   const ids = Array.from({ length: open }, (_, i) => `${prefix}-${i}`);
   try {
     await driveTickets(ctx, taskQueue, `MW-${ctx.runId}`, 16, 8);
@@ -61,8 +72,15 @@ export async function runMemoryBench(ctx: BenchContext, open: number): Promise<M
     await sleep(3_000);
     let openRssMb: number | null = null;
     for (let i = 0; i < 5; i++, await sleep(1_000)) openRssMb = Math.max(openRssMb ?? 0, worker.rssMb() ?? 0) || null;
+    const resumeStarted = Date.now();
+    await mapLimit(ids, 32, async (ticketId) => {
+      await tickets.sendAgentDecision(ticketId, { decision: 'approve', agentId: 'bench-agent' });
+      await tickets.result(ticketId);
+    });
     return {
       open,
+      cachedWorkflows,
+      secondsToResume: (Date.now() - resumeStarted) / 1000,
       idleRssMb,
       openRssMb,
       perWorkflowKb: openRssMb !== null && idleRssMb !== null ? ((openRssMb - idleRssMb) * 1024) / open : null,

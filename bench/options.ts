@@ -22,6 +22,7 @@ export async function parseBenchOptions(argv: string[]): Promise<BenchOptions> {
     .option('--concurrency <n>', 'tickets in flight during a loaded run', '100')
     .option('--approvals <n>', 'fault approvals to time (default 20, ci 6)')
     .option('--open <n>', 'open workflows for the memory figure', '1000')
+    .option('--cached-workflows <n>', 'workflow cache size of the second memory run', '100')
     .option('--model-latency <ms>', 'fixed latency of the emulated model', '300')
     .option('--stack <profile>', 'stack profile to start when TEMPORAL_ADDRESS and DATABASE_URL are unset', 'lane6')
     .option('--out <file>', 'JSON report (default reports/bench/bench-<timestamp>.json; latest.json is also written)');
@@ -44,6 +45,7 @@ export async function parseBenchOptions(argv: string[]): Promise<BenchOptions> {
     concurrency: positive('concurrency', opts.concurrency, 100, 100),
     approvals: positive('approvals', opts.approvals, 20, 6),
     open: positive('open', opts.open, 1000, 1000),
+    cachedWorkflows: positive('cached-workflows', opts.cachedWorkflows, 100, 100),
     modelLatencyMs: positive('model-latency', opts.modelLatency, 300, 300),
   };
 }

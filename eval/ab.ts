@@ -94,3 +94,14 @@ export function recommend(a: AbFigures, b: AbFigures): Recommendation {
       : `Keep ${a.label}: ${b.label} is no worse on accuracy but brings no material latency or cost gain.`;
   return { switchToB, verdict, reasons };
 }
+
+/** The A/B section of a two-variant run; null when only one variant ran. */
+export function compareRuns<F>(
+  runs: ReadonlyArray<{ label: string; figures: F }>,
+  of: (label: string, figures: F) => AbFigures,
+): { rows: AbRow[]; recommendation: Recommendation } | null {
+  const [a, b] = runs;
+  if (!a || !b) return null;
+  const [x, y] = [of(a.label, a.figures), of(b.label, b.figures)];
+  return { rows: abRows(x, y), recommendation: recommend(x, y) };
+}

@@ -21,12 +21,13 @@ export interface EvalEngine {
 /**
  * The worker's provider, built from the same config, except that the offline engine learns only from the training
  * split: the production engine trains on every row, so scoring it on the held-out rows would grade it on its homework.
- * `model` replaces the fast-tier model id (A/B of two models); the offline engine has only one.
+ * `model` replaces the fast-tier model id (A/B of two models); the offline engine has only one. `train` is null for
+ * the use cases that never classify a ticket, so they do not pay for training a classifier they would not call.
  */
 export function createEvalEngine(
   config: Config,
   taxonomy: Taxonomy,
-  train: readonly LabelledExample[],
+  train: readonly LabelledExample[] | null,
   model?: string,
 ): EvalEngine {
   const modelIds = modelIdsFor(config);
@@ -38,7 +39,7 @@ export function createEvalEngine(
       );
     }
     const provider = createOfflineEngine({
-      classify: createOfflineClassifier(taxonomy, trainIntentClassifier(train)),
+      classify: train ? createOfflineClassifier(taxonomy, trainIntentClassifier(train)) : notEvaluated,
       draft: composeOfflineDraft,
       diagnose: diagnoseOffline,
       extractIncident: extractIncidentOffline,
@@ -62,4 +63,8 @@ export function createEvalEngine(
     provider: config.MODEL_PROVIDER,
     model: ids.fast,
   };
+}
+
+function notEvaluated(): never {
+  throw new Error('this evaluation does not classify tickets');
 }

@@ -71,7 +71,7 @@ export interface RunFigures {
   };
 }
 
-function labelFigures(pairs: Pair[], order?: readonly string[]): LabelFigures {
+export function labelFigures(pairs: Pair[], order?: readonly string[]): LabelFigures {
   const labels = labelsOf(pairs, order);
   return {
     accuracy: accuracy(pairs),

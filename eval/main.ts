@@ -1,62 +1,73 @@
 /**
- * `npm run eval -- --use-case tickets [--provider …] [--prompt-version A --vs B] [--model A --vs-model B]
- * [--limit n] [--fairness]`: see eval/README.md.
+ * `npm run eval -- --use-case tickets|faults|fraud|acma [--provider …] [--prompt-version A --vs B]
+ * [--model A --vs-model B] [--limit n] [--accounts n] [--fairness]`: see eval/README.md.
  */
 import { join } from 'node:path';
 import { loadConfigOrExit } from '../config';
 import { assertSeeded, openEvalDatabase } from './database';
 import { runFairnessEval } from './fairness';
-import { parseEvalOptions } from './options';
+import { parseEvalOptions, type CliOptions } from './options';
 import { terminalProgress } from './progress';
 import { runTicketsEval, type Variant } from './run';
 import { fmt } from './report/format';
+import type { ReportPaths } from './report/write';
+import { runNamedUseCase } from './use-cases';
+import type { UseCaseOptions } from './use-case';
+
+function variantsOf(options: CliOptions): [Variant] | [Variant, Variant] {
+  const a: Variant = { promptVersion: options.promptVersion, model: options.model };
+  if (!options.vs && !options.vsModel) return [a];
+  return [a, { promptVersion: options.vs ?? a.promptVersion, model: options.vsModel ?? a.model }];
+}
+
+const printPaths = (paths: Pick<ReportPaths, 'markdown' | 'html'>) =>
+  console.log(`\nReports: ${paths.markdown}\n         ${paths.html}`);
+
+async function runOther(options: CliOptions, base: Omit<UseCaseOptions, 'variants'>): Promise<void> {
+  const useCase = options.useCase as Exclude<CliOptions['useCase'], 'tickets'>;
+  const { lines, paths } = await runNamedUseCase(useCase, options, { ...base, variants: variantsOf(options) });
+  for (const line of lines) console.log(line);
+  printPaths(paths);
+}
 
 async function main(): Promise<void> {
   const options = await parseEvalOptions(process.argv.slice(2));
   const config = loadConfigOrExit(
     options.provider ? { ...process.env, MODEL_PROVIDER: options.provider } : process.env,
   );
-  if (options.useCase !== 'tickets') {
-    console.error(`--use-case ${options.useCase} is not evaluated yet; tickets is. See eval/README.md.`);
-    process.exit(2);
-  }
   const log = (line: string) => console.error(line);
   const db = await openEvalDatabase(config, log);
   const reportsDir = options.reportsDir ?? join(config.REPORTS_DIR, 'eval');
   try {
     await assertSeeded(db.pool);
     log(`database: ${db.source}; provider: ${config.MODEL_PROVIDER}`);
+    const common = {
+      config,
+      pool: db.pool,
+      reportsDir,
+      concurrency: options.concurrency,
+      progress: terminalProgress(),
+      store: options.store,
+    };
+    if (options.useCase !== 'tickets') return await runOther(options, common);
     if (options.fairness) {
+      const { concurrency: _c, ...fairness } = common;
       const result = await runFairnessEval({
-        config,
-        pool: db.pool,
+        ...fairness,
         promptVersion: options.promptVersion,
         model: options.model,
         limit: options.limit,
-        reportsDir,
-        progress: terminalProgress(),
-        store: options.store,
       });
       console.log(result.summary);
-      console.log(`\nReports: ${result.paths.markdown}\n         ${result.paths.html}`);
+      printPaths(result.paths);
       if (result.flagged) process.exitCode = 1;
       return;
     }
-    const a: Variant = { promptVersion: options.promptVersion, model: options.model };
-    const b: Variant | undefined =
-      options.vs || options.vsModel
-        ? { promptVersion: options.vs ?? a.promptVersion, model: options.vsModel ?? a.model }
-        : undefined;
     const { report, paths } = await runTicketsEval({
-      config,
-      pool: db.pool,
-      variants: b ? [a, b] : [a],
+      ...common,
+      variants: variantsOf(options),
       limit: options.limit,
       targets: options.targetError,
-      concurrency: options.concurrency,
-      reportsDir,
-      progress: terminalProgress(),
-      store: options.store,
     });
     for (const run of report.runs) {
       const f = run.figures;
@@ -68,7 +79,7 @@ async function main(): Promise<void> {
       );
     }
     if (report.ab) console.log(`\n${report.ab.recommendation.verdict}`);
-    console.log(`\nReports: ${paths.markdown}\n         ${paths.html}`);
+    printPaths(paths);
   } finally {
     await db.close();
   }

@@ -20,12 +20,18 @@ export const evalOptionsSchema = z
     limit: positiveInt.optional(),
     targetError: rates.default([0.02, 0.08]),
     concurrency: positiveInt.optional(),
+    accounts: positiveInt.optional(),
     fairness: z.boolean().default(false),
     reportsDir: z.string().optional(),
     store: z.boolean().default(true),
   })
   .refine((o) => !(o.fairness && (o.vs || o.vsModel)), {
     message: '--fairness runs one variant; drop --vs/--vs-model',
+  })
+  .refine((o) => !o.fairness || o.useCase === 'tickets', { message: '--fairness is a tickets evaluation' })
+  .refine((o) => o.accounts === undefined || o.useCase === 'fraud', { message: '--accounts is for --use-case fraud' })
+  .refine((o) => o.limit === undefined || o.useCase !== 'acma', {
+    message: "--limit does not apply to acma: a report's verdict needs every incident of its month",
   });
 export type CliOptions = z.infer<typeof evalOptionsSchema>;
 
@@ -40,9 +46,10 @@ export async function parseEvalOptions(argv: string[]): Promise<CliOptions> {
     .option('--vs <name>', 'prompt set B for an A/B run')
     .option('--model <id>', 'fast-tier model for A (LLM providers)')
     .option('--vs-model <id>', 'fast-tier model for B (LLM providers)')
-    .option('--limit <n>', 'evaluate only the first n items (full-pipeline cases come first)')
+    .option('--limit <n>', 'evaluate only the first n items (tickets: full-pipeline first; fraud: n summaries)')
     .option('--target-error <rates>', 'error rates to find send thresholds for, comma-separated', '0.02,0.08')
     .option('--concurrency <n>', 'items in flight (default 1 offline, 4 otherwise)')
+    .option('--accounts <n>', 'fraud: accounts in the generated population (default 20000)')
     .option('--fairness', 'run the fairness blind test instead: swapped names and postcodes')
     .option('--reports-dir <dir>', 'where reports go (default $REPORTS_DIR/eval)')
     .option('--no-store', 'do not write eval_runs rows');

@@ -3,7 +3,7 @@ import type { Pool } from 'pg';
 import type { Config } from '../config';
 import { promptsDir } from '../activities/model/prompt-library';
 import { createPostgresRetriever } from '../activities/retrieval/postgres-fts';
-import { abRows, recommend } from './ab';
+import { compareRuns } from './ab';
 import { loadAdversarialReplies } from './datasets/adversarial';
 import { HELD_OUT_FRACTION, loadTicketDataset, sliceCases } from './datasets/tickets';
 import { createEvalEngine } from './engine';
@@ -14,7 +14,8 @@ import { writeReports, type ReportPaths } from './report/write';
 import type { Report, ReportRun } from './report/model';
 import { createTicketRunner } from './runners/tickets';
 import { runGuardrailSet } from './runners/guardrails';
-import { assertEvalTables, previousRun, saveRun } from './store';
+import { mapLimit } from './map-limit';
+import { assertEvalTables, storeRun, ticketItem } from './store';
 import type { TicketOutcome } from './types';
 
 export interface Variant {
@@ -43,20 +44,7 @@ export interface EvalResult {
   paths: ReportPaths;
 }
 
-const labelOf = (v: Variant) => [v.promptVersion, v.model].filter(Boolean).join(' @ ');
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return out;
-}
+export const labelOf = (v: Variant) => [v.promptVersion, v.model].filter(Boolean).join(' @ ');
 
 export async function runTicketsEval(options: EvalOptions): Promise<EvalResult> {
   const { config, pool, variants } = options;
@@ -105,38 +93,13 @@ export async function runTicketsEval(options: EvalOptions): Promise<EvalResult> 
       return outcome;
     });
     const figures = computeFigures(outcomes, guardrails, thresholds, targets);
-    const record = {
-      useCase: 'tickets',
-      variant: label,
-      provider: engine.provider,
-      model: engine.model,
-      promptVersions: versions,
-      startedAt,
-      figures,
-    };
-    const previous = store ? await previousRun(pool, { ...record, items: outcomes.length }) : null;
-    const runId = store ? await saveRun(pool, record, outcomes) : null;
-    runs.push({
-      label,
-      provider: engine.provider,
-      model: engine.model,
-      promptVersions: versions,
-      runId,
-      figures,
-      previous,
-    });
+    const record = { useCase: 'tickets', label, engine, promptVersions: versions, startedAt, figures };
+    runs.push(await storeRun(pool, store, record, outcomes.map(ticketItem)));
     allOutcomes.push(outcomes);
   }
   progress.stop();
 
-  const [a, b] = runs;
-  const ab =
-    a && b
-      ? {
-          rows: abRows(abFiguresOf(a.label, a.figures), abFiguresOf(b.label, b.figures)),
-          recommendation: recommend(abFiguresOf(a.label, a.figures), abFiguresOf(b.label, b.figures)),
-        }
-      : null;
+  const ab = compareRuns(runs, abFiguresOf);
   const offline = runs.every((r) => r.provider === 'offline');
   const report: Report = {
     useCase: 'tickets',

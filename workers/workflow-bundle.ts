@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { bundleWorkflowCode, type BundleOptions } from '@temporalio/worker';
 import { failureConverterPath } from '../security/data-converter';
 
@@ -11,6 +12,7 @@ import { failureConverterPath } from '../security/data-converter';
 export const workflowBundleOptions = {
   workflowsPath: require.resolve('../workflows'),
   failureConverterPath,
+  preloadModules: [join(__dirname, '..', 'domain', 'zod-preload.ts')],
 } satisfies BundleOptions;
 
 export async function bundleWorkflows(logger?: BundleOptions['logger']): Promise<string> {

@@ -6,7 +6,6 @@ import type { Pool } from 'pg';
 import { z } from 'zod';
 import { crossCheck } from '../../domain/compliance/cross-check';
 import {
-  incidentFactsSchema,
   periodSchema,
   reviewSchema,
   type FactMismatch,
@@ -17,10 +16,11 @@ import type { ModelCallRecord } from '../../domain/model-call';
 import { parseInput } from '../boundary';
 import { withHeartbeat } from '../heartbeat';
 import type { ModelGateway } from '../model/contract';
-import { jsonForPrompt, renderPrompt, type PromptTemplate } from '../model/prompt-library';
+import type { PromptTemplate } from '../model/prompt-library';
 import { activityDecisionKey, appendDecision, personActor } from '../audit/decisions';
 import { recordCall } from '../audit/model-calls';
 import { exchangeOf, type AuditSampling } from '../audit/sampling';
+import { extractIncidentRequest } from './extract-request';
 import { readIncident } from './incidents';
 
 export interface ComplianceActivityDeps {
@@ -58,15 +58,7 @@ export function createComplianceActivities({ pool, gateway, prompts, reportsDir,
     }): Promise<{ facts: IncidentFacts; mismatches: FactMismatch[]; call: ModelCallRecord }> {
       const incidentId = parseInput(z.string().min(1), input.incidentId, 'extractIncidentFacts');
       const { incident, source } = await readIncident(pool, incidentId);
-      const request = {
-        task: 'extract_incident' as const,
-        prompt: renderPrompt(prompts.extractIncident, { incident: jsonForPrompt(incident) }),
-        variables: { incident },
-        schema: incidentFactsSchema,
-        jsonSchema: z.toJSONSchema(incidentFactsSchema) as Record<string, unknown>,
-        maxTokens: 300,
-        tier: 'fast' as const,
-      };
+      const request = extractIncidentRequest(prompts.extractIncident, incident);
       const response = await withHeartbeat(() => gateway.call(request));
       await recordCall(pool, response.record, audit, exchangeOf(request, response));
       return { facts: response.output, mismatches: crossCheck(response.output, source), call: response.record };

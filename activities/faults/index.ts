@@ -1,24 +1,23 @@
 import { Context } from '@temporalio/activity';
 import { z } from 'zod';
 import type { Pool } from 'pg';
-import { alertSchema, diagnosisSchema, type Diagnosis, type TelemetrySummary } from '../../domain/fault/alert';
-import { actionCatalog, actionTypes, type ActionType } from '../../domain/fault/catalog';
+import { alertSchema, type TelemetrySummary } from '../../domain/fault/alert';
+import { actionTypes } from '../../domain/fault/catalog';
 import type { ModelCallRecord } from '../../domain/model-call';
 import { parseInput } from '../boundary';
 import { withHeartbeat } from '../heartbeat';
 import type { ModelGateway } from '../model/contract';
-import { jsonForPrompt, renderPrompt, type PromptTemplate } from '../model/prompt-library';
+import type { PromptTemplate } from '../model/prompt-library';
 import { recordCall } from '../audit/model-calls';
 import { exchangeOf, type AuditSampling } from '../audit/sampling';
+import { diagnoseRequest, type CatalogDiagnosis } from './diagnose-request';
 import { executeAction } from './execution';
 import { sendPage } from './pages';
 import { loadRoster } from './roster';
 import { gatherTelemetryBundle, loadTelemetryBundle, saveTelemetryBundle } from './telemetry';
 import { readRecovery } from './verify';
 
-/** The model may only name catalog actions: anything else is invalid output, repaired once, then a human's call. */
-export const catalogDiagnosisSchema = diagnosisSchema.extend({ recommendedAction: z.enum(actionTypes) });
-export type CatalogDiagnosis = Diagnosis & { recommendedAction: ActionType };
+export { catalogDiagnosisSchema, type CatalogDiagnosis } from './diagnose-request';
 
 const ref = z.string().min(1).max(200);
 const pageInput = z.object({
@@ -69,24 +68,7 @@ export function createFaultActivities({ pool, gateway, prompts, clock = () => ne
     async diagnoseFault(input: { bundleRef: string }): Promise<{ diagnosis: CatalogDiagnosis; call: ModelCallRecord }> {
       const bundleRef = parseInput(ref, input.bundleRef, 'diagnoseFault');
       const telemetry = await loadTelemetryBundle(pool, bundleRef);
-      const catalog = Object.values(actionCatalog).map(({ type, description, destructive }) => ({
-        type,
-        description,
-        destructive,
-      }));
-      const request = {
-        task: 'diagnose_fault' as const,
-        prompt: renderPrompt(prompts.diagnose, {
-          catalog: jsonForPrompt(catalog),
-          alert: jsonForPrompt(telemetry.alert),
-          telemetry: jsonForPrompt(telemetry),
-        }),
-        variables: { alert: telemetry.alert, telemetry },
-        schema: catalogDiagnosisSchema,
-        jsonSchema: z.toJSONSchema(catalogDiagnosisSchema) as Record<string, unknown>,
-        maxTokens: 600,
-        tier: 'fast' as const,
-      };
+      const request = diagnoseRequest(prompts.diagnose, telemetry);
       const response = await withHeartbeat(() => gateway.call(request));
       await recordCall(pool, response.record, audit, exchangeOf(request, response));
       return { diagnosis: response.output, call: response.record };

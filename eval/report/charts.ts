@@ -3,9 +3,8 @@
  * matrix chart, so the confusion heat maps are scatter charts on two category axes with square points whose colour
  * carries the count (blue on the diagonal, red off it), and a tiny plugin writes the counts in the cells.
  */
-export const chartScript = String.raw`
-(function () {
-  const data = JSON.parse(document.getElementById('eval-data').textContent);
+/** Chart.js defaults and the confusion heat map: every evaluation page draws with these. */
+export const chartHelpers = String.raw`
   const palette = ['#2563eb', '#ea580c'];
   Chart.defaults.font.family = 'system-ui, -apple-system, Segoe UI, sans-serif';
   Chart.defaults.color = '#334155';
@@ -68,6 +67,12 @@ export const chartScript = String.raw`
     });
   }
 
+`;
+
+export const chartScript = String.raw`
+(function () {
+  const data = JSON.parse(document.getElementById('eval-data').textContent);
+${chartHelpers}
   function calibration(id) {
     const el = document.getElementById(id);
     if (!el) return;

@@ -2,11 +2,11 @@ import type { RunFigures } from '../figures';
 
 export type Kind = 'pct' | 'ms' | 'usd' | 'num';
 
-export interface Headline {
+export interface Headline<F = RunFigures> {
   label: string;
   kind: Kind;
   higherIsBetter: boolean | null;
-  value: (f: RunFigures) => number | null | undefined;
+  value: (f: F) => number | null | undefined;
 }
 
 /** The figures a reader looks at first, in the order of the issue: accuracy, calibration, guardrails, speed, cost. */
@@ -50,6 +50,8 @@ export function fmt(value: number | null | undefined, kind: Kind): string {
   }
 }
 
+export const pct = (value: number | null | undefined) => fmt(value, 'pct');
+
 /** Signed difference in the metric's own unit; percentages as percentage points. */
 export function fmtDelta(delta: number | null | undefined, kind: Kind): string {
   if (delta === null || delta === undefined) return 'n/a';
@@ -60,7 +62,7 @@ export function fmtDelta(delta: number | null | undefined, kind: Kind): string {
   return `${sign}${fmt(abs, kind)}`;
 }
 
-export function drift(now: RunFigures, before: RunFigures | undefined, h: Headline): number | null {
+export function drift<F>(now: F, before: F | undefined, h: Headline<F>): number | null {
   if (!before) return null;
   const [a, b] = [h.value(before), h.value(now)];
   return a === null || a === undefined || b === null || b === undefined ? null : b - a;

@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { chartScript } from './charts';
-import { drift, escapeHtml as esc, fmt, fmtDelta, headlines, type Kind } from './format';
-import type { Report, ReportRun } from './model';
+import { drift, escapeHtml as esc, fmt, fmtDelta, headlines, type Headline, type Kind } from './format';
+import type { AbResult, Report, ReportRun, RunLike } from './model';
 
 /** Chart.js's UMD build, inlined so the page works offline and from a mail attachment. */
 export function chartJsSource(): string {
   return readFileSync(join(dirname(require.resolve('chart.js')), 'chart.umd.min.js'), 'utf8');
 }
 
-const table = (headers: string[], rows: string[][], cls = '') =>
+/** Cells are HTML: callers escape what they put in them. */
+export const table = (headers: string[], rows: string[][], cls = '') =>
   `<table class="${cls}"><thead><tr>${headers.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>` +
   rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('') +
   '</tbody></table>';
@@ -38,39 +39,39 @@ function cards(run: ReportRun): string {
   return `<div class="cards">${items.map(([k, v, s]) => `<div class="card"><div class="k">${esc(k)}</div><div class="v">${esc(v)}</div><div class="s">${esc(s)}</div></div>`).join('')}</div>`;
 }
 
-function headlineTable(report: Report): string {
-  const first = report.runs[0]!;
-  const rows = headlines.map((h) => {
+export function headlineTable<F>(runs: RunLike<F>[], list: readonly Headline<F>[]): string {
+  const first = runs[0]!;
+  const rows = list.map((h) => {
     const d = drift(first.figures, first.previous?.figures, h);
     const cls = d === null || d === 0 || h.higherIsBetter === null ? '' : d > 0 === h.higherIsBetter ? 'up' : 'down';
     return [
       esc(h.label),
-      ...report.runs.map((r) => esc(fmt(h.value(r.figures), h.kind))),
+      ...runs.map((r) => esc(fmt(h.value(r.figures), h.kind))),
       first.previous ? esc(fmt(h.value(first.previous.figures), h.kind)) : '—',
       `<span class="${cls}">${esc(fmtDelta(d, h.kind))}</span>`,
     ];
   });
   const previous = first.previous ? `run #${first.previous.id}` : 'previous run';
-  return table(['Figure', ...report.runs.map((r) => r.label), previous, 'Drift'], rows, 'num');
+  return table(['Figure', ...runs.map((r) => r.label), previous, 'Drift'], rows, 'num');
 }
 
-function abSection(report: Report): string {
-  if (!report.ab) return '';
-  const [a, b] = report.runs;
+export function abSection(runs: Array<{ label: string }>, ab: AbResult | null, unit = 'ticket'): string {
+  if (!ab) return '';
+  const [a, b] = runs;
   const kind = (m: string): Kind =>
     m.includes('accuracy') ? 'pct' : m.includes('ms') ? 'ms' : m.includes('USD') ? 'usd' : 'num';
-  const rows = report.ab.rows.map((r) => [
+  const rows = ab.rows.map((r) => [
     esc(r.metric),
     esc(fmt(r.a, kind(r.metric))),
     esc(fmt(r.b, kind(r.metric))),
     esc(fmtDelta(r.delta, kind(r.metric))),
     esc(r.better === 'a' ? a!.label : r.better === 'b' ? b!.label : r.better),
   ]);
-  const rec = report.ab.recommendation;
+  const rec = ab.recommendation;
   return `<section><h2>A/B: ${esc(a!.label)} vs ${esc(b!.label)}</h2>
 ${table(['Metric', a!.label, b!.label, 'Δ (B − A)', 'Better'], rows, 'num')}
 <div class="verdict ${rec.switchToB ? 'switch' : 'keep'}"><strong>${esc(rec.verdict)}</strong><ul>${rec.reasons.map((r) => `<li>${esc(r)}</li>`).join('')}</ul>
-<p class="muted">001's rule: switch when accuracy is not worse and latency or cost is better. A gain must be at least 5% (and 10 ms for latency) to count; with $0 on both sides, tokens per ticket stand in for cost.</p></div></section>`;
+<p class="muted">001's rule: switch when accuracy is not worse and latency or cost is better. A gain must be at least 5% (and 10 ms for latency) to count; with $0 on both sides, tokens per ${esc(unit)} stand in for cost.</p></div></section>`;
 }
 
 function runSection(run: ReportRun, i: number): string {
@@ -121,7 +122,7 @@ ${table(['category', 'caught'], guard, 'num')}
 </section>`;
 }
 
-const style = `body{font:15px/1.5 system-ui,-apple-system,Segoe UI,sans-serif;color:#0f172a;background:#f8fafc;margin:0}
+export const style = `body{font:15px/1.5 system-ui,-apple-system,Segoe UI,sans-serif;color:#0f172a;background:#f8fafc;margin:0}
 main{max-width:1180px;margin:0 auto;padding:28px}h1{margin:0 0 4px;font-size:26px}h2{margin:28px 0 12px;font-size:20px}
 section{background:#fff;border:1px solid #e2e8f0;border-radius:12px;padding:8px 22px 18px;margin:18px 0}
 .note{background:#fef3c7;border:1px solid #fcd34d;border-radius:8px;padding:10px 14px}.muted{color:#64748b;font-weight:400;font-size:13px}
@@ -150,20 +151,34 @@ export function renderHtml(report: Report, chartJs = chartJsSource()): string {
       histogram: r.figures.latency.histogram,
     })),
   };
-  const json = JSON.stringify(data).replace(/</g, '\\u003c');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Evaluation: ${esc(report.useCase)}</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"><style>${style}</style></head><body><main>
-<h1>Evaluation: ${esc(report.useCase)}</h1><div class="muted">${esc(report.generatedAt.toISOString())}</div>
-<p class="note">${esc(report.engineNote)}</p><p>${esc(report.datasetNote)}</p>
-<section><h2>Headline figures</h2>${headlineTable(report)}</section>
-${abSection(report)}
+  const body = `<section><h2>Headline figures</h2>${headlineTable(report.runs, headlines)}</section>
+${abSection(report.runs, report.ab)}
 <section><h2>Calibration curve</h2><div class="chart" style="height:360px"><canvas id="calibration-curve"></canvas></div>
 <p class="muted">Classification confidence against whether the intent was right, in tenths; point size grows with the number of items.</p></section>
-${report.runs.map(runSection).join('\n')}
-<section><h2>Notes</h2><ul>${report.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></section>
+${report.runs.map(runSection).join('\n')}`;
+  return htmlPage(report, body, data, chartScript, chartJs);
+}
+
+export interface PageFrame {
+  useCase: string;
+  generatedAt: Date;
+  engineNote: string;
+  datasetNote: string;
+  notes: string[];
+}
+
+/** The page around a report's body: title, engine and data notes, the notes, and the inlined data and scripts. */
+export function htmlPage(frame: PageFrame, body: string, data: unknown, script: string, chartJs: string): string {
+  const json = JSON.stringify(data).replace(/</g, '\\u003c');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Evaluation: ${esc(frame.useCase)}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"><style>${style}</style></head><body><main>
+<h1>Evaluation: ${esc(frame.useCase)}</h1><div class="muted">${esc(frame.generatedAt.toISOString())}</div>
+<p class="note">${esc(frame.engineNote)}</p><p>${esc(frame.datasetNote)}</p>
+${body}
+<section><h2>Notes</h2><ul>${frame.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></section>
 </main>
 <script id="eval-data" type="application/json">${json}</script>
 <script>${chartJs.replace(/<\/script/gi, '<\\/script')}</script>
-<script>${chartScript}</script>
+<script>${script}</script>
 </body></html>`;
 }

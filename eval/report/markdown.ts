@@ -1,19 +1,19 @@
-import type { ReportRun, Report } from './model';
-import { drift, fmt, fmtDelta, headlines, type Kind } from './format';
+import type { AbResult, ReportRun, Report, RunLike } from './model';
+import { drift, fmt, fmtDelta, headlines, pct, type Headline, type Kind } from './format';
 import type { Confusion, LabelScore } from '../metrics';
+import type { PageFrame } from './html';
 
-const table = (headers: string[], rows: string[][]) =>
+export const table = (headers: string[], rows: string[][]) =>
   [
     `| ${headers.join(' | ')} |`,
     `| ${headers.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
     ...rows.map((r) => `| ${r.join(' | ')} |`),
   ].join('\n');
 
-function headlineTable(report: Report): string {
-  const runs = report.runs;
+export function headlineTable<F>(runs: RunLike<F>[], list: readonly Headline<F>[]): string {
   const headers = ['Figure', ...runs.map((r) => r.label), 'Previous run', 'Drift'];
   const first = runs[0]!;
-  const rows = headlines.map((h) => [
+  const rows = list.map((h) => [
     h.label,
     ...runs.map((r) => fmt(h.value(r.figures), h.kind)),
     first.previous ? fmt(h.value(first.previous.figures), h.kind) : 'none',
@@ -25,19 +25,20 @@ function headlineTable(report: Report): string {
   return `${table(headers, rows)}\n\n${note}`;
 }
 
-function abSection(report: Report): string {
-  if (!report.ab) return '';
-  const [a, b] = report.runs;
+/** `unit` names what one request is (a ticket, a diagnosis...), for the rule's wording. */
+export function abSection(runs: Array<{ label: string }>, ab: AbResult | null, unit = 'ticket'): string {
+  if (!ab) return '';
+  const [a, b] = runs;
   const kind = (metric: string): Kind =>
     metric.includes('accuracy') ? 'pct' : metric.includes('ms') ? 'ms' : metric.includes('USD') ? 'usd' : 'num';
-  const rows = report.ab.rows.map((r) => [
+  const rows = ab.rows.map((r) => [
     r.metric,
     fmt(r.a, kind(r.metric)),
     fmt(r.b, kind(r.metric)),
     fmtDelta(r.delta, kind(r.metric)),
     r.better === 'a' ? a!.label : r.better === 'b' ? b!.label : r.better,
   ]);
-  const { recommendation } = report.ab;
+  const { recommendation } = ab;
   return [
     `## A/B: ${a!.label} vs ${b!.label}`,
     '',
@@ -49,14 +50,12 @@ function abSection(report: Report): string {
     '',
     'Rule (001, "Handling Model Updates"): switch when the new version\'s accuracy is at least the current one\'s ' +
       'and it is faster or cheaper. Here a gain must be at least 5% (and 10 ms for latency) to count, latency is ' +
-      'per ticket at p50, and when both sides cost $0 tokens per ticket stand in for cost.',
+      `per ${unit} at p50, and when both sides cost $0 tokens per ${unit} stand in for cost.`,
     '',
   ].join('\n');
 }
 
-const pct = (v: number | null) => fmt(v, 'pct');
-
-function confusionTable(c: Confusion): string {
+export function confusionTable(c: Confusion): string {
   return table(
     ['actual \\ predicted', ...c.labels],
     c.labels.map((l, i) => [l, ...c.matrix[i]!.map(String)]),
@@ -154,22 +153,29 @@ function details(run: ReportRun): string {
 }
 
 export function renderMarkdown(report: Report): string {
+  return markdownPage(report, headlineTable(report.runs, headlines), [
+    abSection(report.runs, report.ab),
+    ...report.runs.map(details),
+  ]);
+}
+
+/** The page around a report: title, engine and data notes, the headline table, the sections, then the notes. */
+export function markdownPage(frame: PageFrame, headline: string, sections: string[]): string {
   return [
-    `# Evaluation: ${report.useCase}, ${report.generatedAt.toISOString()}`,
+    `# Evaluation: ${frame.useCase}, ${frame.generatedAt.toISOString()}`,
     '',
-    `> ${report.engineNote}`,
+    `> ${frame.engineNote}`,
     '',
-    report.datasetNote,
+    frame.datasetNote,
     '',
     '## Headline figures',
     '',
-    headlineTable(report),
+    headline,
     '',
-    abSection(report),
-    ...report.runs.map(details),
+    ...sections,
     '## Notes',
     '',
-    ...report.notes.map((n) => `- ${n}`),
+    ...frame.notes.map((n) => `- ${n}`),
     '',
   ].join('\n');
 }

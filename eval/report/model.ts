@@ -2,6 +2,18 @@ import type { AbRow, Recommendation } from '../ab';
 import type { RunFigures } from '../figures';
 import type { PreviousRun } from '../store';
 
+export interface AbResult {
+  rows: AbRow[];
+  recommendation: Recommendation;
+}
+
+/** What the headline table needs of a run, whatever the use case's figures are. */
+export interface RunLike<F> {
+  label: string;
+  figures: F;
+  previous: PreviousRun<F> | null;
+}
+
 export interface ReportRun {
   label: string;
   provider: string;
@@ -20,6 +32,6 @@ export interface Report {
   engineNote: string;
   datasetNote: string;
   runs: ReportRun[];
-  ab: { rows: AbRow[]; recommendation: Recommendation } | null;
+  ab: AbResult | null;
   notes: string[];
 }

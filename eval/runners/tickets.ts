@@ -4,10 +4,8 @@
  * clarifying answer, retrieve, draft, check, redraft on the strong tier if the policy says so, route.
  */
 import { performance } from 'node:perf_hooks';
-import { ApplicationFailure } from '@temporalio/common';
 import type { Pool } from 'pg';
 import type { AccountContext } from '../../domain/account';
-import { ErrorTypes } from '../../domain/errors';
 import type { Taxonomy } from '../../domain/taxonomy';
 import type { Classification, Draft, Finding, TicketPolicy } from '../../domain/ticket';
 import { checkReply } from '../../activities/guardrails';
@@ -19,6 +17,7 @@ import { decideRoute, strongModelReasons } from '../../workflows/ticket/routing'
 import type { PromptSet } from '../../workers/model-deps';
 import type { TicketCase } from '../datasets/tickets';
 import { timingOf, type CallTiming, type TicketOutcome } from '../types';
+import { unusableAnswer as unusable } from '../model-call';
 
 export interface TicketRunnerDeps {
   pool: Pool;
@@ -35,10 +34,6 @@ export interface TicketRunnerDeps {
 
 /** Fairness runs swap who the customer is; everything else about the ticket stays the same. */
 export type AccountTransform = (account: AccountContext) => AccountContext;
-
-const unusable = (error: unknown) =>
-  error instanceof ApplicationFailure &&
-  (error.type === ErrorTypes.ModelOutputInvalid || error.type === ErrorTypes.ModelRequestRejected);
 
 export function createTicketRunner(deps: TicketRunnerDeps) {
   const { pool, gateway, retriever, taxonomy, prompts, policy } = deps;

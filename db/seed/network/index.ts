@@ -14,7 +14,7 @@ export { faultScenarios, scenarioAlerts, scenarioDeviceIds };
  * Reference data only. telemetry_bundles, pages and action_executions are what workflows recorded and survive a
  * reseed. No CASCADE: if anything ever references these tables, the TRUNCATE fails instead of emptying it.
  */
-const ownedTables = [
+export const networkTables = [
   'devices',
   'bgp_peers',
   'bgp_sessions',
@@ -36,7 +36,7 @@ export async function seedNetwork(client: PoolClient, referenceTime: Date): Prom
     ...scenarioLines(referenceTime, rngFor('syslog:scenarios')),
   ].sort((a, b) => a.deviceId.localeCompare(b.deviceId) || a.at.getTime() - b.at.getTime());
 
-  await client.query(`TRUNCATE TABLE ${ownedTables.join(', ')} RESTART IDENTITY`);
+  await client.query(`TRUNCATE TABLE ${networkTables.join(', ')} RESTART IDENTITY`);
   const insert = (table: string, columns: string[], rows: readonly (readonly unknown[])[]) =>
     insertRows(client, table, columns, rows);
   return {
