@@ -1,4 +1,5 @@
 import { getHeapStatistics } from 'node:v8';
+import { devServerDynamicConfig } from '../scripts/stack/temporal-server';
 import type { BenchContext } from './context';
 import { runFaultBench } from './faults';
 import { faultFigures, fraudFigures, memoryFigures, ticketFigures } from './figures';
@@ -44,6 +45,8 @@ export async function runPhases(ctx: BenchContext, only: Phase[], options: Phase
     maxConcurrentActivityTaskExecutions: `WORKER_MAX_CONCURRENT_ACTIVITIES=${slots.WORKER_MAX_CONCURRENT_ACTIVITIES} for loaded ticket runs, config default (${ctx.config.WORKER_MAX_CONCURRENT_ACTIVITIES}) elsewhere`,
     databasePoolMax: ctx.config.DATABASE_POOL_MAX,
     reviewsAndClarifications: 'answered by signals sent right after start: no human wait in end-to-end time',
+    devServer: `stack lanes start the dev server with ${JSON.stringify(devServerDynamicConfig)}`,
+    sharedModules: 'zod preloaded once per workflow thread (domain/zod-preload.ts), not once per workflow',
   };
 
   if (only.includes('tickets')) {

@@ -64,7 +64,10 @@ export async function startWorker(config: Config, options: StartWorkerOptions = 
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     ...(options.workflowBundlePath
       ? { workflowBundle: { codePath: options.workflowBundlePath } }
-      : { workflowsPath: workflowBundleOptions.workflowsPath }),
+      : {
+          workflowsPath: workflowBundleOptions.workflowsPath,
+          bundlerOptions: { preloadModules: workflowBundleOptions.preloadModules },
+        }),
     activities: workerActivities,
     dataConverter,
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,

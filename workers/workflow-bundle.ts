@@ -5,9 +5,10 @@ import { failureConverterPath } from '../security/data-converter';
 /**
  * One definition of the workflow bundle, for the worker that bundles at start-up and for every prebuilt bundle.
  *
- * No `preloadModules`: the SDK deep-freezes preloaded modules so workflows cannot leak state through them, and zod 4
- * writes to its schemas and its global config lazily, on first use, so a shared zod fails with "object is not
- * extensible". Each workflow therefore sets up zod and its schemas afresh (tried and measured; see README benchmarks).
+ * Each workflow evaluates the bundle's modules afresh; zod with our schemas was most of the memory a cached workflow
+ * held. zod alone is preloaded: shared by every workflow of a worker thread, and deep-frozen by the SDK so that no
+ * workflow can leak state through it (domain/zod-preload.ts sets the config zod would otherwise write on first use).
+ * Our schemas stay per workflow: zod fills a schema's internals on its first parse, which a frozen schema refuses.
  */
 export const workflowBundleOptions = {
   workflowsPath: require.resolve('../workflows'),

@@ -26,12 +26,6 @@ describe('replay of recorded histories', () => {
         // Recorded again with the audit search attributes and summaries; the originals stay as older code's evidence.
         .flatMap((name) => [name, `${name}-audit`])
         .concat('resolveTicket-guardrail-reject-audit')
-        // Ticket reads as local activities (patch 'local-reads'); the earlier generations replay the activity path.
-        .concat(
-          ['clarify', 'escalate', 'guardrail-reject', 'review-approve', 'review-deadline', 'send'].map(
-            (path) => `resolveTicket-${path}-local-reads`,
-          ),
-        )
         .sort(),
     );
   });

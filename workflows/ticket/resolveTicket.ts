@@ -4,7 +4,6 @@ import {
   log,
   patched,
   proxyActivities,
-  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -39,12 +38,6 @@ const retry: RetryPolicy = {
 };
 
 const backend = proxyActivities<Activities>({
-  startToCloseTimeout: '10s',
-  retry: { ...retry, maximumAttempts: 10 },
-});
-// Reads and checks that answer in milliseconds: run inside the workflow task, so each saves a round trip through the
-// server (an activity task and a workflow task). Side effects (messages, handoffs) and model calls stay activities.
-const localBackend = proxyLocalActivities<Activities>({
   startToCloseTimeout: '10s',
   retry: { ...retry, maximumAttempts: 10 },
 });
@@ -85,15 +78,13 @@ export async function resolveTicket(args: ResolveTicketArgs): Promise<TicketResu
     else log.warn('ignored malformed customer reply');
   });
 
-  // Tickets started before the reads became local activities replay with the activities they scheduled.
-  const reads = patched('local-reads') ? localBackend : backend;
   upsertSearchAttributes([
     { key: sa.UseCase, value: 'ticket' },
     { key: sa.AccountRef, value: ticket.accountId },
   ]);
 
   state.stage = 'loading_context';
-  const account = await reads.loadAccountContext.executeWithOptions({ summary: 'Load account context' }, [
+  const account = await backend.loadAccountContext.executeWithOptions({ summary: 'Load account context' }, [
     { ticketId: ticket.ticketId, accountId: ticket.accountId },
   ]);
 
@@ -155,7 +146,7 @@ export async function resolveTicket(args: ResolveTicketArgs): Promise<TicketResu
   }
 
   state.stage = 'retrieving';
-  const { passages } = await reads.retrieveKnowledge.executeWithOptions(
+  const { passages } = await backend.retrieveKnowledge.executeWithOptions(
     { summary: `Retrieve ${policy.knowledgeTopK} knowledge passages for ${classified.classification.intent}` },
     [{ query: conversation.join('\n'), k: policy.knowledgeTopK }],
   );
@@ -250,7 +241,7 @@ export async function resolveTicket(args: ResolveTicketArgs): Promise<TicketResu
   }
 
   function validate(candidate: Draft) {
-    return reads.validateReply.executeWithOptions({ summary: 'Check the draft against the guardrails' }, [
+    return backend.validateReply.executeWithOptions({ summary: 'Check the draft against the guardrails' }, [
       {
         contextRef: account.contextRef,
         passages,

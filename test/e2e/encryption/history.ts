@@ -8,12 +8,10 @@ const isPayload = (value: object): value is Payload =>
   'metadata' in value && typeof value.metadata === 'object' && value.metadata !== null && 'encoding' in value.metadata;
 
 /**
- * Every payload in a history, except search attributes (the server reads them to index), patch markers (the SDK's
- * core writes a patch id, a code identifier, without passing it through the codec) and a local activity marker's own
- * record (`data`: sequence number, attempt, activity type and times, also core's). The local activity's `result` is
- * ours and is checked.
+ * Every payload in a history, except search attributes (the server reads them to index) and patch markers (the
+ * SDK's core writes a patch id, a code identifier, without passing it through the codec).
  */
-const unencoded = new Set(['searchAttributes', 'patch-data', 'data']);
+const unencoded = new Set(['searchAttributes', 'patch-data']);
 
 export function payloadsOf(history: History): Payload[] {
   const found: Payload[] = [];
