@@ -5,6 +5,7 @@ import { classificationSchema, draftSchema, type Classification, type Draft } fr
 import { exchangeOf, type ModelExchange } from '../audit/sampling';
 import type { ModelGateway, ModelRequest } from '../model/contract';
 import { fenceCustomerMessages, jsonForPrompt, renderPrompt, type PromptTemplate } from '../model/prompt-library';
+import { schemaRequest } from '../model/schema-request';
 import type { ClassifyVariables, DraftVariables } from '../model/tasks';
 
 /** The classification schema narrowed to the taxonomy, so an invented intent is invalid output, not a new route. */
@@ -21,15 +22,13 @@ export function classifyRequest(
   const variables: ClassifyVariables = { conversation };
   const schema = taxonomyClassificationSchema(taxonomy);
   const lines = taxonomy.intents.map((intent) => `${intent.id} | ${intent.department} | ${intent.description}`);
-  return {
+  return schemaRequest({
     task: 'classify_intent',
     prompt: renderPrompt(template, { taxonomy: lines.join('\n'), conversation: fenceCustomerMessages(conversation) }),
     variables: variables as unknown as Record<string, unknown>,
     schema,
-    jsonSchema: z.toJSONSchema(schema) as Record<string, unknown>,
     maxTokens: 300,
-    tier: 'fast',
-  };
+  });
 }
 
 export async function callClassifier(
@@ -55,7 +54,7 @@ export async function callDrafter(
   variables: DraftVariables,
   tier: ModelTier = 'fast',
 ): Promise<{ draft: Draft; call: ModelCallRecord; exchange: ModelExchange }> {
-  const request: ModelRequest<Draft> = {
+  const request = schemaRequest<Draft>({
     task: 'draft_reply',
     // Facts travel as JSON in tags: unambiguous for the model, and checkable by the guardrails against the same data.
     prompt: renderPrompt(template, {
@@ -67,10 +66,9 @@ export async function callDrafter(
     }),
     variables: variables as unknown as Record<string, unknown>,
     schema: draftSchema,
-    jsonSchema: z.toJSONSchema(draftSchema) as Record<string, unknown>,
     maxTokens: 700,
     tier,
-  };
+  });
   const response = await gateway.call(request);
   // The exchange is for the sealed audit sample only: it holds customer text and must not reach workflow history.
   return { draft: response.output, call: response.record, exchange: exchangeOf(request, response) };

@@ -13,8 +13,7 @@ import { classification, draft, fakeCall, stubActivities, type StubOptions } fro
  * `npm run replay:record` (with TEMPORAL_ADDRESS and WORKFLOW_BUNDLE_PATH of a running stack): runs each scenario on
  * the current workflow code and saves its history. Commit the files when a workflow change is meant to be
  * incompatible; otherwise the replay test proves the change is safe for workflows already running.
- * `-- --suffix=-audit` records beside the existing files instead of over them, so older histories stay as evidence;
- * `--tickets-only` and `--compliance-only` record one workflow's paths.
+ * `-- --suffix=-audit` records beside the existing files instead of over them, so older histories stay as evidence.
  */
 const suffix = process.argv.find((arg) => arg.startsWith('--suffix='))?.slice('--suffix='.length) ?? '';
 const historyFile = (name: string) => join(__dirname, 'histories', `${name}${suffix}.json`);
@@ -165,11 +164,8 @@ async function main(): Promise<void> {
     await harness.close();
     return;
   }
-  // A change to one workflow records that workflow's paths only (`--tickets-only`), beside the older generations.
-  if (!process.argv.includes('--tickets-only')) {
-    await recordCompliance(harness);
-    await recordFaults(harness);
-  }
+  await recordCompliance(harness);
+  await recordFaults(harness);
   for (const [name, scenario] of Object.entries(scenarios)) {
     const { activities } = stubActivities(scenario.stubs);
     const worker = await harness.worker(activities);
