@@ -3,6 +3,7 @@ import { createAuditActivities } from './audit';
 import type { AuditSampling } from './audit/sampling';
 import { createBatchActivities } from './batches';
 import { createComplianceActivities } from './compliance';
+import { createDecisionActivities } from './decisions';
 import { createFaultActivities } from './faults';
 import { createFraudActivities } from './fraud';
 import { createTicketActivities, type TicketActivityDeps } from './tickets';
@@ -28,6 +29,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createComplianceActivities(deps),
     ...createFraudActivities(deps),
     ...createAuditActivities(deps),
+    ...createDecisionActivities(deps),
   };
 }
 

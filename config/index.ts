@@ -63,6 +63,8 @@ export const configSchema = z
     PAYLOAD_ENCRYPTION: z.enum(['on', 'off']).default('on'),
     AUDIT_SAMPLE_RATE: probability.default(0.05),
     AUDIT_RETENTION: durationSchema.default(7 * 365 * 86_400_000),
+    /** The API's Ed25519 issuer key (PEM): it signs decisions for the identity each API key authenticates. */
+    DECISION_ISSUER_KEY_PATH: z.string().min(1).optional(),
     API_HOST: z.string().default('127.0.0.1'),
     API_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),

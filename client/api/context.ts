@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { FastifyServerOptions } from 'fastify';
 import type { Pool } from 'pg';
 import type { Config } from '../../config';
+import type { SigningKey } from '../../activities/decisions/signing';
 import type { KeyRing } from '../../security/keyring';
 import { createFaultClient, faultPolicyFromConfig, type FaultClient } from '../faults';
 import { createFraudClient, type FraudClient } from '../fraud';
@@ -14,6 +15,8 @@ export interface ApiDeps {
   pool: Pool;
   /** Opens the audit trail's sealed samples; null when payload encryption is off. */
   ring: KeyRing | null;
+  /** Signs decisions made through the API for the identity its API key authenticated; null: API decisions refused. */
+  issuer?: SigningKey | null;
   now?: () => Date;
   /** Fastify's logger; off unless the entry point asks for it. */
   logger?: FastifyServerOptions['logger'];
@@ -25,6 +28,7 @@ export interface ApiContext {
   client: Client;
   pool: Pool;
   ring: KeyRing | null;
+  issuer: SigningKey | null;
   now: () => Date;
   tickets: TicketClient;
   faults: FaultClient;
@@ -40,6 +44,7 @@ export function createContext(deps: ApiDeps): ApiContext {
     client,
     pool: deps.pool,
     ring: deps.ring,
+    issuer: deps.issuer ?? null,
     now: deps.now ?? (() => new Date()),
     tickets: createTicketClient({ client, taskQueue, policy: ticketPolicyFromConfig(config) }),
     faults: createFaultClient({ client, taskQueue, policy: faultPolicyFromConfig(config) }),

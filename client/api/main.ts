@@ -1,6 +1,7 @@
 import { Pool } from 'pg';
 import { loadConfigOrExit, requireCodecKeys, requireDatabaseUrl } from '../../config';
 import { keyRingFromConfig } from '../../security/keyring';
+import { loadIssuerKey } from './issuer';
 import { connectClient } from '../connection';
 import { buildApi } from './app';
 
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     client: connection.client,
     pool,
     ring: keyRingFromConfig(config),
+    issuer: loadIssuerKey(config),
     logger: { level: config.LOG_LEVEL },
   });
   await app.listen({ host: config.API_HOST, port: config.API_PORT });

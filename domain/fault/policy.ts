@@ -28,6 +28,10 @@ export const faultPolicySchema = z.object({
   /** Wait after acting before re-reading the metric. */
   settleMs: z.number().int().nonnegative().default(60_000),
   modelCallTimeoutMs: z.number().int().positive().default(30_000),
+  /** Overriding the maintenance window: this many distinct roster approvers declaring an emergency... */
+  emergencyApprovers: z.number().int().min(1).max(5).default(2),
+  /** ...or one emergency approver from this roster tier or above (tier 2 is the secondary on-call). */
+  emergencyMinTier: z.number().int().min(1).default(2),
 });
 export type FaultPolicy = z.infer<typeof faultPolicySchema>;
 export type FaultPolicyInput = z.input<typeof faultPolicySchema>;

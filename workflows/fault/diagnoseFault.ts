@@ -1,7 +1,7 @@
 import {
+  allHandlersFinished,
   ApplicationFailure,
   condition,
-  log,
   patched,
   proxyActivities,
   setHandler,
@@ -13,22 +13,16 @@ import type { RetryPolicy } from '@temporalio/common';
 import type { Activities } from '../../activities';
 import type { CatalogDiagnosis } from '../../activities/faults';
 import { nonRetryableErrorTypes } from '../../domain/errors';
-import { alertSchema, approvalSchema, type Alert } from '../../domain/fault/alert';
+import { alertSchema, type Alert } from '../../domain/fault/alert';
 import { actionCatalog } from '../../domain/fault/catalog';
 import { faultPolicySchema, type FaultPolicyInput } from '../../domain/fault/policy';
 import type { FaultOutcome, FaultResult, TimelineEntry } from '../../domain/fault/result';
 import type { ModelCallRecord } from '../../domain/model-call';
 import { searchAttributes as sa } from '../../domain/search-attributes';
 import { workflowNow } from '../clock';
-import { ApprovalDesk } from './approval';
-import {
-  alertRepeatedSignal,
-  approveSignal,
-  faultStatusQuery,
-  pendingApprovalQuery,
-  rejectSignal,
-  type PendingApproval,
-} from './messages';
+import { acceptFaultDecisions, faultSubject } from './decision-handlers';
+import { FaultDesk } from './desk';
+import { alertRepeatedSignal, faultStatusQuery, pendingApprovalQuery, type PendingApproval } from './messages';
 import { decideAction, executionTiming } from './policy';
 import { auditAttributes, duration, modelAttributes } from '../audit';
 import { unusableModelAnswer } from '../model-failures';
@@ -73,7 +67,7 @@ export async function diagnoseFault(args: DiagnoseFaultArgs): Promise<FaultResul
   const timeline: TimelineEntry[] = [{ at: alert.detectedAt, event: 'detected', detail: alert.summary }];
   const mark = (event: string, detail?: string) => timeline.push({ at: now().toISOString(), event, detail });
   const modelCalls: ModelCallRecord[] = [];
-  const desk = new ApprovalDesk();
+  const desk = new FaultDesk(policy);
   let alertCount = 0;
   let roster: Array<{ tier: number; engineers: string[] }> = [];
   let approver: string | null = null;
@@ -84,6 +78,8 @@ export async function diagnoseFault(args: DiagnoseFaultArgs): Promise<FaultResul
   const pending: PendingApproval = {
     waiting: false,
     action: null,
+    subject: null,
+    runId,
     deviceId: alert.deviceId,
     diagnosis: null,
     why: [],
@@ -95,16 +91,7 @@ export async function diagnoseFault(args: DiagnoseFaultArgs): Promise<FaultResul
 
   // Registered before the first await: repeats and approvals sent early are kept, not lost.
   setHandler(alertRepeatedSignal, () => void (alertCount += 1));
-  for (const [signal, kind] of [
-    [approveSignal, 'approve'],
-    [rejectSignal, 'reject'],
-  ] as const) {
-    setHandler(signal, (input) => {
-      const parsed = approvalSchema.safeParse(input);
-      if (parsed.success) desk.receive({ kind, approval: parsed.data });
-      else log.warn(`ignored malformed ${kind} signal`);
-    });
-  }
+  acceptFaultDecisions(desk, { workflowId, runId });
   setHandler(pendingApprovalQuery, () => pending);
   setHandler(faultStatusQuery, () => ({ stage, alertCount, action: diagnosis?.recommendedAction ?? null }));
   upsertSearchAttributes([
@@ -135,7 +122,7 @@ export async function diagnoseFault(args: DiagnoseFaultArgs): Promise<FaultResul
     const reason = unusableModelAnswer(error);
     if (!reason) throw error;
     await pageTier(0, 'escalation', reason);
-    return finish('no_diagnosis_escalated', { mode: null, reasons: [reason] });
+    return await finish('no_diagnosis_escalated', { mode: null, reasons: [reason] });
   }
   const found: CatalogDiagnosis = diagnosis;
   const action = actionCatalog[found.recommendedAction];
@@ -154,28 +141,21 @@ export async function diagnoseFault(args: DiagnoseFaultArgs): Promise<FaultResul
   if (decision.mode === 'approval') {
     setStage('awaiting_approval');
     roster = await loadRoster();
-    const everyone = new Set(roster.flatMap((tier) => tier.engineers));
-    pending.approvers = [...everyone];
-    const verdict = await awaitVerdict(everyone);
+    desk.open(faultSubject(action.type, alert.deviceId), roster);
+    pending.subject = desk.subject;
+    pending.approvers = [...new Set(roster.flatMap((tier) => tier.engineers))];
+    const verdict = await awaitVerdict();
     pending.waiting = false;
     if (!verdict) {
+      desk.close('no decision before the final deadline: nothing was done');
       auditAttributes([{ key: sa.Decision, value: 'expired' }]);
       await recordDecision('fault.safe_stop', 'system:switchboard', 'no decision: nothing was done', action.type);
       await pageTier(roster.length - 1, 'safe_stop', `No decision on ${action.type}: nothing was done.`);
-      return finish('no_decision_safe_stop', decision);
+      return await finish('no_decision_safe_stop', decision);
     }
-    if (verdict.kind === 'reject') {
-      mark('rejected', `${verdict.approval.approver}: ${verdict.approval.reason}`);
-      const { approver: rejectedBy } = verdict.approval;
-      await recordDecision('fault.rejection', `oncall:${rejectedBy}`, `rejected by ${rejectedBy}`, action.type);
-      auditAttributes([
-        { key: sa.Decision, value: 'rejected' },
-        { key: sa.Approver, value: verdict.approval.approver },
-      ]);
-      return finish('rejected', decision);
-    }
+    if (verdict.kind === 'reject' || desk.vetoedBy) return await rejected(desk.vetoedBy ?? verdict);
     approver = verdict.approval.approver;
-    emergency = verdict.approval.emergency ?? false;
+    emergency = desk.emergencyAllowed;
     mark('approved', `${approver}${emergency ? ' (emergency)' : ''}: ${verdict.approval.reason}`);
     upsertSearchAttributes([{ key: sa.Approver, value: approver }]);
     auditAttributes([{ key: sa.Decision, value: 'approved' }]);
@@ -183,16 +163,19 @@ export async function diagnoseFault(args: DiagnoseFaultArgs): Promise<FaultResul
     const timing = executionTiming(action, emergency, now(), telemetry.timeZone, policy);
     if (timing.when === 'deferred') {
       pending.deferredUntil = new Date(now().getTime() + timing.delayMs).toISOString();
+      desk.defer();
       setStage('deferred');
       mark('deferred', timing.reason);
-      // A later emergency approval from the roster cuts the wait short.
-      await condition(() => (desk.settle(everyone), desk.emergencyBy !== null), timing.delayMs, {
+      // Enough emergency approvals from the roster cut the wait short; a roster member's reject vetoes the approval.
+      await condition(() => desk.emergencyAllowed || desk.vetoedBy !== null, timing.delayMs, {
         summary: `Wait ${duration(timing.delayMs)} for the maintenance window to run ${action.type}`,
       });
-      if (desk.emergencyBy) emergency = true;
+      if (desk.vetoedBy) return await rejected(desk.vetoedBy);
+      emergency = desk.emergencyAllowed;
     }
   }
 
+  desk.close(`${action.type} had started`);
   setStage('executing');
   const by = approver ? `approved by ${approver}${emergency ? ', emergency' : ''}` : 'automatic';
   await operations.executeAction.executeWithOptions({ summary: `Run ${action.type} on ${alert.deviceId} (${by})` }, [
@@ -212,13 +195,28 @@ export async function diagnoseFault(args: DiagnoseFaultArgs): Promise<FaultResul
     mark('not recovered', note);
     if (!roster.length) roster = await loadRoster();
     await pageTier(0, 'failed_verification', note);
-    return finish('not_recovered_escalated', decision);
+    return await finish('not_recovered_escalated', decision);
   }
   mark('recovered', `${recovery.metric} ${recovery.value}`);
-  return finish(decision.mode === 'auto' ? 'auto_executed' : 'approved_executed', decision);
+  return await finish(decision.mode === 'auto' ? 'auto_executed' : 'approved_executed', decision);
+
+  /** A reject, or a veto of an approval that had not run yet: nothing is executed, and the record says who. */
+  async function rejected(verdict: NonNullable<FaultDesk['decided']>) {
+    desk.close(`${verdict.approval.approver} rejected ${action.type}`);
+    const vetoed = desk.vetoedBy === verdict;
+    mark(vetoed ? 'vetoed' : 'rejected', `${verdict.approval.approver}: ${verdict.approval.reason}`);
+    const { approver: rejectedBy } = verdict.approval;
+    const what = vetoed ? `approval vetoed by ${rejectedBy}` : `rejected by ${rejectedBy}`;
+    await recordDecision(vetoed ? 'fault.veto' : 'fault.rejection', `oncall:${rejectedBy}`, what, action.type);
+    auditAttributes([
+      { key: sa.Decision, value: vetoed ? 'vetoed' : 'rejected' },
+      { key: sa.Approver, value: rejectedBy },
+    ]);
+    return await finish('rejected', decision);
+  }
 
   /** Pages, reminds and climbs the roster until someone on it decides, or the final deadline passes. */
-  async function awaitVerdict(everyone: Set<string>) {
+  async function awaitVerdict() {
     const started = now().getTime();
     let tier = 0;
     let tierStarted = started;
@@ -231,7 +229,7 @@ export async function diagnoseFault(args: DiagnoseFaultArgs): Promise<FaultResul
       const untilTier = policy.tierDeadlineMs - (now().getTime() - tierStarted);
       const wait = Math.max(1, Math.min(policy.reminderIntervalMs, untilFinal, untilTier));
       const summary = `Wait ${duration(wait)} for a decision on ${pending.action} (tier ${roster[tier]?.tier ?? tier})`;
-      if (await condition(() => (desk.settle(everyone), desk.decided !== null), wait, { summary })) return desk.decided;
+      if (await condition(() => desk.decided !== null, wait, { summary })) return desk.decided;
       if (now().getTime() - started >= policy.finalDeadlineMs) return null;
       if (now().getTime() - tierStarted >= policy.tierDeadlineMs && tier < roster.length - 1) {
         tier += 1;
@@ -244,7 +242,7 @@ export async function diagnoseFault(args: DiagnoseFaultArgs): Promise<FaultResul
   }
 
   function approvalMessage(): string {
-    return `${alert.deviceId}: ${diagnosis?.rootCause} Recommended ${pending.action}. Approve: temporal workflow signal --workflow-id ${workflowId} --name approve --input '{"approver":"<you>","reason":"<why>"}'`;
+    return `${alert.deviceId}: ${diagnosis?.rootCause} Recommended ${pending.action}. Decide: switchboard approvals approve|reject ${workflowId} --reason "<why>" (signed with your key)`;
   }
 
   async function pageTier(
@@ -280,7 +278,13 @@ export async function diagnoseFault(args: DiagnoseFaultArgs): Promise<FaultResul
     return (await backend.loadOnCallRoster.executeWithOptions({ summary }, [{ team: telemetry.team }])).tiers;
   }
 
-  function finish(ended: FaultOutcome, decided: { mode: 'auto' | 'approval' | null; reasons: string[] }): FaultResult {
+  async function finish(
+    ended: FaultOutcome,
+    decided: { mode: 'auto' | 'approval' | null; reasons: string[] },
+  ): Promise<FaultResult> {
+    desk.close(`the fault ended: ${ended.replace(/_/g, ' ')}`);
+    // Decisions still being verified are finished and recorded before the run closes.
+    await condition(allHandlersFinished);
     outcome = ended;
     setStage('completed');
     auditAttributes(modelAttributes(modelCalls));

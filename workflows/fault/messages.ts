@@ -1,5 +1,5 @@
-import { defineQuery, defineSignal } from '@temporalio/workflow';
-import type { Approval } from '../../domain/fault/alert';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { DecisionOutcome } from '../../domain/decisions';
 
 export interface AlertRepeat {
   alertId: string;
@@ -9,6 +9,9 @@ export interface AlertRepeat {
 export interface PendingApproval {
   waiting: boolean;
   action: string | null;
+  /** What a signed decision must name (`action@device`) and the run it is for: all a signer needs. */
+  subject: string | null;
+  runId: string;
   deviceId: string;
   /** What the diagnosis said, so the engineer can judge without opening the history. */
   diagnosis: { rootCause: string; confidence: number } | null;
@@ -21,8 +24,12 @@ export interface PendingApproval {
 }
 
 export const alertRepeatedSignal = defineSignal<[AlertRepeat]>('alertRepeated');
-/** Signals, not updates: a rejected or off-roster attempt must still appear in history for auditors. */
-export const approveSignal = defineSignal<[Approval]>('approve');
-export const rejectSignal = defineSignal<[Approval]>('reject');
+/**
+ * A signed decision (domain/decisions.ts), as a signal or as the update. Either way the verification, and a refusal's
+ * reason, is in history for auditors. Signals take `unknown`: what arrives is checked, never trusted.
+ */
+export const approveSignal = defineSignal<[unknown]>('approve');
+export const rejectSignal = defineSignal<[unknown]>('reject');
+export const decideUpdate = defineUpdate<DecisionOutcome, [unknown]>('decide');
 export const pendingApprovalQuery = defineQuery<PendingApproval>('pendingApproval');
 export const faultStatusQuery = defineQuery<{ stage: string; alertCount: number; action: string | null }>('status');

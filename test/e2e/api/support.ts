@@ -4,6 +4,8 @@ import { buildApi } from '../../../client/api/app';
 import { connectClient, type SwitchboardConnection } from '../../../client';
 import { createApiKey, roles, type Role } from '../../../security/api-keys';
 import { keyRingFromConfig } from '../../../security/keyring';
+import { registerDecisionKey } from '../../../activities/decisions/registry';
+import { generateSigningKey } from '../../../activities/decisions/signing';
 import { e2eHarness, type E2EHarness } from '../support';
 
 /** eng.alice is tier 1 on core-network in the seeded roster, so her approvals count for the seeded BGP fault. */
@@ -46,11 +48,20 @@ export async function apiTestBed(options: { env?: Record<string, string> } = {})
   const connection = await connectClient(harness.config);
   const pool = new Pool({ connectionString: harness.config.DATABASE_URL, max: 4 });
   pool.on('error', () => {});
+  // The API's issuer key, registered as a deployment would: decisions made through the API are signed with it.
+  const issuer = generateSigningKey();
+  await registerDecisionKey(pool, {
+    identity: 'switchboard-api',
+    role: 'issuer',
+    publicKeyBase64: issuer.publicKeyBase64,
+    registeredBy: 'test',
+  });
   const app = await buildApi({
     config: harness.config,
     client: connection.client,
     pool,
     ring: keyRingFromConfig(harness.config),
+    issuer,
   });
   // A real server on a free port: requests go through the network stack, as the CLI's will.
   const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });

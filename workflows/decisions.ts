@@ -1,0 +1,39 @@
+import { patched, proxyActivities } from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import { signedDecisionSchema, type DecisionCheck, type DecisionExpectation } from '../domain/decisions';
+import { nonRetryableErrorTypes } from '../domain/errors';
+
+const checks = proxyActivities<Activities>({
+  startToCloseTimeout: '20s',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', nonRetryableErrorTypes },
+});
+
+/**
+ * Decisions are signed from this patch on. Asked where a decision arrives, not at the start of a run, so a run that
+ * was already waiting when this code was deployed checks signatures on the decisions that reach it from then on,
+ * while histories recorded before it replay with the decisions they took.
+ */
+export const signedDecisions = (): boolean => patched('signed-decisions');
+
+/** The verdict on a submitted decision, from the activity that holds the keys: in history either way. */
+export function verifyDecision(
+  submitted: unknown,
+  expected: DecisionExpectation,
+  receivedAt: Date,
+): Promise<DecisionCheck> {
+  return checks.verifyDecision.executeWithOptions({ summary: `Verify a signed ${expected.kind} decision` }, [
+    { submitted, expected, receivedAt: receivedAt.toISOString() },
+  ]);
+}
+
+/**
+ * Update validators reject only what is not a signed decision at all, before it reaches history. Anything shaped
+ * like one is accepted and verified, so a forgery's refusal stays in history for auditors.
+ */
+export function requireSignedShape(input: unknown): void {
+  const parsed = signedDecisionSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new TypeError(`not a signed decision: ${issue ? `${issue.path.join('.') || '(input)'}: ${issue.message}` : ''}`);
+  }
+}
