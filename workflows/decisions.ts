@@ -34,6 +34,8 @@ export function requireSignedShape(input: unknown): void {
   const parsed = signedDecisionSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new TypeError(`not a signed decision: ${issue ? `${issue.path.join('.') || '(input)'}: ${issue.message}` : ''}`);
+    throw new TypeError(
+      `not a signed decision: ${issue ? `${issue.path.join('.') || '(input)'}: ${issue.message}` : ''}`,
+    );
   }
 }

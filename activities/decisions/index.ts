@@ -45,7 +45,13 @@ export function createDecisionActivities({ pool }: DecisionActivityDeps) {
         action,
         actor: check.valid ? personActor(check.role, check.identity) : automatic,
         details: check.valid
-          ? { kind: check.kind, decision: check.decision, emergency: check.emergency, keyId: check.keyId, via: check.via }
+          ? {
+              kind: check.kind,
+              decision: check.decision,
+              emergency: check.emergency,
+              keyId: check.keyId,
+              via: check.via,
+            }
           : {
               kind: expected.kind,
               refusal: check.refusal.slice(0, 200),

@@ -52,7 +52,8 @@ export async function checkDecision(
   if (key.role !== 'issuer' && (key.identity !== statement.identity || key.role !== statement.role)) {
     return no(`key ${keyId} belongs to ${key.role}:${key.identity}, not ${claim.claimedIdentity}`);
   }
-  if (statement.role !== roleForKind[statement.kind]) return no(`a ${statement.role} cannot decide a ${statement.kind}`);
+  if (statement.role !== roleForKind[statement.kind])
+    return no(`a ${statement.role} cannot decide a ${statement.kind}`);
   const binding = bindingProblem(statement, payload, expected);
   if (binding) return no(binding);
   const timing = timingProblem(statement, receivedAt);

@@ -21,7 +21,13 @@ export class TestKeyring {
     if (existing) return existing;
     const key = generateSigningKey();
     this.signing.set(name, key);
-    this.keys.set(key.keyId, { keyId: key.keyId, identity, role, publicKeyBase64: key.publicKeyBase64, revokedAt: null });
+    this.keys.set(key.keyId, {
+      keyId: key.keyId,
+      identity,
+      role,
+      publicKeyBase64: key.publicKeyBase64,
+      revokedAt: null,
+    });
     return key;
   }
 

@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { TelemetrySummary } from '../../domain/fault/alert';
+import { TestKeyring } from '../support/decision-keys';
 import { fakeCall } from './stub-activities';
 
 export interface FaultStubOptions {
@@ -25,11 +26,15 @@ export const roster = [
   { tier: 3, engineers: ['mgr.dana'] },
 ];
 
+/** The people's keys, registered in memory; the stubbed worker verifies decisions with the real verifier. */
+export const faultKeyring = new TestKeyring();
+
 /** The fault activities with scripted answers: these tests exercise the workflow's decisions and waits only. */
 export function faultStubs(options: FaultStubOptions = {}) {
   const recorder: FaultRecorder = { pages: [], executions: [], decisions: [] };
   const executed = new Set<string>();
   const activities = {
+    ...faultKeyring.activity(),
     async gatherTelemetry(): Promise<TelemetrySummary> {
       return {
         bundleRef: 'bundle-1',

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Alert } from '../../domain/fault/alert';
 import type { FaultPolicyInput } from '../../domain/fault/policy';
 import type { FaultResult } from '../../domain/fault/result';
-import { alertRepeatedSignal, approveSignal, pendingApprovalQuery, rejectSignal } from '../../workflows/fault/messages';
+import { alertRepeatedSignal, pendingApprovalQuery } from '../../workflows/fault/messages';
 import { temporalHarness, waitFor, type TemporalHarness } from '../support/temporal';
 import { faultStubs, zoneWhereItIs, type FaultRecorder, type FaultStubOptions } from './fault-stubs';
+import { signedFaultSignal } from './fault-signing';
 import { searchAttributes as sa } from '../../domain/search-attributes';
 
 let harness: TemporalHarness;
@@ -54,10 +55,8 @@ async function run(
 const pending = (id: string) => harness.client.workflow.getHandle(id).query(pendingApprovalQuery);
 const untilWaiting = (id: string) =>
   waitFor(async () => ((await pending(id)).waiting ? true : undefined), 'approval wait');
-const signal = (id: string, kind: 'approve' | 'reject', approver: string, emergency?: boolean) =>
-  harness.client.workflow
-    .getHandle(id)
-    .signal(kind === 'approve' ? approveSignal : rejectSignal, { approver, reason: 'checked the peer', emergency });
+const signal = async (id: string, kind: 'approve' | 'reject', approver: string, emergency?: boolean) =>
+  void (await signedFaultSignal(harness.client, id, kind, approver, { emergency }));
 
 describe('diagnoseFault decisions', () => {
   it('runs a confident non-destructive action by itself, with no approval wait', async () => {
@@ -96,7 +95,7 @@ describe('diagnoseFault decisions', () => {
     expect(result.outcome).toBe('approved_executed');
     expect(recorder.executions).toEqual([{ action: 'reset_bgp_session', approvedBy: 'eng.alice', emergency: false }]);
     expect(recorder.pages.map((page) => page.kind)).toEqual(['approval_request']);
-    expect(recorder.pages[0]!.message).toMatch(/temporal workflow signal --workflow-id fault-.* --name approve/);
+    expect(recorder.pages[0]!.message).toMatch(/switchboard approvals approve\|reject fault-\S+ --reason/);
     expect(result.decision.approver).toBe('eng.alice');
   });
 
@@ -151,6 +150,7 @@ describe('diagnoseFault decisions', () => {
 
   it('keeps an approval sent before the workflow starts waiting', async () => {
     const { result, recorder } = await run({ diagnoseDelayMs: 800 }, async (id) => signal(id, 'approve', 'eng.alice'));
+    expect(result.decision.approver).toBe('eng.alice');
     expect(result.outcome).toBe('approved_executed');
     expect(recorder.executions).toHaveLength(1);
   });
@@ -214,14 +214,14 @@ describe('business hours and repeats', () => {
     });
   });
 
-  it('runs the same reboot now when the approval carries the emergency flag', async () => {
+  it('runs the same reboot now when a tier-2 approval carries the emergency flag', async () => {
     const { result, recorder } = await run({ action: 'reboot_device', timeZone: zoneWhereItIs(10) }, async (id) => {
       await untilWaiting(id);
-      await signal(id, 'approve', 'eng.alice', true);
+      await signal(id, 'approve', 'eng.carol', true);
     });
     expect(result.outcome).toBe('approved_executed');
     expect(result.timeline.map((e) => e.event)).not.toContain('deferred');
-    expect(recorder.executions).toEqual([{ action: 'reboot_device', approvedBy: 'eng.alice', emergency: true }]);
+    expect(recorder.executions).toEqual([{ action: 'reboot_device', approvedBy: 'eng.carol', emergency: true }]);
   });
 
   it('runs an approved reboot at once outside business hours', async () => {
