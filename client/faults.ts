@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { Config } from '../config';
-import { alertSchema, approvalSchema, faultWorkflowId, type Alert, type Approval } from '../domain/fault/alert';
+import { signedDecisionSchema, type DecisionOutcome, type SignedDecision } from '../domain/decisions';
+import { alertSchema, faultWorkflowId, type Alert } from '../domain/fault/alert';
 import type { FaultPolicyInput } from '../domain/fault/policy';
 import type { FaultResult } from '../domain/fault/result';
 import { searchAttributes as sa } from '../domain/search-attributes';
@@ -8,6 +9,7 @@ import type { diagnoseFault } from '../workflows';
 import {
   alertRepeatedSignal,
   approveSignal,
+  decideUpdate,
   faultStatusQuery,
   pendingApprovalQuery,
   rejectSignal,
@@ -61,17 +63,25 @@ export function createFaultClient({
             `**Device** \`${alert.deviceId}\``,
             `**Detected** ${alert.detectedAt}`,
             '',
-            'Destructive actions wait for an on-call engineer: approve or reject with the `approve` or `reject` signal.',
+            'Destructive actions wait for an on-call engineer: a **signed** decision, from `switchboard approvals sign` as',
+            'the `approve` or `reject` signal, or `switchboard approvals approve|reject` (the `decide` update).',
           ].join('\n'),
         },
       );
       return { workflowId };
     },
-    async approve(workflowId: string, approval: Approval): Promise<void> {
-      await handle(workflowId).signal(approveSignal, validate(approvalSchema, approval, 'approval'));
+    /** Signals: fire and forget, the outcome is in history. Validated here so a malformed one fails fast. */
+    async approve(workflowId: string, signed: SignedDecision): Promise<void> {
+      await handle(workflowId).signal(approveSignal, validate(signedDecisionSchema, signed, 'signed approval'));
     },
-    async reject(workflowId: string, approval: Approval): Promise<void> {
-      await handle(workflowId).signal(rejectSignal, validate(approvalSchema, approval, 'rejection'));
+    async reject(workflowId: string, signed: SignedDecision): Promise<void> {
+      await handle(workflowId).signal(rejectSignal, validate(signedDecisionSchema, signed, 'signed rejection'));
+    },
+    /** The update: the caller learns at once whether the decision counted, and why not. */
+    decide(workflowId: string, signed: SignedDecision): Promise<DecisionOutcome> {
+      return handle(workflowId).executeUpdate(decideUpdate, {
+        args: [validate(signedDecisionSchema, signed, 'signed decision')],
+      });
     },
     pendingApproval: (workflowId: string) => handle(workflowId).query(pendingApprovalQuery),
     status: (workflowId: string) => handle(workflowId).query(faultStatusQuery),

@@ -39,7 +39,9 @@ export async function appendDecision(db: Pool | PoolClient, decision: Decision):
 export function activityDecisionKey(action: string): { workflowId: string | null; dedupeKey: string } {
   const info = Context.current().info;
   const workflowId = info.workflowExecution?.workflowId ?? null;
-  return { workflowId, dedupeKey: `${workflowId ?? 'standalone'}/${info.activityId}/${action}` };
+  // The run id too: fault ids recur, and activity ids restart at 1 in every run of the same workflow id.
+  const run = info.workflowExecution?.runId ?? 'standalone';
+  return { workflowId, dedupeKey: `${workflowId ?? 'standalone'}/${run}/${info.activityId}/${action}` };
 }
 
 /**

@@ -47,6 +47,7 @@ export function createDecisionActivities({ pool }: DecisionActivityDeps) {
         details: check.valid
           ? {
               kind: check.kind,
+              runId: expected.runId,
               decision: check.decision,
               emergency: check.emergency,
               keyId: check.keyId,
@@ -54,6 +55,7 @@ export function createDecisionActivities({ pool }: DecisionActivityDeps) {
             }
           : {
               kind: expected.kind,
+              runId: expected.runId,
               refusal: check.refusal.slice(0, 200),
               claimedIdentity: check.claimedIdentity,
               decision: check.decision,

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { SignedDecision } from '../../domain/decisions';
 import type { CliConfig } from './config';
 import {
   acmaReportSchema,
@@ -33,7 +34,9 @@ export class ApiUnavailableError extends Error {
 // Long enough for a Temporal query behind a busy API; an on-call engineer should not stare at a hung prompt.
 const requestTimeoutMs = 30_000;
 
-export type Decision = { decision: 'approve' | 'reject'; reason?: string; emergency?: boolean };
+/** The API signs for the key's identity, or relays a decision the engineer signed with their own key. */
+export type Decision =
+  { decision: 'approve' | 'reject'; reason?: string; emergency?: boolean } | { signed: SignedDecision };
 
 export function createApiClient(config: CliConfig, fetchImpl: typeof fetch = fetch) {
   // The origin only: a URL with user:password@ in it must not end up on a terminal or in a log.

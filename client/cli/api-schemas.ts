@@ -20,6 +20,9 @@ export const pendingApprovalSchema = z.object({
   deadline: z.string().nullish(),
   approvers: z.array(z.string()).optional(),
   pagedTier: z.number().nullish(),
+  // What a signed decision binds to; absent from APIs older than signed decisions.
+  runId: z.string().optional(),
+  subject: z.string().nullish(),
 });
 export type PendingApproval = z.infer<typeof pendingApprovalSchema>;
 
@@ -29,6 +32,8 @@ export const approvalReplySchema = z.object({
   workflowId: z.string(),
   decision: z.enum(['approve', 'reject']),
   approver: z.string().min(1),
+  counted: z.boolean(),
+  reason: z.string(),
 });
 export type ApprovalReply = z.infer<typeof approvalReplySchema>;
 
@@ -39,7 +44,13 @@ export const sweepStartedSchema = z.object({ workflowId: z.string() });
 export const faultStatusSchema = z.object({
   workflowId: z.string(),
   pending: z
-    .object({ action: z.string().nullable(), deviceId: z.string(), deferredUntil: z.string().nullable() })
+    .object({
+      action: z.string().nullable(),
+      deviceId: z.string(),
+      deferredUntil: z.string().nullable(),
+      runId: z.string().optional(),
+      subject: z.string().nullish(),
+    })
     .nullish(),
 });
 

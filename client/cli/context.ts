@@ -6,4 +6,6 @@ export interface CliContext {
   io: Io;
   api(): ApiClient;
   now(): Date;
+  /** Where the person's decision key is: SWITCHBOARD_SIGNING_KEY, or the default under ~/.config/switchboard. */
+  signingKeyPath: string;
 }

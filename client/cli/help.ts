@@ -7,6 +7,9 @@ All commands (each has its own --help):
   approvals list [--json]
   approvals approve <workflowId> [--reason <text>] [--emergency] [--yes]
   approvals reject <workflowId> --reason <text>
+  approvals sign <workflowId> --approve|--reject --reason <text> [--emergency] [--key <file>]
+  keys create --identity <id> --role <role> [--out <file>]
+  keys show [--key <file>]
   tickets start --file <path|->
   tickets show <ticketId>
   fraud sweep [--date YYYY-MM-DD]
@@ -23,6 +26,8 @@ Examples:
 Environment:
   SWITCHBOARD_API_KEY   required; the API decides who you are and what your role may do from it
   SWITCHBOARD_API_URL   default http://127.0.0.1:8080
+  SWITCHBOARD_SIGNING_KEY  your decision key file (default ~/.config/switchboard/decision-key.json); with it,
+                        approvals are signed on this machine with your key, without it the API signs for your key
 
 ${exitCodeHelp}
 `;
@@ -43,6 +48,24 @@ your API key, printed on success.
 Examples:
   $ switchboard approvals approve fault-RTR-SYD-02-bgp_flapping --reason "peer NOC confirmed"
   $ switchboard approvals approve fault-RTR-SYD-02-bgp_flapping --yes --emergency --reason "major outage"
+`;
+
+export const signHelp = `
+The printed JSON is a decision signed with your key, bound to this fault's run, its recommended action and device,
+your verdict, the emergency flag, a one-time nonce and an expiry. The fault verifies it before it counts; an
+unsigned {"approver": ...} payload is recorded and ignored.
+
+Examples:
+  $ switchboard approvals sign fault-RTR-SYD-02-bgp_flapping --approve --reason "peer NOC confirmed" > approval.json
+  $ temporal workflow signal --workflow-id fault-RTR-SYD-02-bgp_flapping --name approve --input "$(cat approval.json)"
+  $ switchboard approvals sign fault-RTR-SYD-02-memory_high --reject --reason "leave it" \\
+      --run-id 0193… --action reboot_device --device RTR-SYD-02     # no API needed
+`;
+
+export const keysHelp = `
+Examples:
+  $ switchboard keys create --identity eng.alice --role oncall
+  $ switchboard keys show
 `;
 
 export const ticketsHelp = `

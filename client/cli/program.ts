@@ -1,5 +1,8 @@
 import { createApiClient, type ApiClient } from './api-client';
 import { approveFault, listApprovals, rejectFault } from './commands/approvals';
+import { signApproval, type SignOptions } from './commands/approvals-sign';
+import { createKey, showKey } from './commands/keys';
+import { defaultKeyPath } from './signing-key';
 import { verifyAudit } from './commands/audit';
 import { startFraudSweep } from './commands/fraud';
 import { fetchAcmaReport } from './commands/reports';
@@ -16,6 +19,7 @@ export interface CliDeps {
   io: Io;
   now?: () => Date;
   fetch?: typeof fetch;
+  signingKeyPath?: string;
 }
 
 /** Runs one command line (without node and the script) and returns the exit code; never calls process.exit. */
@@ -27,6 +31,7 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
   const ctx: CliContext = {
     io,
     now: deps.now ?? (() => new Date()),
+    signingKeyPath: deps.signingKeyPath ?? defaultKeyPath(process.env),
     api: () => (api ??= createApiClient(requireCliConfig(deps.config), deps.fetch)),
   };
   let exitCode: number = ExitCode.ok;
@@ -73,6 +78,35 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     .argument('<workflowId>', 'the fault workflow, as in approvals list')
     .requiredOption('--reason <text>', 'why, for the audit trail and the next shift')
     .action(run((workflowId: string, options: { reason: string }) => rejectFault(ctx, workflowId, options)));
+  approvals
+    .command('sign')
+    .description('print a signed decision for `temporal workflow signal --input`; nothing is sent')
+    .argument('<workflowId>', 'the fault workflow, as in approvals list')
+    .option('--approve', 'sign an approval')
+    .option('--reject', 'sign a rejection')
+    .requiredOption('--reason <text>', 'why, for the audit trail and the next shift')
+    .option('--emergency', 'an emergency approval (needs a second approver, or tier 2 or above)')
+    .option('--key <file>', 'your decision key (default: SWITCHBOARD_SIGNING_KEY or ~/.config/switchboard)')
+    .option('--run-id <id>', 'the run to sign for (default: asked of the API)')
+    .option('--action <action>', 'the recommended action (with --run-id and --device, no API needed)')
+    .option('--device <id>', 'the device (with --run-id and --action)')
+    .option('--valid-minutes <n>', 'how long the signature stays valid', '15')
+    .addHelpText('after', help.signHelp)
+    .action(run((workflowId: string, options: SignOptions) => signApproval(ctx, workflowId, options)));
+
+  const keys = program.command('keys').description('your decision-signing key').addHelpText('after', help.keysHelp);
+  keys
+    .command('create')
+    .description('make your Ed25519 decision key; prints the command an administrator runs to register it')
+    .requiredOption('--identity <id>', 'your identity, as on the roster and your API key (e.g. eng.alice)')
+    .requiredOption('--role <role>', 'oncall, agent, reviewer or analyst')
+    .option('--out <file>', 'where to write it (default: SWITCHBOARD_SIGNING_KEY or ~/.config/switchboard)')
+    .action(run((options: { identity: string; role: string; out?: string }) => createKey(ctx, options)));
+  keys
+    .command('show')
+    .description('your key id, identity and role, and its registration command')
+    .option('--key <file>', 'the key file')
+    .action(run((options: { key?: string }) => showKey(ctx, options)));
 
   const tickets = program.command('tickets').description('customer tickets').addHelpText('after', help.ticketsHelp);
   tickets

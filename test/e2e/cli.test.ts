@@ -80,7 +80,7 @@ describe('switchboard CLI against the real API', () => {
     expect(approve.stderr).toBe('');
     expect([approve.code, approve.stdout]).toEqual([
       0,
-      `Approved reset_bgp_session on ${scenarioDeviceIds.bgpFlapping} (${workflowId}) as ${engineer}.\n`,
+      `Approved reset_bgp_session on ${scenarioDeviceIds.bgpFlapping} (${workflowId}) as ${engineer}: approved.\n`,
     ]);
 
     const result: FaultResult = await bed.connection.client.workflow.getHandle(workflowId).result();

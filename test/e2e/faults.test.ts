@@ -1,10 +1,16 @@
 import { execFile, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { connectClient, createFaultClient, type FaultClient } from '../../client';
 import { scenarioAlerts, scenarioDeviceIds } from '../../db/seed/network';
 import { faultWorkflowId } from '../../domain/fault/alert';
 import { resolveTemporalCli } from '../../scripts/stack/temporal-cli';
 import { e2eConfig, e2eHarness, workerProcess, type E2EHarness } from './support';
+import { registerDecisionKey } from '../../activities/decisions/registry';
+import { generateSigningKey } from '../../activities/decisions/signing';
+import { signDecision } from '../../client/decisions';
 
 const run = promisify(execFile);
 const policy = { reminderIntervalMs: 60_000, tierDeadlineMs: 120_000, finalDeadlineMs: 600_000, settleMs: 500 };
@@ -56,6 +62,33 @@ async function tierOneEngineer(team: string): Promise<string> {
   return rows.rows[0].engineer_id;
 }
 
+const bin = join(__dirname, '..', '..', 'bin', 'switchboard');
+const switchboard = async (args: string[]) =>
+  run(process.execPath, [bin, ...args], { env: { PATH: process.env.PATH } });
+
+async function until<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
+
+/** An approval signed with a freshly registered key for `approver`, bound to the run and action it waits on. */
+async function signedBy(approver: string, workflowId: string, pending: { runId: string; subject: string | null }) {
+  const key = generateSigningKey();
+  await registerDecisionKey(harness.pool, {
+    identity: approver,
+    role: 'oncall',
+    publicKeyBase64: key.publicKeyBase64,
+    registeredBy: 'test',
+  });
+  const decision = { kind: 'fault' as const, workflowId, runId: pending.runId, subject: pending.subject! };
+  return signDecision({ ...decision, decision: 'approve', reason: 'roll it back', identity: approver }, key);
+}
+
 describe('fault diagnosis end to end (offline engine, real PostgreSQL, seeded scenarios)', () => {
   it('diagnoses the BGP case as a version mismatch, and the real temporal CLI approves the reset', async () => {
     const { workflowId } = await faults.reportAlert(alertFor(scenarioDeviceIds.bgpFlapping));
@@ -71,24 +104,60 @@ describe('fault diagnosis end to end (offline engine, real PostgreSQL, seeded sc
       "SELECT message FROM pages WHERE workflow_id = $1 AND kind = 'approval_request'",
       [workflowId],
     );
-    expect(page.rows[0].message).toContain(`temporal workflow signal --workflow-id ${workflowId} --name approve`);
+    expect(page.rows[0].message).toContain(`switchboard approvals approve|reject ${workflowId}`);
+    expect(page.rows[0].message).not.toContain('"approver"');
 
     const approver = await tierOneEngineer('core-network');
     const cli = await resolveTemporalCli();
-    await run(cli.path, [
-      'workflow',
-      'signal',
-      '--address',
-      harness.config.TEMPORAL_ADDRESS,
-      '--workflow-id',
+    const signal = (input: string) =>
+      run(cli.path, [
+        'workflow',
+        'signal',
+        '--address',
+        harness.config.TEMPORAL_ADDRESS,
+        '--workflow-id',
+        workflowId,
+        '--name',
+        'approve',
+        '--input',
+        input,
+      ]);
+    // The command the README used to teach: a name typed into the payload, as an emergency. Recorded, never acted on.
+    await signal(JSON.stringify({ approver, reason: 'peer NOC confirmed the firmware issue', emergency: true }));
+    const refused = await until(async () => (await faults.pendingApproval(workflowId)).ignored[0], 'the refusal');
+    expect(refused).toEqual({ approver, reason: expect.stringMatching(/^unsigned/) });
+    expect((await faults.pendingApproval(workflowId)).waiting).toBe(true);
+
+    // The engineer's own key, made and used by the real CLI, sent with the same temporal binary.
+    const keyFile = join(mkdtempSync(join(tmpdir(), 'sb-oncall-')), 'key.json');
+    const created = await switchboard(['keys', 'create', '--identity', approver, '--role', 'oncall', '--out', keyFile]);
+    const publicKey = /--public-key (\S+)/.exec(created.stdout)![1]!;
+    await registerDecisionKey(harness.pool, {
+      identity: approver,
+      role: 'oncall',
+      publicKeyBase64: publicKey,
+      registeredBy: 'test',
+    });
+    const signed = await switchboard([
+      'approvals',
+      'sign',
       workflowId,
-      '--name',
-      'approve',
-      '--input',
-      JSON.stringify({ approver, reason: 'peer NOC confirmed the firmware issue' }),
+      '--approve',
+      '--reason',
+      'peer NOC confirmed the firmware issue',
+      '--key',
+      keyFile,
+      '--run-id',
+      await runIdOf(workflowId),
+      '--action',
+      waiting.action!,
+      '--device',
+      waiting.deviceId,
     ]);
+    await signal(signed.stdout.trim());
 
     const result = await faults.result(workflowId);
+    expect(result.decision.ignored).toEqual([refused]);
     expect(result.diagnosis?.rootCause).toMatch(/version mismatch/i);
     expect(result.diagnosis?.rootCause).toMatch(/firmware upgrade/);
     expect(result.outcome).toBe('approved_executed');
@@ -129,7 +198,8 @@ describe('fault diagnosis end to end (offline engine, real PostgreSQL, seeded sc
       worker.kill('SIGKILL');
       await new Promise((resolve) => worker!.once('exit', resolve));
       worker = spawnWorker();
-      await client.approve(workflowId, { approver: await tierOneEngineer('core-network'), reason: 'roll it back' });
+      const pending = await client.pendingApproval(workflowId);
+      await client.approve(workflowId, await signedBy(await tierOneEngineer('core-network'), workflowId, pending));
       const result = await client.result(workflowId);
       expect(result.outcome).toBe('approved_executed');
       expect(result.diagnosis?.recommendedAction).toBe('rollback_config');

@@ -15,6 +15,8 @@ const pendingItem = z.object({
   requestedAt: z.string().nullable().describe('when the first approval page went out'),
   approvers: z.array(z.string()),
   pagedTier: z.number().nullable(),
+  runId: z.string().describe('the run a signed decision must name'),
+  subject: z.string().nullable().describe('what a signed decision must name: action@device'),
 });
 
 /** Bounded so one listing cannot fan out into thousands of queries. */
@@ -61,6 +63,8 @@ export function pendingFaultsRoute(context: ApiContext): ApiRoute {
           requestedAt: requestedAt.get(workflowId) ?? null,
           approvers: pending.approvers,
           pagedTier: pending.pagedTier,
+          runId: pending.runId,
+          subject: pending.subject,
         })),
       };
     },

@@ -1,8 +1,11 @@
 import { z } from 'zod';
-import { alertSchema, approvalSchema } from '../../../domain/fault/alert';
+import { signedDecisionSchema } from '../../../domain/decisions';
+import { alertSchema } from '../../../domain/fault/alert';
 import type { ApiContext } from '../context';
 import { ApiError, conflict } from '../errors';
+import { signAsPrincipal } from '../issuer';
 import { defineRoute, requirePrincipal, type ApiRoute } from '../route';
+import type { PendingApproval } from '../../../workflows/fault/messages';
 import { pendingFaultsRoute } from './fault-pending';
 
 const faultParams = z
@@ -11,13 +14,17 @@ const faultParams = z
   })
   .strict();
 
-const approvalBody = z
-  .object({
-    decision: z.enum(['approve', 'reject']),
-    reason: approvalSchema.shape.reason.optional(),
-    emergency: z.boolean().optional(),
-  })
-  .strict();
+/** Either the API signs for the key's identity, or the engineer's own signed decision is relayed as it is. */
+const approvalBody = z.union([
+  z
+    .object({
+      decision: z.enum(['approve', 'reject']),
+      reason: z.string().min(1).max(500).optional(),
+      emergency: z.boolean().optional(),
+    })
+    .strict(),
+  z.object({ signed: signedDecisionSchema }).strict(),
+]);
 
 export function faultRoutes(context: ApiContext): ApiRoute[] {
   return [
@@ -60,8 +67,10 @@ export function faultRoutes(context: ApiContext): ApiRoute[] {
       url: '/faults/:id/approval',
       summary: "An on-call engineer's approval or rejection",
       description:
-        'The approver is the identity of your API key, and it must be on the device team’s roster. ' +
-        'An emergency approval may also cut short an approved action deferred to its window.',
+        'The approver is the identity of your API key, and it must be on the device team’s roster. Send ' +
+        '`{decision, reason, emergency}` for the API to sign with its issuer key, or `{signed}` made with your own ' +
+        'key (`switchboard approvals sign`). The fault verifies it and answers at once whether it counted. ' +
+        'An emergency overrides the maintenance window only with two approvers, or one from tier 2 or above.',
       tags: ['faults'],
       params: faultParams,
       body: approvalBody,
@@ -70,33 +79,63 @@ export function faultRoutes(context: ApiContext): ApiRoute[] {
       responses: {
         202: {
           description: 'Delivered to the fault',
-          schema: z.object({ workflowId: z.string(), decision: z.string(), approver: z.string() }),
+          schema: z.object({
+            workflowId: z.string(),
+            decision: z.string(),
+            approver: z.string(),
+            counted: z.boolean(),
+            reason: z.string(),
+          }),
         },
-        403: { description: 'Your identity is not on this fault’s roster' },
+        403: { description: 'Not on this fault’s roster, or the fault refused the decision (the reason is given)' },
         404: { description: 'No such fault' },
         409: { description: 'The fault is not waiting for approval' },
       },
       handler: async ({ params, body, principal }) => {
-        const approver = requirePrincipal(principal).identity;
+        const who = requirePrincipal(principal);
+        const approver = who.identity;
         const pending = await context.faults.pendingApproval(params.id);
-        const emergencyOnDeferral = body.decision === 'approve' && body.emergency && pending.deferredUntil !== null;
-        if (!pending.waiting && !emergencyOnDeferral) {
-          throw conflict('not_awaiting_approval', 'this fault is not waiting for an approval');
+        // A deferred approval can still be cut short by an emergency, or vetoed by a reject, until it runs.
+        if (!pending.waiting && pending.deferredUntil === null) {
+          throw conflict('not_awaiting_approval', 'this fault is not waiting for a decision');
         }
         // The workflow would ignore it anyway; saying so here beats a 202 that silently changes nothing.
         if (!pending.approvers.includes(approver)) {
           throw new ApiError(403, 'not_on_roster', `${approver} is not on the on-call roster for this fault`);
         }
-        const approval = {
+        const signed =
+          'signed' in body ? body.signed : signAsPrincipal(context, who, apiDecision(params.id, pending, body));
+        if (signed.statement.identity !== approver) {
+          throw new ApiError(403, 'not_your_decision', `the decision is signed for ${signed.statement.identity}`);
+        }
+        const outcome = await context.faults.decide(params.id, signed);
+        context.metrics.decision('fault_approval', signed.statement.decision);
+        if (!outcome.counted) throw new ApiError(403, 'decision_refused', outcome.reason);
+        return {
+          workflowId: params.id,
+          decision: signed.statement.decision,
           approver,
-          reason: body.reason ?? `${body.decision === 'approve' ? 'approved' : 'rejected'} through the API`,
-          ...(body.emergency !== undefined ? { emergency: body.emergency } : {}),
+          counted: true,
+          reason: outcome.reason,
         };
-        if (body.decision === 'approve') await context.faults.approve(params.id, approval);
-        else await context.faults.reject(params.id, approval);
-        context.metrics.decision('fault_approval', body.decision);
-        return { workflowId: params.id, decision: body.decision, approver };
       },
     }),
   ];
+}
+
+function apiDecision(
+  workflowId: string,
+  pending: PendingApproval,
+  body: { decision: 'approve' | 'reject'; reason?: string; emergency?: boolean },
+) {
+  if (!pending.subject) throw conflict('not_awaiting_approval', 'this fault has no action to decide yet');
+  return {
+    kind: 'fault' as const,
+    workflowId,
+    runId: pending.runId,
+    subject: pending.subject,
+    decision: body.decision,
+    emergency: body.decision === 'approve' && body.emergency === true,
+    reason: body.reason ?? `${body.decision === 'approve' ? 'approved' : 'rejected'} through the API`,
+  };
 }

@@ -1,8 +1,11 @@
-import type { ApiClient } from '../api-client';
+import { existsSync } from 'node:fs';
+import type { ApiClient, Decision } from '../api-client';
 import type { CliContext } from '../context';
 import { CliError, ExitCode } from '../exit-codes';
 import { formatPending } from '../format';
 import { confirm } from '../io';
+import { loadKeyFile } from '../signing-key';
+import { awaitedDecision, signFaultDecision } from './approvals-sign';
 
 export async function listApprovals(ctx: CliContext, options: { json?: boolean }): Promise<ExitCode> {
   const items = await ctx.api().pendingApprovals();
@@ -58,18 +61,35 @@ export async function approveFault(ctx: CliContext, workflowId: string, options:
       return ExitCode.confirmation;
     }
   }
-  const reply = await api.decide(workflowId, {
-    decision: 'approve',
-    ...(options.reason ? { reason: options.reason } : {}),
-    ...(options.emergency ? { emergency: true } : {}),
-  });
-  ctx.io.stdout.write(`Approved ${what} (${reply.workflowId}) as ${reply.approver}.\n`);
+  const verdict = { decision: 'approve' as const, reason: options.reason, emergency: options.emergency === true };
+  const reply = await api.decide(workflowId, await decisionFor(ctx, workflowId, verdict));
+  ctx.io.stdout.write(`Approved ${what} (${reply.workflowId}) as ${reply.approver}: ${reply.reason}.\n`);
   return ExitCode.ok;
+}
+
+/**
+ * With a decision key on this machine the decision is signed here, with the engineer's own key; without one the API
+ * signs it for the identity of the API key. Either way the fault verifies it and says at once whether it counted.
+ */
+async function decisionFor(
+  ctx: CliContext,
+  workflowId: string,
+  verdict: { decision: 'approve' | 'reject'; reason?: string; emergency: boolean },
+): Promise<Decision> {
+  if (!existsSync(ctx.signingKeyPath)) {
+    const { decision, reason, emergency } = verdict;
+    return { decision, ...(reason ? { reason } : {}), ...(emergency ? { emergency } : {}) };
+  }
+  const file = loadKeyFile(ctx.signingKeyPath);
+  const target = await awaitedDecision(ctx.api(), workflowId);
+  const reason = verdict.reason ?? `${verdict.decision === 'approve' ? 'approved' : 'rejected'} with the CLI`;
+  return { signed: signFaultDecision(ctx, file, workflowId, target, { ...verdict, reason }) };
 }
 
 /** Rejecting changes nothing on the network, so it asks no question; the reason is what the next shift reads. */
 export async function rejectFault(ctx: CliContext, workflowId: string, options: { reason: string }): Promise<ExitCode> {
-  const reply = await ctx.api().decide(workflowId, { decision: 'reject', reason: options.reason });
-  ctx.io.stdout.write(`Rejected ${reply.workflowId} as ${reply.approver}.\n`);
+  const verdict = { decision: 'reject' as const, reason: options.reason, emergency: false };
+  const reply = await ctx.api().decide(workflowId, await decisionFor(ctx, workflowId, verdict));
+  ctx.io.stdout.write(`Rejected ${reply.workflowId} as ${reply.approver}: ${reply.reason}.\n`);
   return ExitCode.ok;
 }

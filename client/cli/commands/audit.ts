@@ -1,7 +1,11 @@
 import type { CliContext } from '../context';
 import { ExitCode } from '../exit-codes';
 
-/** A broken chain is the answer, not a failure to get one: it has its own exit code and names the first bad row. */
+/**
+ * A broken chain is the answer, not a failure to get one: it has its own exit code and names the bad rows. The API
+ * puts every problem (seq range and what is wrong: rows missing after an anchor, an anchor moved, an HMAC mismatch)
+ * in `reason`, separated by "; "; several are listed one per line.
+ */
 export async function verifyAudit(ctx: CliContext, options: { json?: boolean }): Promise<ExitCode> {
   const result = await ctx.api().verifyAudit();
   if (options.json) ctx.io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
@@ -10,6 +14,12 @@ export async function verifyAudit(ctx: CliContext, options: { json?: boolean }):
     return ExitCode.ok;
   }
   const where = result.firstBadSeq == null ? 'at an unknown row' : `at row seq ${result.firstBadSeq}`;
-  ctx.io.stderr.write(`Audit chain BROKEN ${where}: ${result.reason ?? 'no reason given'} (${result.rows} rows).\n`);
+  const problems = (result.reason ?? 'no reason given').split('; ');
+  if (problems.length === 1) {
+    ctx.io.stderr.write(`Audit chain BROKEN ${where}: ${problems[0]} (${result.rows} rows).\n`);
+  } else {
+    const lines = problems.map((problem) => `  - ${problem}\n`).join('');
+    ctx.io.stderr.write(`Audit chain BROKEN ${where} (${result.rows} rows):\n${lines}`);
+  }
   return ExitCode.auditBroken;
 }

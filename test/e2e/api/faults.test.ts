@@ -1,3 +1,6 @@
+import { generateSigningKey } from '../../../activities/decisions/signing';
+import { signDecision } from '../../../client/decisions';
+import { pendingApprovalQuery } from '../../../workflows/fault/messages';
 import { faultWorkflowId } from '../../../domain/fault/alert';
 import { scenarioAlerts, scenarioDeviceIds } from '../../../db/seed/network';
 import { apiTestBed, errorShape, oncallIdentity, until, type ApiTestBed } from './support';
@@ -51,13 +54,37 @@ describe('faults through the API', () => {
     });
     expect([emma.statusCode, emma.json().error.code]).toEqual([403, 'not_on_roster']);
 
+    // A decision signed by a key nobody registered, relayed in the on-call key's name: the fault refuses it at once.
+    const pending = await bed.connection.client.workflow.getHandle(workflowId).query(pendingApprovalQuery);
+    const forged = signDecision(
+      {
+        kind: 'fault',
+        workflowId,
+        runId: pending.runId,
+        subject: pending.subject!,
+        decision: 'approve',
+        emergency: true,
+        reason: 'forged',
+        identity: oncallIdentity,
+      },
+      generateSigningKey(),
+    );
+    const refused = await bed.call('POST', `/faults/${workflowId}/approval`, {
+      as: 'oncall',
+      body: { signed: forged },
+    });
+    expect([refused.statusCode, refused.json().error]).toEqual([
+      403,
+      expect.objectContaining({ code: 'decision_refused', message: expect.stringMatching(/^unknown key/) }),
+    ]);
+
     const approved = await bed.call('POST', `/faults/${workflowId}/approval`, {
       as: 'oncall',
       body: { decision: 'approve', reason: 'peer NOC confirmed the firmware issue' },
     });
     expect([approved.statusCode, approved.json()]).toEqual([
       202,
-      { workflowId, decision: 'approve', approver: oncallIdentity },
+      { workflowId, decision: 'approve', approver: oncallIdentity, counted: true, reason: 'approved' },
     ]);
 
     const result = await bed.connection.client.workflow.getHandle(workflowId).result();
@@ -70,6 +97,16 @@ describe('faults through the API', () => {
     );
     expect(executed.rows).toHaveLength(1);
     expect(executed.rows[0].approved_by).toBe(oncallIdentity);
+    // The record says the approval came through the API, signed by its issuer key for the authenticated identity.
+    const verdicts = await bed.pool.query(
+      `SELECT action, actor, details->>'via' AS via FROM audit_log
+        WHERE workflow_id = $1 AND details->>'runId' = $2 AND action LIKE 'decision.%' ORDER BY seq`,
+      [workflowId, runId],
+    );
+    expect(verdicts.rows).toEqual([
+      { action: 'decision.refused', actor: 'system:switchboard', via: null },
+      { action: 'decision.verified', actor: `oncall:${oncallIdentity}`, via: 'api' },
+    ]);
 
     const view = await bed.call('GET', `/faults/${workflowId}`, { as: 'service' });
     expect(view.statusCode).toBe(200);

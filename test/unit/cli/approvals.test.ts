@@ -5,7 +5,13 @@ import { bgpItem, cpuItem, fakeApi, testContext, testIo, type Routes } from './f
 
 const approved = (approver: string) => (request: { path: string; body: unknown }) => ({
   status: 202,
-  json: { workflowId: request.path.split('/')[2], decision: (request.body as { decision: string }).decision, approver },
+  json: {
+    workflowId: request.path.split('/')[2],
+    decision: (request.body as { decision?: string }).decision ?? 'approve',
+    approver,
+    counted: true,
+    reason: 'approved',
+  },
 });
 
 const routes: Routes = {
@@ -65,7 +71,9 @@ describe('approvals approve', () => {
     });
     expect(code).toBe(ExitCode.ok);
     expect(approvals()[0]!.body).toEqual({ decision: 'approve', reason: 'peer NOC confirmed', emergency: true });
-    expect(t.stdout()).toBe(`Approved reset_bgp_session on RTR-SYD-02 (${bgpItem.workflowId}) as eng.alice.\n`);
+    expect(t.stdout()).toBe(
+      `Approved reset_bgp_session on RTR-SYD-02 (${bgpItem.workflowId}) as eng.alice: approved.\n`,
+    );
   });
 
   it('asks at a terminal and approves on "y"', async () => {
@@ -109,7 +117,7 @@ describe('approvals approve', () => {
       const t = testIo({ interactive: true, input: 'yes\n' });
       expect(await approveFault(testContext(deferred.url, t.io), id, { emergency: true })).toBe(ExitCode.ok);
       expect(t.stderr()).toContain('Approve rollback_config on RTR-BNE-01 now, not at 2025-03-01T14:00:00Z?');
-      expect(t.stdout()).toContain('as eng.bruno.');
+      expect(t.stdout()).toContain('as eng.bruno: approved.');
     } finally {
       await deferred.close();
     }
@@ -122,7 +130,7 @@ describe('approvals reject', () => {
     const code = await rejectFault(testContext(api.url, t.io), bgpItem.workflowId, { reason: 'planned work' });
     expect(code).toBe(ExitCode.ok);
     expect(approvals()[0]!.body).toEqual({ decision: 'reject', reason: 'planned work' });
-    expect(t.stdout()).toBe(`Rejected ${bgpItem.workflowId} as eng.alice.\n`);
+    expect(t.stdout()).toBe(`Rejected ${bgpItem.workflowId} as eng.alice: approved.\n`);
   });
 });
 

@@ -27,7 +27,16 @@ beforeAll(async () => {
     'GET /faults/pending': () => ({ json: { items: [bgpItem] } }),
     [`POST /faults/${bgpItem.workflowId}/approval`]: (r) =>
       r.authorization === `Bearer ${testKey}`
-        ? { status: 202, json: { workflowId: bgpItem.workflowId, decision: 'approve', approver: 'eng.alice' } }
+        ? {
+            status: 202,
+            json: {
+              workflowId: bgpItem.workflowId,
+              decision: 'approve',
+              approver: 'eng.alice',
+              counted: true,
+              reason: 'approved',
+            },
+          }
         : { status: 403, json: { error: { code: 'forbidden', message: 'role agent may not call this' } } },
     'GET /audit/verify': () => ({ json: { ok: false, rows: 9, firstBadSeq: 4, reason: 'prev_hash mismatch' } }),
   });
@@ -61,7 +70,7 @@ describe('the switchboard binary', () => {
   it('approves with --yes and prints the approver', async () => {
     const { code, stdout } = await switchboard(['approvals', 'approve', bgpItem.workflowId, '--yes'], env);
     expect(code).toBe(0);
-    expect(stdout).toContain('as eng.alice.');
+    expect(stdout).toContain('as eng.alice: approved.');
   });
 
   it('refuses a destructive approval without a terminal (5), and a forbidden one (4)', async () => {

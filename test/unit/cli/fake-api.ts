@@ -72,9 +72,14 @@ export function testIo(options: { interactive?: boolean; input?: string } = {}) 
   return { io, stdout: () => out.join(''), stderr: () => err.join('') };
 }
 
-export function testContext(url: string, io: Io, now = new Date('2025-03-01T10:00:00Z')): CliContext {
+export function testContext(
+  url: string,
+  io: Io,
+  now = new Date('2025-03-01T10:00:00Z'),
+  signingKeyPath = '/nonexistent/switchboard/decision-key.json',
+): CliContext {
   const api = createApiClient({ SWITCHBOARD_API_URL: url, SWITCHBOARD_API_KEY: testKey });
-  return { io, api: () => api, now: () => now };
+  return { io, api: () => api, now: () => now, signingKeyPath };
 }
 
 export const bgpItem = {
@@ -88,6 +93,8 @@ export const bgpItem = {
   requestedAt: '2025-03-01T09:48:00.000Z',
   approvers: ['eng.alice', 'eng.bruno'],
   pagedTier: 1,
+  runId: '0193a1b2-run-of-the-bgp-fault',
+  subject: 'reset_bgp_session@RTR-SYD-02',
 };
 
 export const cpuItem = {
