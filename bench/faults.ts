@@ -1,3 +1,8 @@
+import { registerDecisionKey } from '../activities/decisions/registry';
+import { generateSigningKey, type SigningKey } from '../activities/decisions/signing';
+import { Pool } from 'pg';
+import { requireDatabaseUrl } from '../config';
+import { signFaultVerdict } from '../client/decisions';
 import { join } from 'node:path';
 import { createFaultClient, faultPolicyFromConfig } from '../client';
 import { scenarioAlerts } from '../db/seed/network';
@@ -31,6 +36,7 @@ export async function runFaultBench(ctx: BenchContext, wanted: number): Promise<
     join(ctx.outDir, `worker-${ctx.runId}-faults.log`),
   );
   const faults = createFaultClient({ client: ctx.client, taskQueue, policy: faultPolicyFromConfig(ctx.config) });
+  const keyFor = engineerKeys(ctx);
   const sent: number[] = [];
   const signaled: number[] = [];
   const actions: Record<string, number> = {};
@@ -44,12 +50,17 @@ export async function runFaultBench(ctx: BenchContext, wanted: number): Promise<
           const pending = await untilWaitingOrDone(ctx, faults, workflowId);
           if (!pending) return;
           const approver = pending.approvers[0]!;
+          // Signed as an engineer would, with a key registered for the approver: the round trip includes verifying it.
+          const target = { runId: pending.runId, subject: pending.subject! };
+          const key = await keyFor(approver);
+          const verdict = (decision: 'approve' | 'reject', reason: string) =>
+            signFaultVerdict(key, approver, workflowId, target, { decision, reason });
           if (actionCatalog[pending.action as ActionType]?.outsideBusinessHours) {
-            await faults.reject(workflowId, { approver, reason: 'benchmark: not timing window waits' });
+            await faults.reject(workflowId, verdict('reject', 'benchmark: not timing window waits'));
             return void (await faults.result(workflowId));
           }
           const sentMs = Date.now();
-          await faults.approve(workflowId, { approver, reason: 'benchmark approval round trip' });
+          await faults.approve(workflowId, verdict('approve', 'benchmark approval round trip'));
           await faults.result(workflowId);
           const times = await fetchRunTimes(ctx.client, workflowId);
           const executed = times.activities.find((a) => a.activityType === 'executeAction');
@@ -83,4 +94,26 @@ async function untilWaitingOrDone(ctx: BenchContext, faults: ReturnType<typeof c
     await sleep(50);
   }
   throw new Error(`${id} neither finished nor waited for approval within 60 s`);
+}
+
+/** One decision key per engineer the bench approves as, registered once, as an administrator would. */
+function engineerKeys(ctx: BenchContext): (identity: string) => Promise<SigningKey> {
+  const keys = new Map<string, Promise<SigningKey>>();
+  return (identity) => {
+    const existing = keys.get(identity);
+    if (existing) return existing;
+    const made = (async () => {
+      const key = generateSigningKey();
+      const pool = new Pool({ connectionString: requireDatabaseUrl(ctx.config), max: 1 });
+      try {
+        const publicKeyBase64 = key.publicKeyBase64;
+        await registerDecisionKey(pool, { identity, role: 'oncall', publicKeyBase64, registeredBy: 'bench' });
+      } finally {
+        await pool.end();
+      }
+      return key;
+    })();
+    keys.set(identity, made);
+    return made;
+  };
 }

@@ -1,8 +1,9 @@
 import type { Client } from '@temporalio/client';
 import type { Pool } from 'pg';
-import type { ComplianceReport, Review } from '../domain/compliance/facts';
+import type { ComplianceReport } from '../domain/compliance/facts';
+import type { DecisionOutcome, SignedDecision } from '../domain/decisions';
 import type { monthlyComplianceReport } from '../workflows';
-import { reviewSignal, reviewStatusQuery } from '../workflows/compliance/messages';
+import { reviewSignal, reviewStatusQuery, reviewUpdate, type ReviewStatus } from '../workflows/compliance/messages';
 import { monthPeriod } from '../workflows/compliance/rules';
 import { InvalidRequestError } from './validate';
 
@@ -24,8 +25,15 @@ export function createComplianceClient({ client, taskQueue }: { client: Client; 
       });
       return { workflowId };
     },
-    status: (workflowId: string) => client.workflow.getHandle(workflowId).query(reviewStatusQuery),
-    review: (workflowId: string, review: Review) => client.workflow.getHandle(workflowId).signal(reviewSignal, review),
+    /** Stage, the mismatches to settle, and the run id a signed review must name. */
+    status: (workflowId: string): Promise<ReviewStatus> =>
+      client.workflow.getHandle(workflowId).query(reviewStatusQuery),
+    /** A signed review as a signal: fire and forget; whether it counted shows in the report's ignored reviews. */
+    review: (workflowId: string, signed: SignedDecision) =>
+      client.workflow.getHandle(workflowId).signal(reviewSignal, signed),
+    /** A signed review as an update: the answer says whether it counted, and why not. */
+    decideReview: (workflowId: string, signed: SignedDecision): Promise<DecisionOutcome> =>
+      client.workflow.getHandle(workflowId).executeUpdate(reviewUpdate, { args: [signed] }),
     result: (workflowId: string): Promise<ComplianceReport> => client.workflow.getHandle(workflowId).result(),
   };
 }

@@ -53,3 +53,14 @@ export function signDecision(input: DecisionToSign, key: SigningKey): SignedDeci
     signature: signStatement(statement, key),
   };
 }
+
+/** A fault verdict bound to the run and `action@device` the fault waits on (its pendingApproval query says which). */
+export function signFaultVerdict(
+  key: SigningKey,
+  identity: string,
+  workflowId: string,
+  target: { runId: string; subject: string },
+  verdict: { decision: 'approve' | 'reject'; reason: string; emergency?: boolean; now?: Date; lifetimeMs?: number },
+): SignedDecision {
+  return signDecision({ kind: 'fault', workflowId, ...target, ...verdict, identity }, key);
+}

@@ -23,6 +23,8 @@ export function faultPolicyFromConfig(config: Config): FaultPolicyInput {
     finalDeadlineMs: config.FAULT_FINAL_DEADLINE,
     settleMs: config.FAULT_SETTLE_TIME,
     modelCallTimeoutMs: config.MODEL_CALL_TIMEOUT,
+    emergencyApprovers: config.FAULT_EMERGENCY_APPROVERS,
+    emergencyMinTier: config.FAULT_EMERGENCY_MIN_TIER,
   };
 }
 

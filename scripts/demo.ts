@@ -8,6 +8,7 @@ import {
   ticketPolicyFromConfig,
 } from '../client';
 import { renderFaultReport } from './demo/fault-report';
+import { ensureDemoPeople } from './demo/keys';
 import { runSeededReport } from './demo/run-report';
 import { runFaultScenarios } from './demo/run-faults';
 import { runDemoTicket } from './demo/run-tickets';
@@ -15,6 +16,8 @@ import { renderTable } from './demo/table';
 import { demoTickets } from './demo/tickets';
 import { startModelEmulatorIfNeeded } from './demo/model-emulator';
 import { startDevSession } from './stack/with-worker';
+import { stackDir } from './stack/index';
+import { join } from 'node:path';
 
 /** `make demo`: bring up the dev stack and a worker, run the source documents' examples, keep serving. */
 async function main(): Promise<void> {
@@ -25,6 +28,8 @@ async function main(): Promise<void> {
   if (emulator.description) console.log(`[demo] ${emulator.description}`);
   Object.assign(process.env, emulator.env);
   const { stack, config, worker } = await startDevSession();
+  // Every human decision is signed: the demo's people get keys, registered as an administrator would.
+  const people = await ensureDemoPeople(stack.info.databaseUrl, join(stackDir('dev'), 'keys'));
   const connection = await connectClient(config);
   const tickets = createTicketClient({
     client: connection.client,
@@ -61,7 +66,7 @@ async function main(): Promise<void> {
   });
   const faultRows = await runFaultScenarios(connection.client, faults);
   const cli = stack.info.temporalCli.split(' (')[0] ?? 'temporal';
-  console.log(renderFaultReport(faultRows, stack.info.temporalAddress, cli));
+  console.log(renderFaultReport(faultRows, stack.info.temporalAddress, cli, people.oncall));
 
   console.log('\nMonthly ACMA data-breach report for the seeded month\n');
   const compliance = createComplianceClient({ client: connection.client, taskQueue: config.TEMPORAL_TASK_QUEUE });

@@ -3,7 +3,7 @@ import type { Pool } from 'pg';
 import { z } from 'zod';
 
 /** Least privilege: each role reaches only the endpoints and commands its job needs. */
-export const roles = ['service', 'agent', 'oncall', 'analyst', 'auditor'] as const;
+export const roles = ['service', 'agent', 'oncall', 'analyst', 'reviewer', 'auditor'] as const;
 export type Role = (typeof roles)[number];
 
 export const identitySchema = z

@@ -14,10 +14,13 @@ import { summariseRequest } from './summarise-request';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 const accountId = z.string().regex(/^\d{1,18}$/, 'an account id');
+/** Verdicts an analyst may sign; the workflow passes one on only after the verifier has checked the signature. */
+export const fraudVerdicts = ['confirmed_fraud', 'investigating', 'closed_legitimate'] as const;
 const decisionInput = z.object({
   sweepDate: isoDate,
   accountId,
-  decision: z.enum(['confirmed_fraud', 'investigating', 'closed_legitimate']),
+  decision: z.enum(fraudVerdicts),
+  /** The verified identity from the signed verdict (before signing: the name the caller gave). */
   analyst: z.string().regex(/^[A-Za-z0-9._@-]{1,64}$/),
 });
 export type AnalystDecision = z.infer<typeof decisionInput>;

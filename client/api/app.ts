@@ -4,6 +4,7 @@ import { installAuth, rateLimitKey } from './auth';
 import { createContext, type ApiDeps } from './context';
 import { ApiError, errorBody, toErrorReply } from './errors';
 import { mountRoutes, type ApiRoute } from './route';
+import { acmaReviewRoute } from './routes/acma-review';
 import { auditRoutes } from './routes/audit';
 import { faultRoutes } from './routes/faults';
 import { fraudRoutes } from './routes/fraud';
@@ -59,6 +60,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
     ...faultRoutes(context),
     ...fraudRoutes(context),
     ...reportRoutes(context),
+    acmaReviewRoute(context),
     ...auditRoutes(context),
   );
   mountRoutes(app, routes);

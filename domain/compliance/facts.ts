@@ -3,10 +3,12 @@ import { z } from 'zod';
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
 /** What the model extracts from one incident record. days_to_report is never extracted: code computes it. */
+export const incidentTypes = ['data_breach', 'service_outage', 'security_vulnerability', 'other'] as const;
+
 export const incidentFactsSchema = z.object({
   incidentId: z.string().min(1),
   date: isoDate,
-  type: z.enum(['data_breach', 'service_outage', 'security_vulnerability', 'other']),
+  type: z.enum(incidentTypes),
   customersAffected: z.number().int().nonnegative().nullable(),
   dateReported: isoDate.nullable(),
 });
@@ -41,6 +43,38 @@ export const reviewSchema = z
   .strict();
 export type Review = z.infer<typeof reviewSchema>;
 
+/**
+ * One correction in a signed review, checked field by field: the legacy schema above took any string, so a review
+ * could set `type` to a value no rule knows and silently drop a breach from the report.
+ */
+const correctionFor = <F extends FactMismatch['field'], V extends z.ZodType<string | null>>(field: F, value: V) =>
+  z.object({ incidentId: z.string().min(1).max(64), field: z.literal(field), value }).strict();
+export const correctionSchema = z.discriminatedUnion('field', [
+  correctionFor('type', z.enum(incidentTypes)),
+  correctionFor('date', isoDate),
+  correctionFor('dateReported', isoDate.nullable()),
+  correctionFor(
+    'customersAffected',
+    z
+      .string()
+      .regex(/^\d{1,9}$/, 'a whole number')
+      .nullable(),
+  ),
+]);
+export type Correction = z.infer<typeof correctionSchema>;
+export const correctionsSchema = z.array(correctionSchema).max(200);
+
+/** What a reviewer signs: the corrections travel as the payload, and the statement's subject is their hash. */
+export interface ReviewPayload {
+  corrections: Correction[];
+}
+
+/** A review the run received and did not count, with the reason: kept in the report for auditors. */
+export interface IgnoredReview {
+  reviewer: string;
+  reason: string;
+}
+
 export interface ComplianceReport {
   period: Period;
   asOf: string;
@@ -49,7 +83,10 @@ export interface ComplianceReport {
   summary: string;
   breaches: number;
   customersAffected: number;
+  /** The verified identity of the reviewer whose signed review counted (or, before signing, the named one). */
   reviewer: string | null;
   version: number;
   path: string;
+  /** Reviews refused or too late: forgeries, invalid corrections, second reviews. Absent before signing. */
+  ignoredReviews?: IgnoredReview[];
 }

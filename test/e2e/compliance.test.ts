@@ -1,5 +1,8 @@
 import type { ComplianceReport } from '../../domain/compliance/facts';
 import { Pool } from 'pg';
+import { registerDecisionKey } from '../../activities/decisions/registry';
+import { contentSubject, generateSigningKey, type SigningKey } from '../../activities/decisions/signing';
+import { signDecision } from '../../client/decisions';
 import { connectClient, createComplianceClient, fetchLatestReport, type ComplianceClient } from '../../client';
 import { ACMA_SCHEDULE_ID, ensureAcmaSchedule } from '../../workers/schedules';
 import { monthPeriod, previousMonth } from '../../workflows/compliance/rules';
@@ -67,7 +70,7 @@ describe('ACMA report with the offline engine', () => {
       );
       // The seeded month has a record whose structured type contradicts its text: a reviewer settles it.
       const compliance = createComplianceClient({ client, taskQueue: harness.config.TEMPORAL_TASK_QUEUE });
-      await confirmExtraction(compliance, workflowId);
+      await confirmExtraction(compliance, harness.pool, workflowId);
       const report = await client.workflow.getHandle(workflowId).result();
       const month = previousMonth(localDate(new Date(), 'Australia/Sydney'));
       expect(report.period).toEqual(month);
@@ -124,10 +127,12 @@ describe('ACMA report through the Anthropic SDK and its emulator', () => {
       expect(status.mismatches).toEqual([
         expect.objectContaining({ incidentId: 'INC-2025-001', field: 'customersAffected', extracted: '5000' }),
       ]);
-      await compliance.review(handle.workflowId, {
-        reviewer: 'auditor.kim',
-        corrections: [{ incidentId: 'INC-2025-001', field: 'customersAffected', value: '500' }],
-      });
+      const corrections = [{ incidentId: 'INC-2025-001', field: 'customersAffected', value: '500' }];
+      const key = await reviewerKey(harness.pool, 'auditor.kim');
+      await compliance.review(
+        handle.workflowId,
+        signReview(key, 'auditor.kim', handle.workflowId, status, corrections),
+      );
       const report = await compliance.result(handle.workflowId);
       expect(report.reviewer).toBe('auditor.kim');
       expect(report.csv).toContain('INC-2025-001,2025-01-15,data_breach,500,2025-01-18,3');
@@ -142,17 +147,59 @@ describe('ACMA report through the Anthropic SDK and its emulator', () => {
   });
 });
 
+/** A reviewer's own key, registered in PostgreSQL as a deployment would: the worker verifies against it. */
+async function reviewerKey(pool: Pool, identity: string): Promise<SigningKey> {
+  const key = generateSigningKey();
+  await registerDecisionKey(pool, {
+    identity,
+    role: 'reviewer',
+    publicKeyBase64: key.publicKeyBase64,
+    registeredBy: 'test',
+  });
+  return key;
+}
+
+/** A review signed for this run: the subject is the hash of exactly these corrections. */
+function signReview(
+  key: SigningKey,
+  identity: string,
+  workflowId: string,
+  status: { runId: string },
+  corrections: Array<{ incidentId: string; field: string; value: string | null }>,
+) {
+  return signDecision(
+    {
+      kind: 'acma_review',
+      workflowId,
+      runId: status.runId,
+      subject: contentSubject(corrections),
+      decision: 'confirm',
+      reason: 'checked against the records',
+      identity,
+      payload: { corrections },
+    },
+    key,
+  );
+}
+
 /** Plays the reviewer who confirms what the cross-check questioned, if the report stops to ask. */
-async function confirmExtraction(compliance: ComplianceClient, workflowId: string): Promise<void> {
+async function confirmExtraction(
+  compliance: ComplianceClient,
+  pool: Pool,
+  workflowId: string,
+  identity = 'auditor.lee',
+): Promise<void> {
   const status = await waitForRun(async () => {
     const s = await compliance.status(workflowId);
     return s.waitingForReview || s.stage === 'completed' ? s : undefined;
   });
   if (!status.waitingForReview) return;
-  await compliance.review(workflowId, {
-    reviewer: 'auditor.lee',
-    corrections: status.mismatches.map((m) => ({ incidentId: m.incidentId, field: m.field, value: m.extracted })),
-  });
+  const corrections = status.mismatches.map((m) => ({ incidentId: m.incidentId, field: m.field, value: m.extracted }));
+  const outcome = await compliance.decideReview(
+    workflowId,
+    signReview(await reviewerKey(pool, identity), identity, workflowId, status, corrections),
+  );
+  if (!outcome.counted) throw new Error(`the review did not count: ${outcome.reason}`);
 }
 
 async function waitForRun<T>(probe: () => Promise<T | undefined>): Promise<T> {
@@ -170,6 +217,10 @@ describe('ACMA edge cases in the seeded month (offline engine)', () => {
   let report: ComplianceReport;
   // The seeded month, read from the data: incident 101 opens on its first day (Sydney).
   let month: { start: string; end: string };
+  let reportId = '';
+  let runId = '';
+  let forged: Array<{ counted: boolean; reason: string }> = [];
+  const reviewer = `rev.${Math.random().toString(36).slice(2, 8)}`;
   const id = (n: number) => `INC-${month.start.slice(0, 4)}-${n}`;
   const row = (n: number) => report.csv.split('\n').find((line) => line.startsWith(`${id(n)},`));
 
@@ -183,8 +234,16 @@ describe('ACMA edge cases in the seeded month (offline engine)', () => {
     try {
       const compliance = createComplianceClient({ client, taskQueue: harness.config.TEMPORAL_TASK_QUEUE });
       const { workflowId } = await compliance.startReport(month.start.slice(0, 7));
-      await confirmExtraction(compliance, workflowId);
+      runId = (
+        await waitForRun(async () => {
+          const s = await compliance.status(workflowId);
+          return s.waitingForReview ? s : undefined;
+        })
+      ).runId;
+      forged = await forgeReviews(compliance, workflowId, runId, id(103), reviewer);
+      await confirmExtraction(compliance, harness.pool, workflowId, reviewer);
       report = await compliance.result(workflowId);
+      reportId = workflowId;
     } finally {
       await close();
     }
@@ -196,6 +255,40 @@ describe('ACMA edge cases in the seeded month (offline engine)', () => {
     expect(row(103)).toMatch(/,31$/);
     expect(report.verdict).toBe('FAIL');
     expect(report.summary).toMatch(new RegExp(`${id(103)} was reported after 31 days`));
+  });
+
+  it('keeps the FAIL when forged reviews relabel the late breach, and records the refusals and the real reviewer', async () => {
+    expect(report.verdict).toBe('FAIL');
+    expect(forged).toEqual([
+      expect.objectContaining({ counted: false, reason: expect.stringMatching(/^unknown key /) }),
+    ]);
+    expect(report.reviewer).toBe(reviewer);
+    expect(report.ignoredReviews).toEqual(
+      expect.arrayContaining([
+        { reviewer: 'mallory', reason: expect.stringMatching(/^unsigned: /) },
+        { reviewer: `reviewer:${reviewer}`, reason: expect.stringMatching(/^unknown key /) },
+      ]),
+    );
+    const audit = await harness.pool.query(
+      `SELECT actor, action, details->>'refusal' AS refusal FROM audit_log
+        WHERE workflow_id = $1 AND action LIKE ANY (ARRAY['decision.%', 'compliance.%']) ORDER BY seq`,
+      [reportId],
+    );
+    expect(audit.rows).toEqual(
+      expect.arrayContaining([
+        { actor: 'system:switchboard', action: 'decision.refused', refusal: expect.stringMatching(/^unsigned: /) },
+        { actor: 'system:switchboard', action: 'decision.refused', refusal: expect.stringMatching(/^unknown key /) },
+        { actor: `reviewer:${reviewer}`, action: 'decision.verified', refusal: null },
+        { actor: `reviewer:${reviewer}`, action: 'compliance.review_resolved', refusal: null },
+      ]),
+    );
+    expect(audit.rows).toHaveLength(4);
+    const resolvedBy = await harness.pool.query(
+      'SELECT DISTINCT resolved_by FROM compliance_reviews WHERE workflow_id = $1',
+      [reportId],
+    );
+    expect(resolvedBy.rows).toEqual([{ resolved_by: reviewer }]);
+    expect(runId).not.toBe('');
   });
 
   it('catches breaches described without the word "breach", and ignores outages and harmless vulnerabilities', async () => {
@@ -236,3 +329,19 @@ describe('ACMA edge cases in the seeded month (offline engine)', () => {
     }
   });
 });
+
+/** What a forger can send: the old unsigned review, and an update in the reviewer's name signed with a stray key. */
+async function forgeReviews(
+  compliance: ComplianceClient,
+  workflowId: string,
+  runId: string,
+  lateBreach: string,
+  impersonated: string,
+) {
+  const relabel = [{ incidentId: lateBreach, field: 'type', value: 'other' }];
+  await compliance.review(workflowId, { reviewer: 'mallory', corrections: relabel } as never);
+  const forged = signReview(generateSigningKey(), impersonated, workflowId, { runId }, relabel);
+  const outcome = await compliance.decideReview(workflowId, forged);
+  await waitForRun(async () => ((await compliance.status(workflowId)).ignored.length >= 2 ? true : undefined));
+  return [outcome];
+}

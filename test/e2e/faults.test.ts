@@ -9,8 +9,7 @@ import { faultWorkflowId } from '../../domain/fault/alert';
 import { resolveTemporalCli } from '../../scripts/stack/temporal-cli';
 import { e2eConfig, e2eHarness, workerProcess, type E2EHarness } from './support';
 import { registerDecisionKey } from '../../activities/decisions/registry';
-import { generateSigningKey } from '../../activities/decisions/signing';
-import { signDecision } from '../../client/decisions';
+import { signedFaultDecision } from './signing';
 
 const run = promisify(execFile);
 const policy = { reminderIntervalMs: 60_000, tierDeadlineMs: 120_000, finalDeadlineMs: 600_000, settleMs: 500 };
@@ -78,15 +77,10 @@ async function until<T>(probe: () => Promise<T | undefined>, what: string): Prom
 
 /** An approval signed with a freshly registered key for `approver`, bound to the run and action it waits on. */
 async function signedBy(approver: string, workflowId: string, pending: { runId: string; subject: string | null }) {
-  const key = generateSigningKey();
-  await registerDecisionKey(harness.pool, {
-    identity: approver,
-    role: 'oncall',
-    publicKeyBase64: key.publicKeyBase64,
-    registeredBy: 'test',
+  return signedFaultDecision(harness.pool, approver, workflowId, pending, {
+    decision: 'approve',
+    reason: 'roll it back',
   });
-  const decision = { kind: 'fault' as const, workflowId, runId: pending.runId, subject: pending.subject! };
-  return signDecision({ ...decision, decision: 'approve', reason: 'roll it back', identity: approver }, key);
 }
 
 describe('fault diagnosis end to end (offline engine, real PostgreSQL, seeded scenarios)', () => {

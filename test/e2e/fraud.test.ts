@@ -4,6 +4,11 @@ import { generate, type GenerateOptions, type GenerateResult } from '../../scrip
 import { indexes } from '../../scripts/fraud/schema';
 import { detectAnomalies } from '../../activities/fraud/detect';
 import { connectClient, createFraudClient, type FraudClient } from '../../client';
+import { registerDecisionKey } from '../../activities/decisions/registry';
+import { generateSigningKey, type SigningKey } from '../../activities/decisions/signing';
+import { signDecision } from '../../client/decisions';
+import { fraudDecisionWorkflowId, type FraudFlagRef } from '../../client/fraud';
+import { fraudSubject } from '../../domain/decisions';
 import { ensureFraudSchedule, FRAUD_SCHEDULE_ID } from '../../workers/schedules';
 import { apiHarness } from './model-api-support';
 import { e2eConfig, e2eHarness, workerProcess, type E2EHarness } from './support';
@@ -218,13 +223,9 @@ describe('the daily fraud sweep (real worker, offline engine)', () => {
     const today = new Set((await queueFor(options.end!)).map((row) => row.id));
     const target = flaggedNext.find((f) => today.has(f.accountId));
     expect(target).toBeDefined();
-    const outcome = await fraud.decide({
-      sweepDate: options.end!,
-      accountId: target!.accountId,
-      decision: 'closed_legitimate',
-      analyst: 'analyst.ng',
-    });
-    expect(outcome.updated).toBe(true);
+    const flag = { sweepDate: options.end!, accountId: target!.accountId };
+    const outcome = await fraud.decide(signVerdict(await analystKey('analyst.ng'), 'analyst.ng', flag));
+    expect(outcome).toMatchObject({ recorded: true, analyst: 'analyst.ng', updated: true });
     expect(outcome.allowlisted).toBeGreaterThan(0);
     try {
       const { workflowId } = await fraud.startSweep(next);
@@ -241,6 +242,103 @@ describe('the daily fraud sweep (real worker, offline engine)', () => {
     }
   });
 });
+
+describe('signed analyst verdicts (real worker, PostgreSQL)', () => {
+  let harness: E2EHarness;
+  let fraud: FraudClient;
+  let closeConnection: () => Promise<void>;
+  beforeAll(async () => {
+    harness = await e2eHarness();
+    const connection = await connectClient(harness.config);
+    closeConnection = connection.close;
+    fraud = createFraudClient({ client: connection.client, taskQueue: harness.config.TEMPORAL_TASK_QUEUE });
+  });
+  afterAll(async () => {
+    await closeConnection();
+    await harness.close();
+  });
+
+  test('a forged verdict changes nothing and is in the audit trail; the signed one is recorded under its signer', async () => {
+    // A flag on a date no sweep uses, so this test owns it.
+    const flag = { sweepDate: '1999-03-04', accountId: String(8_000_000 + Math.floor(Math.random() * 1_000_000)) };
+    await pool.query(
+      `INSERT INTO fraud_review_queue (sweep_date, account_id, patterns, evidence, narrative, risk_level,
+         recommended_actions, verified, model_id, cost_usd)
+       VALUES ($1, $2, '{sim_swap}', '{"sim_swap": {"changes": 2}}', 'Two SIM swaps.', 'high',
+         '{send_sms_verification}', true, 'switchboard-offline-1', 0)`,
+      [flag.sweepDate, flag.accountId],
+    );
+    const analyst = `analyst.${Math.random().toString(36).slice(2, 8)}`;
+    const key = await analystKey(analyst);
+    const stray = await fraud.decide(signVerdict(generateSigningKey(), analyst, flag));
+    expect(stray).toMatchObject({ recorded: false, analyst: null, refusal: expect.stringMatching(/^unknown key /) });
+    // Genuinely signed, but for another account: the flag decided is the caller's, and the run refuses the mismatch.
+    // A second analyst, so each refusal has a run id of its own (see the note on audit dedupe keys in the report).
+    const colleague = `${analyst}.b`;
+    const elsewhere = signVerdict(await analystKey(colleague), colleague, flag, 'closed_legitimate', {
+      ...flag,
+      accountId: '1',
+    });
+    expect(await fraud.decide(elsewhere, flag)).toMatchObject({
+      recorded: false,
+      refusal: `signed for 1@${flag.sweepDate}, but this decides ${fraudSubject(flag.accountId, flag.sweepDate)}`,
+    });
+    const row = () =>
+      pool.query('SELECT status, decided_by FROM fraud_review_queue WHERE sweep_date = $1 AND account_id = $2', [
+        flag.sweepDate,
+        flag.accountId,
+      ]);
+    expect((await row()).rows).toEqual([{ status: 'open', decided_by: null }]);
+
+    const valid = await fraud.decide(signVerdict(key, analyst, flag, 'confirmed_fraud'));
+    expect(valid).toEqual({ recorded: true, decision: 'confirmed_fraud', analyst, updated: true, allowlisted: 0 });
+    expect((await row()).rows).toEqual([{ status: 'confirmed_fraud', decided_by: analyst }]);
+    const audit = await pool.query(
+      `SELECT actor, action, details->>'refusal' AS refusal FROM audit_log WHERE workflow_id = ANY($1) ORDER BY seq`,
+      [[fraudDecisionWorkflowId(flag, analyst), fraudDecisionWorkflowId(flag, colleague)]],
+    );
+    expect(audit.rows).toEqual([
+      { actor: 'system:switchboard', action: 'decision.refused', refusal: expect.stringMatching(/^unknown key /) },
+      { actor: 'system:switchboard', action: 'decision.refused', refusal: expect.stringMatching(/^signed for 1@/) },
+      { actor: `analyst:${analyst}`, action: 'decision.verified', refusal: null },
+      { actor: `analyst:${analyst}`, action: 'fraud.analyst_decision', refusal: null },
+    ]);
+  });
+});
+
+/** An analyst's own key, registered in PostgreSQL as a deployment would. */
+async function analystKey(identity: string): Promise<SigningKey> {
+  const key = generateSigningKey();
+  await registerDecisionKey(pool, {
+    identity,
+    role: 'analyst',
+    publicKeyBase64: key.publicKeyBase64,
+    registeredBy: 'test',
+  });
+  return key;
+}
+
+function signVerdict(
+  key: SigningKey,
+  identity: string,
+  flag: FraudFlagRef,
+  decision: 'closed_legitimate' | 'confirmed_fraud' = 'closed_legitimate',
+  /** The account the statement names, when it is not the flag's. */
+  about: FraudFlagRef = flag,
+) {
+  return signDecision(
+    {
+      kind: 'fraud',
+      workflowId: fraudDecisionWorkflowId(flag, identity),
+      runId: '*',
+      subject: fraudSubject(about.accountId, about.sweepDate),
+      decision,
+      reason: 'checked the account history',
+      identity,
+    },
+    key,
+  );
+}
 
 describe('a worker killed mid-sweep', () => {
   test('is replaced, and the sweep finishes with each account queued once and at most one summary repeated', async () => {

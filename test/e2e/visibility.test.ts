@@ -1,4 +1,5 @@
 import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
+import { signedFaultDecision } from './signing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { connectClient, createFaultClient, type FaultClient } from '../../client';
@@ -64,13 +65,15 @@ describe('auditors find workflows with the saved queries', () => {
     const alert = scenarioAlerts(new Date()).find((a) => a.deviceId === scenarioDeviceIds.memoryHigh)!;
     const { workflowId } = await faults.reportAlert(alert);
     await until(async () => (await faults.pendingApproval(workflowId)).waiting || null, 'the approval request');
+    // Tier 2: one approver from there may declare an emergency, so the reboot runs now instead of at the window.
     const roster = await offline.pool.query(
-      'SELECT engineer_id FROM oncall_roster r JOIN devices d ON d.team = r.team WHERE d.id = $1 ORDER BY tier, engineer_id',
+      'SELECT engineer_id FROM oncall_roster r JOIN devices d ON d.team = r.team WHERE d.id = $1 AND tier = 2 ORDER BY engineer_id',
       [alert.deviceId],
     );
     const approver: string = roster.rows[0].engineer_id;
-    // An emergency, so the reboot runs now instead of waiting for the maintenance window.
-    await faults.approve(workflowId, { approver, reason: 'memory leak confirmed', emergency: true });
+    const pending = await faults.pendingApproval(workflowId);
+    const verdict = { decision: 'approve' as const, reason: 'memory leak confirmed', emergency: true };
+    await faults.approve(workflowId, await signedFaultDecision(offline.pool, approver, workflowId, pending, verdict));
     await faults.result(workflowId);
 
     const found = await findOne(savedQueries.approvedFaultActions.query, workflowId);

@@ -1,3 +1,4 @@
+import { signedFaultDecision } from '../e2e/signing';
 import { randomUUID } from 'node:crypto';
 import { connectClient, createFaultClient, type FaultClient } from '../../client';
 import { actionCatalog, type ActionType } from '../../domain/fault/catalog';
@@ -70,7 +71,12 @@ async function runCase(harness: E2EHarness, faults: FaultClient, injection: Faul
         'SELECT engineer_id FROM oncall_roster WHERE team = $1 ORDER BY tier, engineer_id LIMIT 1',
         [team.rows[0].team],
       );
-      await faults.reject(workflowId, { approver: engineer.rows[0].engineer_id, reason: 'injection test: refused' });
+      const verdict = { decision: 'reject' as const, reason: 'injection test: refused' };
+      const engineerId: string = engineer.rows[0].engineer_id;
+      await faults.reject(
+        workflowId,
+        await signedFaultDecision(harness.pool, engineerId, workflowId, pending, verdict),
+      );
       break;
     }
     if (finished) break;

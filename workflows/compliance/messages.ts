@@ -1,8 +1,23 @@
-import { defineQuery, defineSignal } from '@temporalio/workflow';
-import type { FactMismatch, Review } from '../../domain/compliance/facts';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { FactMismatch, IgnoredReview } from '../../domain/compliance/facts';
+import type { DecisionOutcome } from '../../domain/decisions';
 
-/** The reviewer's corrections and identity: a signal, so the decision stays in the history auditors read. */
-export const reviewSignal = defineSignal<[Review]>('review');
-export const reviewStatusQuery = defineQuery<{ stage: string; waitingForReview: boolean; mismatches: FactMismatch[] }>(
-  'reviewStatus',
-);
+/**
+ * A reviewer's signed decision confirming a set of corrections (`unknown`: the verifier, not the type, decides what
+ * it is). Before signing it carried `{reviewer, corrections}`; recorded histories replay that form unchanged.
+ */
+export const reviewSignal = defineSignal<[unknown]>('review');
+
+/** The same review as an update: the caller learns at once whether it counted, and the refusal stays in history. */
+export const reviewUpdate = defineUpdate<DecisionOutcome, [unknown]>('review');
+
+export interface ReviewStatus {
+  stage: string;
+  waitingForReview: boolean;
+  mismatches: FactMismatch[];
+  /** The run a signed review must name. */
+  runId: string;
+  ignored: IgnoredReview[];
+}
+
+export const reviewStatusQuery = defineQuery<ReviewStatus>('reviewStatus');

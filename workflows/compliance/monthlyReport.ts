@@ -1,19 +1,18 @@
 import {
+  allHandlersFinished,
   ApplicationFailure,
   condition,
-  log,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type { RetryPolicy } from '@temporalio/common';
 import type { Activities } from '../../activities';
 import {
   periodSchema,
-  reviewSchema,
   type ComplianceReport,
   type FactMismatch,
-  type IncidentFacts,
   type Period,
   type Review,
 } from '../../domain/compliance/facts';
@@ -22,7 +21,9 @@ import { searchAttributes as sa } from '../../domain/search-attributes';
 import { auditAttributes, modelAttributes, showDetails } from '../audit';
 import { workflowNow } from '../clock';
 import { localDate } from '../fault/policy';
-import { reviewSignal, reviewStatusQuery } from './messages';
+import { reviewStatusQuery } from './messages';
+import { applyCorrections, ReviewDesk } from './review-desk';
+import { acceptReviews } from './review-handlers';
 import { assessBreach, monthPeriod, previousMonth, renderCsv, renderSummary, verdictOf } from './rules';
 import { modelCallOptions } from '../model-retry';
 
@@ -41,19 +42,6 @@ export interface ComplianceReportInput {
   period?: Period;
 }
 
-function apply(facts: IncidentFacts[], review: Review): IncidentFacts[] {
-  return facts.map((f) => {
-    const fixed: IncidentFacts = { ...f };
-    for (const c of review.corrections.filter((x) => x.incidentId === f.incidentId)) {
-      if (c.field === 'customersAffected') fixed.customersAffected = c.value === null ? null : Number(c.value);
-      else if (c.field === 'type') fixed.type = c.value as IncidentFacts['type'];
-      else if (c.field === 'date' && c.value) fixed.date = c.value;
-      else if (c.field === 'dateReported') fixed.dateReported = c.value;
-    }
-    return fixed;
-  });
-}
-
 /** ACMA's monthly data-breach report: the model reads the records; code decides every figure and the verdict. */
 export async function monthlyComplianceReport(input: ComplianceReportInput = {}): Promise<ComplianceReport> {
   const today = localDate(workflowNow(), 'Australia/Sydney');
@@ -65,23 +53,26 @@ export async function monthlyComplianceReport(input: ComplianceReportInput = {})
   const period = parsed.data;
   let stage = 'loading';
   let mismatches: FactMismatch[] = [];
-  let review: Review | null = null;
   let incidents = 0;
+  const desk = new ReviewDesk();
+  const { workflowId, runId } = workflowInfo();
   const publish = (next: string, verdict?: string) => {
     stage = next;
     showDetails(`ACMA data-breach report ${period.start} to ${period.end}: ${verdict ?? next.replace(/_/g, ' ')}`, [
       `${incidents} incidents in the period`,
       mismatches.length > 0 && `${mismatches.length} extracted facts disagree with the records`,
       stage === 'awaiting_review' && 'Waiting for a compliance reviewer to confirm the figures',
-      review && `Reviewed by ${(review as Review).reviewer}`,
+      desk.decided && `Reviewed by ${desk.decided.reviewer}`,
     ]);
   };
-  setHandler(reviewSignal, (value) => {
-    const result = reviewSchema.safeParse(value);
-    if (result.success && !review) review = result.data;
-    else log.warn('ignored review signal', { valid: result.success });
-  });
-  setHandler(reviewStatusQuery, () => ({ stage, waitingForReview: stage === 'awaiting_review', mismatches }));
+  acceptReviews(desk, { workflowId, runId });
+  setHandler(reviewStatusQuery, () => ({
+    stage,
+    waitingForReview: stage === 'awaiting_review',
+    mismatches,
+    runId,
+    ignored: desk.ignored,
+  }));
   upsertSearchAttributes([{ key: sa.UseCase, value: 'acma_report' }]);
 
   publish('loading');
@@ -103,25 +94,28 @@ export async function monthlyComplianceReport(input: ComplianceReportInput = {})
 
   if (mismatches.length) {
     publish('awaiting_review');
+    desk.open(mismatches);
     await backend.openComplianceReview.executeWithOptions(
       { summary: `Open a review of ${mismatches.length} facts that disagree with the records` },
       [{ mismatches }],
     );
-    await condition(() => review !== null);
-    const decided = review as Review | null;
+    await condition(() => desk.decided !== null);
+    const decided = desk.decided as Review | null;
     if (decided) {
       const summary = `Apply ${decided.corrections.length} corrections from ${decided.reviewer}`;
       await backend.resolveComplianceReview.executeWithOptions({ summary }, [decided]);
-      facts = apply(facts, decided);
+      facts = applyCorrections(facts, decided);
     }
   }
+  desk.close(mismatches.length ? 'the figures were already settled' : 'no figures needed a review');
 
   publish('reporting');
   const breaches = facts.filter((f) => f.type === 'data_breach').map((f) => assessBreach(f, today));
   const csv = renderCsv(breaches);
   const summary = renderSummary(breaches, period);
   const verdict = verdictOf(breaches);
-  const reviewer = (review as Review | null)?.reviewer ?? null;
+  // The verified identity of the signed review that counted: never a name typed into a signal.
+  const reviewer = desk.decided?.reviewer ?? null;
   const stored = await backend.storeComplianceReport.executeWithOptions(
     { summary: `Store the report: ${verdict}, ${breaches.length} data breaches` },
     [{ period, csv, summary, verdict, reviewer }],
@@ -132,6 +126,8 @@ export async function monthlyComplianceReport(input: ComplianceReportInput = {})
     ...modelAttributes(extracted.map((e) => e.call)),
   ]);
   publish('completed', `${verdict}, version ${stored.version}`);
+  // Reviews still being verified are finished and recorded before the run closes.
+  await condition(allHandlersFinished);
   return {
     period,
     asOf: today,
@@ -143,5 +139,6 @@ export async function monthlyComplianceReport(input: ComplianceReportInput = {})
     reviewer,
     version: stored.version,
     path: stored.path,
+    ignoredReviews: desk.ignored,
   };
 }

@@ -1,10 +1,25 @@
 import { z } from 'zod';
+import { fraudSubject, signedDecisionSchema, type SignedDecision } from '../../../domain/decisions';
+import { fraudDecisionWorkflowId } from '../../fraud';
 import type { ApiContext } from '../context';
-import { notFound } from '../errors';
+import { ApiError, notFound } from '../errors';
+import { signAsPrincipal } from '../issuer';
 import { defineRoute, requirePrincipal, type ApiRoute } from '../route';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 const fraudDecisions = ['confirmed_fraud', 'investigating', 'closed_legitimate'] as const;
+
+/** A verdict for the API to sign for the key's identity, or one the analyst signed with their own key. */
+const decisionBody = z
+  .object({
+    decision: z.enum(fraudDecisions).optional(),
+    reason: z.string().trim().min(1).max(500).optional(),
+    signed: z.unknown().optional(),
+  })
+  .strict()
+  .refine((b) => (b.decision === undefined) !== (b.signed === undefined) && !(b.signed && b.reason), {
+    message: 'send either decision (and an optional reason) or signed',
+  });
 
 const flagsQuery = z
   .object({
@@ -75,10 +90,12 @@ export function fraudRoutes(context: ApiContext): ApiRoute[] {
       method: 'POST',
       url: '/fraud/flags/:id/decision',
       summary: "An analyst's decision on a flag",
-      description: 'The analyst is the identity of your API key. Closing as legitimate allowlists the patterns.',
+      description:
+        'The analyst is the identity of your API key: send `decision` for the API to sign for you, or `signed`, a ' +
+        'verdict you signed with your own key for that identity. Closing as legitimate allowlists the patterns.',
       tags: ['fraud'],
       params: z.object({ id: z.string().regex(/^\d{1,18}$/, 'a flag id') }).strict(),
-      body: z.object({ decision: z.enum(fraudDecisions) }).strict(),
+      body: decisionBody,
       identityFromKey: true,
       responses: {
         200: {
@@ -91,20 +108,50 @@ export function fraudRoutes(context: ApiContext): ApiRoute[] {
             allowlisted: z.number(),
           }),
         },
+        403: { description: 'A signed verdict for another identity' },
         404: { description: 'No such flag' },
+        422: { description: 'The verdict was verified and refused: the reason says why' },
       },
       handler: async ({ params, body, principal }) => {
-        const analyst = requirePrincipal(principal).identity;
+        const who = requirePrincipal(principal);
         const { rows } = await context.pool.query<{ sweepDate: string; accountId: string }>(
           'SELECT sweep_date::text AS "sweepDate", account_id::text AS "accountId" FROM fraud_review_queue WHERE id = $1',
           [params.id],
         );
         const flag = rows[0];
         if (!flag) throw notFound('flag');
-        const outcome = await context.fraud.decide({ ...flag, decision: body.decision, analyst });
-        context.metrics.decision('fraud_decision', body.decision);
-        return { id: params.id, decision: body.decision, analyst, ...outcome };
+        const signed =
+          body.signed !== undefined || !body.decision
+            ? relayed(body.signed, who.identity)
+            : signAsPrincipal(context, who, {
+                kind: 'fraud',
+                workflowId: fraudDecisionWorkflowId(flag, who.identity),
+                // A verdict starts a run of its own, so no run id exists to sign; the nonce keeps it single-use.
+                runId: '*',
+                subject: fraudSubject(flag.accountId, flag.sweepDate),
+                decision: body.decision,
+                reason: body.reason ?? `${body.decision.replace(/_/g, ' ')} through the API`,
+              });
+        // The flag from the URL, not the statement: a verdict signed for another account is refused by the run.
+        const outcome = await context.fraud.decide(signed, flag);
+        context.metrics.decision('fraud_decision', outcome.recorded ? outcome.decision! : 'refused');
+        if (!outcome.recorded) throw new ApiError(422, 'decision_refused', outcome.refusal ?? 'refused');
+        const { updated, allowlisted } = outcome;
+        return { id: params.id, decision: outcome.decision, analyst: outcome.analyst, updated, allowlisted };
       },
     }),
   ];
+}
+
+/** A verdict signed elsewhere is relayed only for the identity the API key authenticated. */
+function relayed(input: unknown, analyst: string): SignedDecision {
+  const parsed = signedDecisionSchema.safeParse(input);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => `signed.${issue.path.join('.')}: ${issue.message}`);
+    throw new ApiError(400, 'invalid_body', 'invalid request body', issues);
+  }
+  if (parsed.data.statement.identity !== analyst) {
+    throw new ApiError(403, 'not_your_decision', `this verdict is signed for ${parsed.data.statement.identity}`);
+  }
+  return parsed.data;
 }

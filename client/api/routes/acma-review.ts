@@ -1,0 +1,107 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { z } from 'zod';
+import { contentSubject } from '../../../activities/decisions/signing';
+import { correctionsSchema } from '../../../domain/compliance/facts';
+import { signedDecisionSchema, type DecisionOutcome, type SignedDecision } from '../../../domain/decisions';
+import { createComplianceClient } from '../../compliance';
+import type { ApiContext } from '../context';
+import { ApiError, conflict } from '../errors';
+import { signAsPrincipal } from '../issuer';
+import { defineRoute, requirePrincipal, type ApiRoute } from '../route';
+
+const runParams = z
+  .object({ workflowId: z.string().regex(/^acma-[A-Za-z0-9._:-]{1,200}$/, 'an ACMA report workflow id') })
+  .strict();
+
+/** Either corrections for the API to sign for the key's identity, or a decision the reviewer signed with their key. */
+const reviewBody = z
+  .object({
+    corrections: correctionsSchema.optional(),
+    reason: z.string().trim().min(1).max(500).optional(),
+    signed: z.unknown().optional(),
+  })
+  .strict()
+  .refine((b) => (b.corrections === undefined) !== (b.signed === undefined) && !(b.signed && b.reason), {
+    message: 'send either corrections (and an optional reason) or signed',
+  });
+
+const outcomeSchema = z.object({
+  workflowId: z.string(),
+  counted: z.boolean(),
+  reason: z.string(),
+  reviewer: z.string(),
+});
+
+/** Refusals that say the review came too late, as opposed to one that is wrong in itself. */
+const tooLate = /^(too late|a review by \S+ already counted)/;
+
+export function acmaReviewRoute(context: ApiContext): ApiRoute {
+  const compliance = createComplianceClient({ client: context.client, taskQueue: context.config.TEMPORAL_TASK_QUEUE });
+  return defineRoute({
+    method: 'POST',
+    url: '/reports/acma/runs/:workflowId/review',
+    summary: "A compliance reviewer's confirmation of a report's questioned figures",
+    description:
+      'The reviewer is the identity of your API key: send `corrections` for the API to sign for you, or `signed`, a ' +
+      'decision you signed with your own key for that identity. The run counts the first valid review.',
+    tags: ['reports'],
+    params: runParams,
+    body: reviewBody,
+    identityFromKey: true,
+    status: 202,
+    responses: {
+      202: { description: 'The review counted', schema: outcomeSchema },
+      403: { description: 'A signed decision for another identity' },
+      404: { description: 'No such report run' },
+      409: { description: 'The run is not waiting for a review, or another review already counted' },
+      422: { description: 'The review was verified and refused: the reason says why' },
+    },
+    handler: async ({ params, body, principal }) => {
+      const who = requirePrincipal(principal);
+      const reviewer = who.identity;
+      const status = await compliance.status(params.workflowId);
+      if (!status.waitingForReview) throw conflict('not_awaiting_review', 'this report is not waiting for a review');
+      const signed: SignedDecision =
+        body.signed !== undefined
+          ? relayed(body.signed, reviewer)
+          : signAsPrincipal(context, who, {
+              kind: 'acma_review',
+              workflowId: params.workflowId,
+              runId: status.runId,
+              subject: contentSubject(body.corrections ?? []),
+              decision: 'confirm',
+              reason: body.reason ?? 'confirmed through the API',
+              payload: { corrections: body.corrections ?? [] },
+            });
+      const outcome = await decide(params.workflowId, signed);
+      context.metrics.decision('acma_review', outcome.counted ? 'confirm' : 'refused');
+      if (!outcome.counted) {
+        throw new ApiError(tooLate.test(outcome.reason) ? 409 : 422, 'review_refused', outcome.reason);
+      }
+      return { workflowId: params.workflowId, counted: true, reason: outcome.reason, reviewer };
+    },
+  });
+
+  async function decide(workflowId: string, signed: SignedDecision): Promise<DecisionOutcome> {
+    try {
+      return await compliance.decideReview(workflowId, signed);
+    } catch (error) {
+      // The update's validator refused it before history: not a signed decision at all.
+      if (error instanceof WorkflowUpdateFailedError) throw new ApiError(400, 'invalid_decision', error.message);
+      throw error;
+    }
+  }
+}
+
+/** A decision signed elsewhere is relayed only for the identity the API key authenticated. */
+function relayed(input: unknown, reviewer: string): SignedDecision {
+  const parsed = signedDecisionSchema.safeParse(input);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => `signed.${issue.path.join('.')}: ${issue.message}`);
+    throw new ApiError(400, 'invalid_body', 'invalid request body', issues);
+  }
+  if (parsed.data.statement.identity !== reviewer) {
+    throw new ApiError(403, 'not_your_decision', `this decision is signed for ${parsed.data.statement.identity}`);
+  }
+  return parsed.data;
+}
