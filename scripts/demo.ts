@@ -70,8 +70,8 @@ async function main(): Promise<void> {
 
   console.log('\nMonthly ACMA data-breach report for the seeded month\n');
   const compliance = createComplianceClient({ client: connection.client, taskQueue: config.TEMPORAL_TASK_QUEUE });
-  const { report, reviewed } = await runSeededReport(compliance);
-  for (const line of reviewed) console.log(`  reviewed by demo-auditor: ${line}`);
+  const { report, reviewed } = await runSeededReport(compliance, people.reviewer);
+  for (const line of reviewed) console.log(`  reviewed by ${people.reviewer.identity} (signed): ${line}`);
   console.log(`\n${report.csv}\n${report.summary}\n(stored as version ${report.version}: ${report.path})`);
 
   const ui = stack.info.temporalUiUrl;
