@@ -1,13 +1,10 @@
-import { registerDecisionKey } from '../activities/decisions/registry';
-import { generateSigningKey, type SigningKey } from '../activities/decisions/signing';
-import { Pool } from 'pg';
-import { requireDatabaseUrl } from '../config';
 import { signFaultVerdict } from '../client/decisions';
 import { join } from 'node:path';
 import { createFaultClient, faultPolicyFromConfig } from '../client';
 import { scenarioAlerts } from '../db/seed/network';
 import { actionCatalog, type ActionType } from '../domain/fault/catalog';
 import { workerEnv, type BenchContext } from './context';
+import { benchKeys } from './decision-keys';
 import { fetchRunTimes } from './history';
 import { distribution, type Distribution } from './stats';
 import { startWorkerProcess } from './worker-process';
@@ -36,7 +33,7 @@ export async function runFaultBench(ctx: BenchContext, wanted: number): Promise<
     join(ctx.outDir, `worker-${ctx.runId}-faults.log`),
   );
   const faults = createFaultClient({ client: ctx.client, taskQueue, policy: faultPolicyFromConfig(ctx.config) });
-  const keyFor = engineerKeys(ctx);
+  const keyFor = benchKeys(ctx, 'oncall');
   const sent: number[] = [];
   const signaled: number[] = [];
   const actions: Record<string, number> = {};
@@ -94,26 +91,4 @@ async function untilWaitingOrDone(ctx: BenchContext, faults: ReturnType<typeof c
     await sleep(50);
   }
   throw new Error(`${id} neither finished nor waited for approval within 60 s`);
-}
-
-/** One decision key per engineer the bench approves as, registered once, as an administrator would. */
-function engineerKeys(ctx: BenchContext): (identity: string) => Promise<SigningKey> {
-  const keys = new Map<string, Promise<SigningKey>>();
-  return (identity) => {
-    const existing = keys.get(identity);
-    if (existing) return existing;
-    const made = (async () => {
-      const key = generateSigningKey();
-      const pool = new Pool({ connectionString: requireDatabaseUrl(ctx.config), max: 1 });
-      try {
-        const publicKeyBase64 = key.publicKeyBase64;
-        await registerDecisionKey(pool, { identity, role: 'oncall', publicKeyBase64, registeredBy: 'bench' });
-      } finally {
-        await pool.end();
-      }
-      return key;
-    })();
-    keys.set(identity, made);
-    return made;
-  };
 }

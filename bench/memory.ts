@@ -1,3 +1,5 @@
+import { signTicketReview } from '../client/decisions';
+import { benchKeys } from './decision-keys';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { createTicketClient, ticketPolicyFromConfig, ticketWorkflowId } from '../client';
@@ -73,8 +75,10 @@ export async function runMemoryBench(
     let openRssMb: number | null = null;
     for (let i = 0; i < 5; i++, await sleep(1_000)) openRssMb = Math.max(openRssMb ?? 0, worker.rssMb() ?? 0) || null;
     const resumeStarted = Date.now();
+    const key = await benchKeys(ctx, 'agent')('bench-agent');
     await mapLimit(ids, 32, async (ticketId) => {
-      await tickets.sendAgentDecision(ticketId, { decision: 'approve', agentId: 'bench-agent' });
+      const verdict = { decision: 'approve' as const, reason: 'bench review' };
+      await tickets.sendAgentDecision(ticketId, await signTicketReview(tickets, ticketId, verdict, 'bench-agent', key));
       await tickets.result(ticketId);
     });
     return {

@@ -7,6 +7,7 @@ import {
   type SignedDecision,
 } from '../domain/decisions';
 import { signStatement, type SigningKey } from '../activities/decisions/signing';
+import type { ReviewVerdict, TicketClient } from './tickets';
 
 export interface DecisionToSign {
   kind: DecisionKind;
@@ -63,4 +64,15 @@ export function signFaultVerdict(
   verdict: { decision: 'approve' | 'reject'; reason: string; emergency?: boolean; now?: Date; lifetimeMs?: number },
 ): SignedDecision {
   return signDecision({ kind: 'fault', workflowId, ...target, ...verdict, identity }, key);
+}
+
+/** An agent's verdict on the draft a ticket has under review (or on their edit of it), signed with their key. */
+export async function signTicketReview(
+  tickets: Pick<TicketClient, 'reviewToSign'>,
+  ticketId: string,
+  verdict: ReviewVerdict,
+  identity: string,
+  key: SigningKey,
+): Promise<SignedDecision> {
+  return signDecision({ ...(await tickets.reviewToSign(ticketId, verdict)), identity }, key);
 }

@@ -3,12 +3,13 @@ import type { Config } from '../config';
 import { validate } from './validate';
 
 export { InvalidRequestError } from './validate';
+import { InvalidRequestError } from './validate';
+import { contentSubject } from '../activities/decisions/signing';
+import { signedDecisionSchema, type DecisionOutcome, type SignedDecision } from '../domain/decisions';
 import { searchAttributes as sa } from '../domain/search-attributes';
 import {
-  agentDecisionSchema,
   customerReplySchema,
   ticketInputSchema,
-  type AgentDecision,
   type CustomerReply,
   type TicketInput,
   type TicketPolicy,
@@ -16,7 +17,8 @@ import {
   type TicketStatus,
 } from '../domain/ticket';
 import type { resolveTicket } from '../workflows';
-import { agentDecisionSignal, customerReplySignal, statusQuery } from '../workflows/ticket/messages';
+import { agentDecisionSignal, customerReplySignal, reviewUpdate, statusQuery } from '../workflows/ticket/messages';
+import type { DecisionToSign } from './decisions';
 
 export const ticketWorkflowId = (ticketId: string) => `ticket-${ticketId}`;
 
@@ -32,6 +34,18 @@ export function ticketPolicyFromConfig(config: Config): TicketPolicy {
     strongModelOn: config.TICKET_STRONG_MODEL_ON,
     strongModelBelow: config.TICKET_STRONG_MODEL_BELOW,
   };
+}
+
+/** An agent's verdict before it is signed: an edit carries the text to send instead of the draft. */
+export interface ReviewVerdict {
+  decision: 'approve' | 'edit' | 'reject';
+  editedReply?: string;
+  reason: string;
+}
+
+/** Thrown when a ticket is not waiting for an agent, so there is no draft a decision could name. */
+export class NotAwaitingReviewError extends Error {
+  override readonly name = 'NotAwaitingReviewError';
 }
 
 export interface TicketClientOptions {
@@ -86,8 +100,37 @@ export function createTicketClient({ client, taskQueue, policy }: TicketClientOp
     async sendCustomerReply(ticketId: string, reply: CustomerReply): Promise<void> {
       await handle(ticketId).signal(customerReplySignal, validate(customerReplySchema, reply, 'customer reply'));
     },
-    async sendAgentDecision(ticketId: string, decision: AgentDecision): Promise<void> {
-      await handle(ticketId).signal(agentDecisionSignal, validate(agentDecisionSchema, decision, 'agent decision'));
+    /**
+     * The fields to sign for a verdict on the draft this ticket is reviewing now: its run, and the hash of that draft
+     * (approve, reject) or of the edited text (edit). Sign them with `signDecision`, or the API's `signAsPrincipal`.
+     */
+    async reviewToSign(ticketId: string, verdict: ReviewVerdict): Promise<Omit<DecisionToSign, 'identity'>> {
+      const status = await handle(ticketId).query(statusQuery);
+      if (status.stage !== 'awaiting_agent' || status.reviewDraft === null) {
+        throw new NotAwaitingReviewError(`ticket ${ticketId} is ${status.stage}, not awaiting an agent`);
+      }
+      // The verifier hashes the trimmed edit, and the workflow sends exactly that.
+      const edited = verdict.decision === 'edit' ? verdict.editedReply?.trim() : undefined;
+      if (verdict.decision === 'edit' && !edited)
+        throw new InvalidRequestError('review', ['an edit needs editedReply']);
+      return {
+        kind: 'ticket_review',
+        workflowId: ticketWorkflowId(ticketId),
+        runId: status.runId,
+        subject: contentSubject(edited ?? status.reviewDraft),
+        decision: verdict.decision,
+        reason: verdict.reason,
+        ...(edited ? { payload: { editedReply: edited } } : {}),
+      };
+    },
+    /** A signed review decision through the `review` update: says at once whether it counted, and why not. */
+    async decide(ticketId: string, signed: SignedDecision): Promise<DecisionOutcome> {
+      const decision = validate(signedDecisionSchema, signed, 'signed decision');
+      return handle(ticketId).executeUpdate(reviewUpdate, { args: [decision] });
+    },
+    /** The same as a signal (fire and forget): the verdict is in the ticket's history and its result. */
+    async sendAgentDecision(ticketId: string, signed: SignedDecision): Promise<void> {
+      await handle(ticketId).signal(agentDecisionSignal, validate(signedDecisionSchema, signed, 'signed decision'));
     },
   };
 }

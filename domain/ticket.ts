@@ -101,6 +101,19 @@ export const agentDecisionSchema = z
   .refine((d) => d.decision !== 'edit' || d.editedReply !== undefined, 'an edit needs editedReply');
 export type AgentDecision = z.infer<typeof agentDecisionSchema>;
 
+/**
+ * What an agent's edited reply may not carry, whoever signed it: another customer's contact details or account
+ * (`foreign_personal_data`) and card numbers, keys or passwords (`secret_leak`), the privacy guardrail's error codes.
+ * An edit with one of these is never sent; the ticket escalates. Other error findings on an edit (an amount the
+ * knowledge base does not state, a credit above policy, tone) are recorded for the audit but do not block: the agent
+ * has signed for the text and answers for its judgement, which is what review is for.
+ */
+export const editBlockingCodes: readonly string[] = ['foreign_personal_data', 'secret_leak'];
+
+/** A signed decision that did not count, and why: kept on the result for auditors. */
+export const ignoredDecisionSchema = z.object({ agentId: z.string(), reason: z.string() });
+export type IgnoredDecision = z.infer<typeof ignoredDecisionSchema>;
+
 export const customerReplySchema = z.object({ message: ticketInputSchema.shape.message }).strict();
 export type CustomerReply = z.infer<typeof customerReplySchema>;
 
@@ -134,7 +147,16 @@ export const ticketResultSchema = z.object({
   reply: z.string().nullable(),
   findings: z.array(findingSchema),
   clarifications: z.number().int(),
-  agent: z.object({ agentId: z.string(), decision: z.string() }).nullable(),
+  agent: z
+    .object({
+      agentId: z.string(),
+      decision: z.string(),
+      /** An edit's own guardrail findings (the draft's are in findings); absent for approve and reject. */
+      editFindings: z.array(findingSchema).optional(),
+    })
+    .nullable(),
+  /** Signed decisions that did not count (refused by the verifier, late or second); absent before signing. */
+  ignoredDecisions: z.array(ignoredDecisionSchema).optional(),
   modelCalls: z.array(modelCallRecordSchema),
   /** Sum over modelCalls: what this ticket cost in model usage. */
   costUsd: z.number(),
@@ -143,11 +165,15 @@ export type TicketResult = z.infer<typeof ticketResultSchema>;
 
 export interface TicketStatus {
   ticketId: string;
+  /** The run a signed review decision must name. */
+  runId: string;
   stage: TicketStage;
   route: Route | null;
   intent: string | null;
   confidence: number | null;
   pendingQuestion: string | null;
   draftReply: string | null;
+  /** The draft an agent decides on once the stage is awaiting_agent: approve and reject sign its hash. */
+  reviewDraft: string | null;
   findings: Finding[];
 }

@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const engine = config.MODEL_PROVIDER === 'offline' ? 'offline engine, not an LLM' : config.MODEL_PROVIDER;
   console.log(`\nRunning ${demoTickets.length} demo tickets (model: ${engine})\n`);
   const outcomes = await Promise.all(
-    demoTickets.map((demo, i) => runDemoTicket(tickets, demo, `DEMO-${runId}-${i + 1}`)),
+    demoTickets.map((demo, i) => runDemoTicket(tickets, demo, `DEMO-${runId}-${i + 1}`, people.agent)),
   );
 
   const rows = outcomes.map(({ demo, ticketId, result, latencyMs }) => [

@@ -2,6 +2,8 @@ import { performance } from 'node:perf_hooks';
 import type { TicketClient } from '../../client';
 import type { TicketResult } from '../../domain/ticket';
 import type { DemoTicket } from './tickets';
+import type { DemoPerson } from './keys';
+import { signTicketReview } from '../../client/decisions';
 
 export interface DemoOutcome {
   demo: DemoTicket;
@@ -14,7 +16,12 @@ export interface DemoOutcome {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Starts a ticket and plays the customer and the agent when the workflow waits for them. */
-export async function runDemoTicket(tickets: TicketClient, demo: DemoTicket, ticketId: string): Promise<DemoOutcome> {
+export async function runDemoTicket(
+  tickets: TicketClient,
+  demo: DemoTicket,
+  ticketId: string,
+  agent: DemoPerson,
+): Promise<DemoOutcome> {
   const started = performance.now();
   const { workflowId } = await tickets.start({ ...demo.ticket, ticketId });
   let answered = false;
@@ -30,7 +37,12 @@ export async function runDemoTicket(tickets: TicketClient, demo: DemoTicket, tic
     }
     if (status?.stage === 'awaiting_agent' && demo.agent && !decided) {
       decided = true;
-      await tickets.sendAgentDecision(ticketId, { ...demo.agent, agentId: 'demo-agent' });
+      // Signed with the demo agent's own key, for the draft under review: a name typed into a payload is refused.
+      const verdict = { ...demo.agent, reason: demo.agent.note ?? 'read the draft' };
+      await tickets.sendAgentDecision(
+        ticketId,
+        await signTicketReview(tickets, ticketId, verdict, agent.identity, agent.key),
+      );
     }
     await sleep(100);
   }

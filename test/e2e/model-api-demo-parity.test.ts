@@ -1,6 +1,7 @@
 import { runDemoTicket, type DemoOutcome } from '../../scripts/demo/run-tickets';
 import { demoTickets } from '../../scripts/demo/tickets';
 import { seedExpectations } from './seed-expectations';
+import { registeredPerson } from './signing';
 import { uniqueTicketId } from './support';
 import { apiHarness, type ApiHarness, type ApiProvider } from './model-api-support';
 
@@ -10,8 +11,9 @@ describe.each<ApiProvider>(['anthropic', 'bedrock'])('the seed examples through 
   const outcomes = new Map<string, DemoOutcome>();
   beforeAll(async () => {
     harness = await apiHarness(provider);
+    const agent = await registeredPerson(harness.pool, 'demo-agent', 'agent');
     const results = await Promise.all(
-      demoTickets.map((demo) => runDemoTicket(harness.tickets, demo, uniqueTicketId(`PAR-${provider}`))),
+      demoTickets.map((demo) => runDemoTicket(harness.tickets, demo, uniqueTicketId(`PAR-${provider}`), agent)),
     );
     for (const outcome of results) outcomes.set(outcome.demo.label, outcome);
   }, 120_000);

@@ -1,3 +1,4 @@
+import { signedAgentDecision } from './signing';
 import { uniqueTicketId } from './support';
 import { apiHarness, type ApiHarness } from './model-api-support';
 
@@ -24,7 +25,9 @@ describe('tiering to the strong model', () => {
       if (Date.now() > deadline) throw new Error('never reached review');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    await harness.tickets.sendAgentDecision(ticketId, { decision: 'approve', agentId: 'agent-9' });
+    const verdict = { decision: 'approve' as const, reason: 'read the draft' };
+    const signed = await signedAgentDecision(harness.pool, harness.tickets, ticketId, 'agent-9', verdict);
+    await harness.tickets.sendAgentDecision(ticketId, signed);
     const result = await harness.tickets.result(ticketId);
 
     const drafts = harness.requestsFor('draft_reply');

@@ -1,3 +1,4 @@
+import { signedAgentDecision } from './signing';
 import { obedientModel } from './obedient-model';
 import { e2eHarness, outboxFor, uniqueTicketId, type E2EHarness } from './support';
 
@@ -22,7 +23,9 @@ describe('prompt injection against a model that obeys it', () => {
     expect(codes).toEqual(expect.arrayContaining(['credit_exceeds_policy']));
     expect(await outboxFor(harness.pool, ticketId)).toEqual([]);
 
-    await harness.tickets.sendAgentDecision(ticketId, { decision: 'reject', agentId: 'agent-sec' });
+    const verdict = { decision: 'reject' as const, reason: 'injection attempt' };
+    const signed = await signedAgentDecision(harness.pool, harness.tickets, ticketId, 'agent-sec', verdict);
+    await harness.tickets.sendAgentDecision(ticketId, signed);
     const result = await harness.tickets.result(ticketId);
     expect(result.outcome).toBe('escalated');
     expect(result.modelCalls.every((call) => call.costUsd > 0)).toBe(true);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { runDemoTicket, type DemoOutcome } from '../../scripts/demo/run-tickets';
 import { demoTickets } from '../../scripts/demo/tickets';
 import { seedExpectations } from './seed-expectations';
+import { registeredPerson } from './signing';
 import { e2eHarness, outboxFor, uniqueTicketId, type E2EHarness } from './support';
 
 let harness: E2EHarness;
@@ -11,8 +12,9 @@ const outcomes = new Map<string, DemoOutcome>();
 
 beforeAll(async () => {
   harness = await e2eHarness();
+  const agent = await registeredPerson(harness.pool, 'demo-agent', 'agent');
   const results = await Promise.all(
-    demoTickets.map((demo) => runDemoTicket(harness.tickets, demo, uniqueTicketId('E2E'))),
+    demoTickets.map((demo) => runDemoTicket(harness.tickets, demo, uniqueTicketId('E2E'), agent)),
   );
   for (const outcome of results) outcomes.set(outcome.demo.label, outcome);
 }, 120_000);

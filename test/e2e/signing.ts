@@ -1,7 +1,10 @@
 import type { Pool } from 'pg';
 import { registerDecisionKey } from '../../activities/decisions/registry';
-import { generateSigningKey } from '../../activities/decisions/signing';
-import { signFaultVerdict } from '../../client/decisions';
+import { generateSigningKey, type SigningKey } from '../../activities/decisions/signing';
+import { signFaultVerdict, signTicketReview } from '../../client/decisions';
+import type { ReviewVerdict, TicketClient } from '../../client/tickets';
+import type { DeciderRole } from '../../domain/decisions';
+import type { DemoPerson } from '../../scripts/demo/keys';
 
 /**
  * A fault decision as an on-call engineer makes one: a key of their own, registered by an administrator (the owner's
@@ -23,4 +26,35 @@ export async function signedFaultDecision(
     registeredBy: 'test',
   });
   return signFaultVerdict(key, identity, workflowId, { runId: pending.runId, subject: pending.subject }, verdict);
+}
+
+const agentKeys = new Map<string, Promise<SigningKey>>();
+
+/** An agent's decision on the draft under review, signed with a key registered for them (once per test process). */
+export async function signedAgentDecision(
+  pool: Pool,
+  tickets: Pick<TicketClient, 'reviewToSign'>,
+  ticketId: string,
+  agentId: string,
+  verdict: ReviewVerdict,
+) {
+  let key = agentKeys.get(agentId);
+  if (!key) {
+    const made = generateSigningKey();
+    key = registerDecisionKey(pool, {
+      identity: agentId,
+      role: 'agent',
+      publicKeyBase64: made.publicKeyBase64,
+      registeredBy: 'test',
+    }).then(() => made);
+    agentKeys.set(agentId, key);
+  }
+  return signTicketReview(tickets, ticketId, verdict, agentId, await key);
+}
+
+/** A person with a registered key, in the shape the demo's scripts take. */
+export async function registeredPerson(pool: Pool, identity: string, role: DeciderRole): Promise<DemoPerson> {
+  const key = generateSigningKey();
+  await registerDecisionKey(pool, { identity, role, publicKeyBase64: key.publicKeyBase64, registeredBy: 'test' });
+  return { identity, role, path: '(in memory)', key };
 }

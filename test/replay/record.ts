@@ -6,7 +6,12 @@ import { agentDecisionSignal, customerReplySignal, statusQuery } from '../../wor
 import { reviewSignal, reviewStatusQuery } from '../../workflows/compliance/messages';
 import { approveSignal, pendingApprovalQuery, rejectSignal } from '../../workflows/fault/messages';
 import { temporalHarness, waitFor, type TemporalHarness } from '../support/temporal';
-import { faultStubs, type FaultStubOptions } from '../workflows/fault-stubs';
+import { faultKeyring, faultStubs, type FaultStubOptions } from '../workflows/fault-stubs';
+import { signReview } from '../workflows/ticket-signing';
+import { TestKeyring } from '../support/decision-keys';
+import { contentSubject } from '../../activities/decisions/signing';
+
+const reviewerKeyring = new TestKeyring();
 import { classification, draft, fakeCall, stubActivities, type StubOptions } from '../workflows/stub-activities';
 
 /**
@@ -29,6 +34,7 @@ const policy: TicketPolicyInput = {
 type Interaction = (
   signal: (name: 'agent' | 'customer', value: object) => Promise<void>,
   stage: () => Promise<string>,
+  sign: (decision: 'approve' | 'reject', agentId: string) => Promise<object>,
 ) => Promise<void>;
 
 const untilStage = (stage: () => Promise<string>, wanted: string) =>
@@ -38,18 +44,18 @@ const scenarios: Record<string, { stubs: StubOptions; interact?: Interaction }> 
   send: { stubs: {} },
   'review-approve': {
     stubs: { draft: () => draft({ confidence: 0.7 }) },
-    interact: async (signal, stage) => {
+    interact: async (signal, stage, sign) => {
       await untilStage(stage, 'awaiting_agent');
-      await signal('agent', { decision: 'approve', agentId: 'agent-1' });
+      await signal('agent', await sign('approve', 'agent-1'));
     },
   },
   'review-deadline': { stubs: { draft: () => draft({ confidence: 0.7 }) } },
   escalate: { stubs: { classify: () => ({ classification: classification({ confidence: 0.3 }) }) } },
   'guardrail-reject': {
     stubs: { findings: [{ code: 'credit_exceeds_policy', severity: 'error', detail: '$500 credit' }] },
-    interact: async (signal, stage) => {
+    interact: async (signal, stage, sign) => {
       await untilStage(stage, 'awaiting_agent');
-      await signal('agent', { decision: 'reject', agentId: 'agent-sec' });
+      await signal('agent', await sign('reject', 'agent-sec'));
     },
   },
   clarify: {
@@ -97,7 +103,17 @@ async function recordFaults(harness: TemporalHarness): Promise<void> {
       if (scenario.verdict) {
         await waitFor(async () => ((await handle.query(pendingApprovalQuery)).waiting ? true : undefined), 'wait');
         const signal = scenario.verdict === 'approve' ? approveSignal : rejectSignal;
-        await handle.signal(signal, { approver: 'eng.alice', reason: 'recorded' });
+        const pending = await handle.query(pendingApprovalQuery);
+        const signed = faultKeyring.sign({
+          kind: 'fault',
+          workflowId: handle.workflowId,
+          runId: pending.runId,
+          subject: pending.subject!,
+          decision: scenario.verdict,
+          reason: 'recorded',
+          identity: 'eng.alice',
+        });
+        await handle.signal(signal, signed);
       }
       await handle.result();
       return handle.fetchHistory();
@@ -119,6 +135,8 @@ function complianceStubs(mismatch: boolean) {
     ? [{ incidentId: 'INC-2025-001', field: 'customersAffected', extracted: '5000', problem: 'not in the record' }]
     : [];
   return {
+    ...reviewerKeyring.activity(),
+    recordDecision: async () => ({ recorded: true }),
     loadIncidents: async () => ({ incidentIds: ['INC-2025-001'] }),
     extractIncidentFacts: async () => ({ facts, mismatches, call: fakeCall('extract_incident') }),
     openComplianceReview: async () => ({ opened: mismatches.length }),
@@ -144,10 +162,19 @@ async function recordCompliance(harness: TemporalHarness): Promise<void> {
           async () => ((await handle.query(reviewStatusQuery)).waitingForReview ? true : undefined),
           'review',
         );
-        await handle.signal(reviewSignal, {
-          reviewer: 'auditor.kim',
-          corrections: [{ incidentId: 'INC-2025-001', field: 'customersAffected', value: '500' }],
+        const corrections = [{ incidentId: 'INC-2025-001', field: 'customersAffected', value: '500' }];
+        const { runId } = await handle.query(reviewStatusQuery);
+        const signed = reviewerKeyring.sign({
+          kind: 'acma_review',
+          workflowId: handle.workflowId,
+          runId,
+          subject: contentSubject(corrections),
+          decision: 'confirm',
+          reason: 'recorded',
+          identity: 'auditor.kim',
+          payload: { corrections },
         });
+        await handle.signal(reviewSignal, signed);
       }
       await handle.result();
       return handle.fetchHistory();
@@ -183,6 +210,7 @@ async function main(): Promise<void> {
             ? handle.signal(agentDecisionSignal, value as never)
             : handle.signal(customerReplySignal, value as never),
         async () => (await handle.query(statusQuery)).stage,
+        (decision, agentId) => signReview(harness.client, handle.workflowId, decision, agentId),
       );
       await handle.result();
       return handle.fetchHistory();

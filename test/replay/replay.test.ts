@@ -26,6 +26,11 @@ describe('replay of recorded histories', () => {
         // Recorded again with the audit search attributes and summaries; the originals stay as older code's evidence.
         .flatMap((name) => [name, `${name}-audit`])
         .concat('resolveTicket-guardrail-reject-audit')
+        // Recorded with signed decisions, verified in an activity behind the `signed-decisions` patch.
+        .concat(
+          ['diagnoseFault-approve', 'diagnoseFault-reject', 'monthlyComplianceReport-review'].map((n) => `${n}-signed`),
+          ['resolveTicket-review-approve', 'resolveTicket-guardrail-reject'].map((n) => `${n}-signed`),
+        )
         .sort(),
     );
   });

@@ -1,3 +1,4 @@
+import { signedAgentDecision } from '../e2e/signing';
 import { randomUUID } from 'node:crypto';
 import type { ModelProvider } from '../../activities/model/contract';
 import type { TicketClient } from '../../client';
@@ -34,7 +35,11 @@ async function settle(
     if (status?.stage === 'completed') break;
     if (status?.stage === 'awaiting_agent' && !heldForAgent) {
       heldForAgent = true;
-      await tickets.sendAgentDecision(ticketId, { decision: 'reject', agentId: 'agent-security' });
+      const verdict = { decision: 'reject' as const, reason: 'injection test: refused' };
+      await tickets.sendAgentDecision(
+        ticketId,
+        await signedAgentDecision(harnesses[0]!.pool, tickets, ticketId, 'agent-security', verdict),
+      );
     }
     if (status?.stage === 'awaiting_customer' && !answered) {
       answered = true;

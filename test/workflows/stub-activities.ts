@@ -1,9 +1,12 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { TicketActivities } from '../../activities/tickets';
 import type { ClassifyResult } from '../../activities/tickets';
+import { checkPrivacy } from '../../activities/guardrails/privacy';
+import type { AccountContext } from '../../domain/account';
 import { ErrorTypes } from '../../domain/errors';
 import type { ModelCallRecord } from '../../domain/model-call';
 import type { Classification, Draft, Finding } from '../../domain/ticket';
+import { TestKeyring } from '../support/decision-keys';
 
 export const fakeCall = (task: string): ModelCallRecord => ({
   task,
@@ -51,12 +54,36 @@ export interface StubRecorder {
   handoffs: Array<{ kind: string; reasons: string[] }>;
   resolved: string[];
   conversations: string[][];
+  /** Every text the guardrails were asked about: drafts, then any agent edit. */
+  validated: string[];
+  audit: Array<{ action: string; actor: string; details: Record<string, unknown> }>;
 }
 
+/** Agents' keys, registered in memory; the stubbed worker verifies their decisions with the real verifier. */
+export const ticketKeyring = new TestKeyring();
+
+/** The customer the stubbed tickets are about: the privacy guardrail treats any other contact as someone else's. */
+const customer = {
+  accountId: 'ACC-1002',
+  customerRef: 'CUST-1002',
+  contact: { email: 'pat@example.com', phone: '0412 345 678' },
+} as AccountContext;
+
+type RecordDecision = (input: {
+  action: string;
+  actor: string;
+  details?: Record<string, unknown>;
+}) => Promise<{ recorded: boolean }>;
+
 /** Activities with scripted answers: workflow tests exercise orchestration only. */
-export function stubActivities(options: StubOptions = {}): { activities: TicketActivities; recorder: StubRecorder } {
-  const recorder: StubRecorder = { sent: [], handoffs: [], resolved: [], conversations: [] };
-  const activities: TicketActivities = {
+export function stubActivities(options: StubOptions = {}) {
+  const recorder: StubRecorder = { sent: [], handoffs: [], resolved: [], conversations: [], validated: [], audit: [] };
+  const activities: TicketActivities & ReturnType<TestKeyring['activity']> & { recordDecision: RecordDecision } = {
+    ...ticketKeyring.activity(),
+    async recordDecision(input) {
+      recorder.audit.push({ action: input.action, actor: input.actor, details: input.details ?? {} });
+      return { recorded: true };
+    },
     async loadAccountContext() {
       return { contextRef: 'ctx-1', accountRef: 'ACC-1', planName: 'Travel Buddy', tenureMonths: 12, status: 'active' };
     },
@@ -80,8 +107,18 @@ export function stubActivities(options: StubOptions = {}): { activities: TicketA
       }
       return { draft: (await options.draft?.()) ?? draft(), call: fakeCall('draft_reply') };
     },
-    async validateReply() {
-      const findings = options.findings ?? [];
+    async validateReply({ reply, conversation }) {
+      recorder.validated.push(reply);
+      // The scripted findings, and the real privacy check: what stops an agent's edit from leaking data.
+      const privacy = checkPrivacy({
+        reply,
+        conversation,
+        passages: [],
+        account: customer,
+        proposedActions: [],
+        creditPolicy: [],
+      });
+      const findings = [...(options.findings ?? []), ...privacy];
       return { findings, valid: !findings.some((finding) => finding.severity === 'error') };
     },
     async sendMessage(message) {

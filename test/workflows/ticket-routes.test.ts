@@ -5,6 +5,7 @@ import type { TicketInput, TicketPolicyInput, TicketResult } from '../../domain/
 import { statusQuery, agentDecisionSignal, customerReplySignal } from '../../workflows/ticket/messages';
 import { temporalHarness, waitFor, type TemporalHarness } from '../support/temporal';
 import { classification, draft, stubActivities, type StubOptions } from './stub-activities';
+import { signalReview, signReview } from './ticket-signing';
 
 const policy: TicketPolicyInput = {
   sendThreshold: 0.85,
@@ -66,9 +67,7 @@ describe('resolveTicket routes', () => {
   it('puts a medium-confidence reply in front of an agent, who approves it', async () => {
     const { result, recorder } = await run({ draft: () => draft({ confidence: 0.7 }) }, async (id) => {
       await reachStage(id, 'awaiting_agent');
-      await harness.client.workflow
-        .getHandle(id)
-        .signal(agentDecisionSignal, { decision: 'approve', agentId: 'agent-7' });
+      await signalReview(harness.client, id, await signReview(harness.client, id, 'approve', 'agent-7'));
     });
     expect(result.route).toBe('review');
     expect(result.outcome).toBe('agent_replied');
@@ -81,20 +80,27 @@ describe('resolveTicket routes', () => {
   it("sends the agent's edit instead of the draft", async () => {
     const { result, recorder } = await run({ draft: () => draft({ confidence: 0.7 }) }, async (id) => {
       await reachStage(id, 'awaiting_agent');
-      await harness.client.workflow
-        .getHandle(id)
-        .signal(agentDecisionSignal, { decision: 'edit', agentId: 'agent-2', editedReply: 'Edited by a person.' });
+      const editedReply = 'Edited by a person.';
+      await signalReview(harness.client, id, await signReview(harness.client, id, 'edit', 'agent-2', { editedReply }));
     });
     expect(result.reply).toBe('Edited by a person.');
-    expect(recorder.sent.map((m) => m.body)).toEqual(['Edited by a person.']);
+    expect(recorder.sent.map((m) => [m.body, m.author])).toEqual([['Edited by a person.', 'agent:agent-2']]);
+    // The edit went through the guardrails like a draft, and the audit trail says so with ids and codes only.
+    expect(recorder.validated).toEqual([draft({ confidence: 0.7 }).reply, 'Edited by a person.']);
+    expect(result.agent).toEqual({ agentId: 'agent-2', decision: 'edit', editFindings: [] });
+    expect(recorder.audit).toEqual([
+      {
+        action: 'ticket.agent_edit_checked',
+        actor: 'agent:agent-2',
+        details: { ticketId: result.ticketId, errors: null, warnings: null },
+      },
+    ]);
   });
 
   it('escalates when the agent rejects the draft', async () => {
     const { result, recorder } = await run({ draft: () => draft({ confidence: 0.7 }) }, async (id) => {
       await reachStage(id, 'awaiting_agent');
-      await harness.client.workflow
-        .getHandle(id)
-        .signal(agentDecisionSignal, { decision: 'reject', agentId: 'agent-3' });
+      await signalReview(harness.client, id, await signReview(harness.client, id, 'reject', 'agent-3'));
     });
     expect(result.outcome).toBe('escalated');
     expect(recorder.sent).toEqual([]);
@@ -127,9 +133,7 @@ describe('resolveTicket routes', () => {
     const findings = [{ code: 'credit_exceeds_policy', severity: 'error' as const, detail: '$500 credit' }];
     const { result, recorder } = await run({ findings }, async (id) => {
       await reachStage(id, 'awaiting_agent');
-      await harness.client.workflow
-        .getHandle(id)
-        .signal(agentDecisionSignal, { decision: 'reject', agentId: 'agent-1' });
+      await signalReview(harness.client, id, await signReview(harness.client, id, 'reject', 'agent-1'));
     });
     expect(result.route).toBe('review');
     expect(result.findings).toEqual(findings);
@@ -165,20 +169,26 @@ describe('resolveTicket waits', () => {
   });
 
   it('keeps an agent decision that arrives before the workflow reaches the wait', async () => {
-    const { activities, recorder } = stubActivities({ draft: () => draft({ confidence: 0.7 }), draftDelayMs: 500 });
+    const { activities, recorder } = stubActivities({ draft: () => draft({ confidence: 0.7 }), draftDelayMs: 1_000 });
     const worker = await harness.worker(activities);
     const input = ticket();
+    let stageWhenSent = '';
     const result = await worker.runUntil(async () => {
-      // signalWithStart puts the decision in history before the workflow has run a single step.
-      const handle = await harness.client.workflow.signalWithStart('resolveTicket', {
+      const handle = await harness.client.workflow.start('resolveTicket', {
         taskQueue: harness.taskQueue,
         workflowId: `ticket-${input.ticketId}`,
         args: [{ ticket: input, policy }],
-        signal: agentDecisionSignal,
-        signalArgs: [{ decision: 'approve', agentId: 'agent-early' }],
       });
+      // Sent while the draft is still being written: it is checked against the draft the review then holds.
+      const signed = await signReview(harness.client, handle.workflowId, 'approve', 'agent-early', {
+        runId: handle.firstExecutionRunId,
+        draftText: draft({ confidence: 0.7 }).reply,
+      });
+      await handle.signal(agentDecisionSignal, signed);
+      stageWhenSent = (await handle.query(statusQuery)).stage;
       return (await handle.result()) as TicketResult;
     });
+    expect(['received', 'loading_context', 'classifying', 'retrieving', 'drafting']).toContain(stageWhenSent);
     expect(result.outcome).toBe('agent_replied');
     expect(recorder.sent.map((m) => m.author)).toEqual(['agent:agent-early']);
   });

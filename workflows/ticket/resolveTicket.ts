@@ -1,4 +1,5 @@
 import {
+  allHandlersFinished,
   ApplicationFailure,
   condition,
   log,
@@ -15,18 +16,18 @@ import { ErrorTypes, nonRetryableErrorTypes } from '../../domain/errors';
 import type { ModelCallRecord } from '../../domain/model-call';
 import { searchAttributes as sa } from '../../domain/search-attributes';
 import {
-  agentDecisionSchema,
   customerReplySchema,
   resolveTicketArgsSchema,
-  type AgentDecision,
   type Draft,
   type ResolveTicketArgs,
   type TicketResult,
 } from '../../domain/ticket';
-import { agentDecisionSignal, customerReplySignal, statusQuery } from './messages';
+import { customerReplySignal, statusQuery } from './messages';
 import { auditAttributes, duration } from '../audit';
 import { unusableModelAnswer } from '../model-failures';
 import { modelCallOptions } from '../model-retry';
+import { acceptReviewDecisions } from './review-handlers';
+import { holdForReview } from './review-flow';
 import { decideRoute, strongModelReasons } from './routing';
 import { TicketState } from './state';
 
@@ -56,22 +57,17 @@ export async function resolveTicket(args: ResolveTicketArgs): Promise<TicketResu
   const { ticket, policy } = parsed.data;
   // Haiku answers in about a second; the timeout comes from config (frozen in the input) so operators can tune it.
   const model = proxyActivities<Activities>(modelCallOptions(policy.modelCallTimeoutMs));
-  const { workflowId } = workflowInfo();
-  const state = new TicketState(ticket.ticketId);
+  const { workflowId, runId } = workflowInfo();
+  const state = new TicketState(ticket.ticketId, runId);
+  const { review } = state;
   const modelCalls: ModelCallRecord[] = [];
   const replies: string[] = [];
-  let decision: AgentDecision | undefined;
   let draft: Draft | null = null;
   let draftFailure: string | null = null;
 
   setHandler(statusQuery, () => state.snapshot());
   // Handlers are registered before the first await, so a signal that arrives early is kept, not lost.
-  setHandler(agentDecisionSignal, (input) => {
-    const result = agentDecisionSchema.safeParse(input);
-    if (!result.success) return log.warn('ignored malformed agent decision', { issues: result.error.issues.length });
-    if (decision) return log.warn('ignored second agent decision', { agentId: result.data.agentId });
-    decision = result.data;
-  });
+  acceptReviewDecisions(review, { workflowId, runId });
   setHandler(customerReplySignal, (input) => {
     const result = customerReplySchema.safeParse(input);
     if (result.success) replies.push(result.data.message);
@@ -203,32 +199,17 @@ export async function resolveTicket(args: ResolveTicketArgs): Promise<TicketResu
     return finish('send', decided.reasons, await deliver(draft.reply, 'switchboard'));
   if (decided.route === 'escalate' || !draft) return finish('escalate', decided.reasons, null);
 
-  // Review: an agent approves, edits or rejects before the deadline, or the ticket escalates.
-  const reviewKey = `${workflowId}:review`;
-  await backend.openHandoff.executeWithOptions({ summary: `Open agent review: ${decided.reasons.join('; ')}` }, [
-    { idempotencyKey: reviewKey, ticketId: ticket.ticketId, kind: 'review', reasons: decided.reasons },
-  ]);
-  state.stage = 'awaiting_agent';
-  const decidedInTime = await condition(() => decision !== undefined, policy.reviewDeadlineMs, {
-    summary: `Wait up to ${duration(policy.reviewDeadlineMs)} for an agent's review`,
+  const reviewed = await holdForReview({
+    workflowId,
+    ticketId: ticket.ticketId,
+    draft,
+    reasons: decided.reasons,
+    policy,
+    state,
+    validate: (reply) => validate({ reply, proposedActions: [] }, "Check the agent's edit against the guardrails"),
   });
-  if (!decidedInTime || !decision) {
-    state.verdict = 'expired';
-    auditAttributes([{ key: sa.Decision, value: 'expired' }]);
-    return finish('review', [...decided.reasons, 'review deadline passed: escalated'], null);
-  }
-  state.verdict = `${decision.decision} by ${decision.agentId}`;
-  await backend.resolveHandoff.executeWithOptions({ summary: `Close review: ${state.verdict}` }, [
-    // The verdict goes to the audit trail with the agent's identity; an activity input, so replay is unaffected.
-    { idempotencyKey: reviewKey, resolvedBy: decision.agentId, decision: decision.decision },
-  ]);
-  upsertSearchAttributes([
-    { key: sa.Decision, value: decision.decision },
-    { key: sa.Approver, value: decision.agentId },
-  ]);
-  if (decision.decision === 'reject') return finish('review', [...decided.reasons, 'agent rejected the draft'], null);
-  const text = decision.decision === 'edit' ? decision.editedReply! : draft.reply;
-  return finish('review', decided.reasons, await deliver(text, `agent:${decision.agentId}`));
+  const { reply } = reviewed;
+  return finish('review', reviewed.reasons, reply ? await deliver(reply.text, reply.author) : null);
 
   function draftInput() {
     return {
@@ -240,8 +221,11 @@ export async function resolveTicket(args: ResolveTicketArgs): Promise<TicketResu
     };
   }
 
-  function validate(candidate: Draft) {
-    return backend.validateReply.executeWithOptions({ summary: 'Check the draft against the guardrails' }, [
+  function validate(
+    candidate: Pick<Draft, 'reply' | 'proposedActions'>,
+    summary = 'Check the draft against the guardrails',
+  ) {
+    return backend.validateReply.executeWithOptions({ summary }, [
       {
         contextRef: account.contextRef,
         passages,
@@ -301,6 +285,10 @@ export async function resolveTicket(args: ResolveTicketArgs): Promise<TicketResu
           : []),
       ]);
     }
+    // Decisions still being verified are finished and recorded before the ticket closes.
+    review.end(`the ticket ended: ${escalated ? 'escalated' : 'replied'} without this review`);
+    await condition(allHandlersFinished);
+    const decision = review.decided;
     return {
       ticketId: ticket.ticketId,
       outcome: escalated ? 'escalated' : decision ? 'agent_replied' : 'replied',
@@ -314,7 +302,14 @@ export async function resolveTicket(args: ResolveTicketArgs): Promise<TicketResu
       reply,
       findings: state.findings,
       clarifications,
-      agent: decision ? { agentId: decision.agentId, decision: decision.decision } : null,
+      agent: decision
+        ? {
+            agentId: decision.agentId,
+            decision: decision.decision,
+            ...(state.editFindings ? { editFindings: state.editFindings } : {}),
+          }
+        : null,
+      ...(review.ignored.length ? { ignoredDecisions: review.ignored } : {}),
       modelCalls,
       costUsd,
     };

@@ -1,5 +1,6 @@
 import type { Classification, Finding, Route, TicketStage, TicketStatus } from '../../domain/ticket';
 import { showDetails } from '../audit';
+import { TicketReview } from './review';
 
 /** What the status query reports while the ticket runs; every stage change also refreshes the Web UI's details. */
 export class TicketState {
@@ -11,11 +12,17 @@ export class TicketState {
   pendingQuestion: string | null = null;
   draftReply: string | null = null;
   findings: Finding[] = [];
+  /** An agent's edit's own findings, once the guardrails checked it. */
+  editFindings: Finding[] | null = null;
+  readonly review = new TicketReview();
   /** The agent's verdict, or "expired" when the review deadline passed; for the details panel only. */
   verdict: string | null = null;
   escalated = false;
 
-  constructor(readonly ticketId: string) {}
+  constructor(
+    readonly ticketId: string,
+    readonly runId: string,
+  ) {}
 
   get stage(): TicketStage {
     return this.currentStage;
@@ -45,6 +52,7 @@ export class TicketState {
       failed.length > 0 && `Guardrails failed: ${failed.map((code) => `\`${code}\``).join(', ')}`,
       this.pendingQuestion !== null && 'Waiting for the customer to answer a clarifying question',
       this.verdict && `Agent review: ${this.verdict}`,
+      this.review.ignored.length > 0 && `Decisions that did not count: ${this.review.ignored.length}`,
       this.escalated && 'Escalated to a person',
     ]);
   }
@@ -52,12 +60,14 @@ export class TicketState {
   snapshot(): TicketStatus {
     return {
       ticketId: this.ticketId,
+      runId: this.runId,
       stage: this.currentStage,
       route: this.route,
       intent: this.intent,
       confidence: this.confidence,
       pendingQuestion: this.pendingQuestion,
       draftReply: this.draftReply,
+      reviewDraft: this.currentStage === 'awaiting_agent' ? this.review.draftText : null,
       findings: this.findings,
     };
   }

@@ -1,24 +1,56 @@
 import { z } from 'zod';
+import { signedDecisionSchema, type SignedDecision } from '../../../domain/decisions';
 import { ticketInputSchema } from '../../../domain/ticket';
-import { ticketWorkflowId } from '../../tickets';
+import { NotAwaitingReviewError, ticketWorkflowId } from '../../tickets';
 import type { ApiContext } from '../context';
-import { conflict } from '../errors';
+import { ApiError, conflict } from '../errors';
+import { signAsPrincipal } from '../issuer';
+import type { Principal } from '../../../security/api-keys';
 import { defineRoute, requirePrincipal, type ApiRoute } from '../route';
 import { feedbackRoute } from './ticket-feedback';
 import { ticketExecution, ticketParams } from './ticket-lookup';
 
-const reviewBody = z
-  .object({
-    decision: z.enum(['approve', 'edit', 'reject']),
-    editedReply: z.string().trim().min(1).max(4000).optional(),
-    note: z.string().max(1000).optional(),
-  })
-  .strict()
-  .refine((d) => d.decision !== 'edit' || d.editedReply !== undefined, 'an edit needs editedReply');
+/** Either a verdict the API signs for the key's identity, or one the agent signed with their own key. */
+const reviewBody = z.union([
+  z
+    .object({
+      decision: z.enum(['approve', 'edit', 'reject']),
+      editedReply: z.string().trim().min(1).max(4000).optional(),
+      /** Signed as the statement's reason, which is at most 500 characters. */
+      note: z.string().max(500).optional(),
+    })
+    .strict()
+    .refine((d) => d.decision !== 'edit' || d.editedReply !== undefined, 'an edit needs editedReply'),
+  z.object({ signed: signedDecisionSchema }).strict(),
+]);
+type ReviewBody = z.infer<typeof reviewBody>;
 
 const accepted = z.object({ workflowId: z.string() });
 
 export function ticketRoutes(context: ApiContext): ApiRoute[] {
+  /** The decision to send: signed here for the key's identity, or the agent's own for that same identity. */
+  async function signedFor(ticketId: string, body: ReviewBody, agent: Principal): Promise<SignedDecision> {
+    const { stage } = await context.tickets.status(ticketId);
+    if (stage !== 'awaiting_agent') throw conflict('not_awaiting_review', `ticket is ${stage}`);
+    if ('signed' in body) {
+      const { identity, role } = body.signed.statement;
+      if (identity !== agent.identity || role !== 'agent') {
+        throw new ApiError(
+          403,
+          'not_your_decision',
+          `signed for ${role}:${identity}, but your key is ${agent.identity}`,
+        );
+      }
+      return body.signed;
+    }
+    try {
+      const reason = body.note || `${body.decision} through the API`;
+      return signAsPrincipal(context, agent, await context.tickets.reviewToSign(ticketId, { ...body, reason }));
+    } catch (error) {
+      throw error instanceof NotAwaitingReviewError ? conflict('not_awaiting_review', error.message) : error;
+    }
+  }
+
   return [
     defineRoute({
       method: 'POST',
@@ -77,8 +109,10 @@ export function ticketRoutes(context: ApiContext): ApiRoute[] {
     defineRoute({
       method: 'POST',
       url: '/tickets/:id/review',
-      summary: "An agent's decision on a held draft",
-      description: 'agentId is the identity of your API key; a body that names one is refused.',
+      summary: "An agent's signed decision on a held draft",
+      description:
+        'The API signs the verdict for the identity of your API key, or relays `{signed}`, a decision you signed with ' +
+        'your own registered key for that identity. The ticket verifies it before it counts.',
       tags: ['tickets'],
       params: ticketParams,
       body: reviewBody,
@@ -86,19 +120,30 @@ export function ticketRoutes(context: ApiContext): ApiRoute[] {
       status: 202,
       responses: {
         202: {
-          description: 'Delivered to the ticket',
-          schema: accepted.extend({ decision: z.string(), agentId: z.string() }),
+          description: 'The decision counted',
+          schema: accepted.extend({
+            decision: z.string(),
+            agentId: z.string(),
+            outcome: z.object({ counted: z.boolean(), reason: z.string(), identity: z.string().nullable() }),
+          }),
         },
+        403: { description: 'The ticket refused the decision (the verifier says why), or it is not yours to relay' },
         409: { description: 'The ticket is not waiting for an agent' },
       },
       handler: async ({ params, body, principal }) => {
-        const agentId = requirePrincipal(principal).identity;
+        const agent = requirePrincipal(principal);
         await ticketExecution(context, params.id);
-        const { stage } = await context.tickets.status(params.id);
-        if (stage !== 'awaiting_agent') throw conflict('not_awaiting_review', `ticket is ${stage}`);
-        await context.tickets.sendAgentDecision(params.id, { ...body, agentId });
-        context.metrics.decision('ticket_review', body.decision);
-        return { workflowId: ticketWorkflowId(params.id), decision: body.decision, agentId };
+        const signed = await signedFor(params.id, body, agent);
+        const outcome = await context.tickets.decide(params.id, signed);
+        const { decision } = signed.statement;
+        context.metrics.decision('ticket_review', outcome.counted ? decision : 'refused');
+        if (!outcome.counted) {
+          const late = /^(no review is open|already decided)/.test(outcome.reason);
+          throw late
+            ? conflict('not_awaiting_review', outcome.reason)
+            : new ApiError(403, 'decision_refused', outcome.reason);
+        }
+        return { workflowId: ticketWorkflowId(params.id), decision, agentId: agent.identity, outcome };
       },
     }),
     feedbackRoute(context),

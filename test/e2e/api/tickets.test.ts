@@ -66,6 +66,7 @@ describe('tickets through the API', () => {
       workflowId: `ticket-${ticketId}`,
       decision: 'approve',
       agentId: bed.identities.agent,
+      outcome: expect.objectContaining({ counted: true, identity: bed.identities.agent }),
     });
     const done = await until(() => completed(ticketId), 'the ticket to complete');
     expect(done.result.agent).toEqual({ agentId: bed.identities.agent, decision: 'approve' });
