@@ -27,9 +27,10 @@ async function main(): Promise<void> {
         TEMPORAL_ADDRESS: stack.info.temporalAddress,
         DATABASE_URL: stack.info.databaseUrl,
         PAYLOAD_CODEC_KEYS: stack.info.codecKeys,
+        AUDIT_CHAIN_KEYS: stack.info.auditChainKeys,
       }
     : Object.fromEntries(
-        ['TEMPORAL_ADDRESS', 'DATABASE_URL', 'PAYLOAD_CODEC_KEYS'].flatMap((k) =>
+        ['TEMPORAL_ADDRESS', 'DATABASE_URL', 'PAYLOAD_CODEC_KEYS', 'AUDIT_CHAIN_KEYS'].flatMap((k) =>
           process.env[k] ? [[k, process.env[k]!]] : [],
         ),
       );

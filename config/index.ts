@@ -63,6 +63,36 @@ export const configSchema = z
     PAYLOAD_ENCRYPTION: z.enum(['on', 'off']).default('on'),
     AUDIT_SAMPLE_RATE: probability.default(0.05),
     AUDIT_RETENTION: durationSchema.default(7 * 365 * 86_400_000),
+    /** The audit chain's HMAC key, held outside PostgreSQL: base64, at least 32 bytes. Same as AUDIT_CHAIN_KEYS=main:<key>. */
+    AUDIT_CHAIN_KEY: z
+      .string()
+      .refine((key) => Buffer.from(key, 'base64').length >= 32, 'at least 32 bytes in base64 (openssl rand -base64 32)')
+      .optional(),
+    /** "keyId:base64,..." for rotation: every key old rows were written with; the active one signs new rows. */
+    AUDIT_CHAIN_KEYS: z
+      .string()
+      .transform((text, ctx) =>
+        text
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean)
+          .map((entry) => {
+            const [id = '', key = ''] = entry.split(':');
+            if (!/^[A-Za-z0-9_.-]{1,64}$/.test(id) || Buffer.from(key, 'base64').length < 32) {
+              ctx.addIssue({ code: 'custom', message: 'each entry must be keyId:<at least 32 bytes in base64>' });
+            }
+            return { id, key };
+          }),
+      )
+      .optional(),
+    AUDIT_CHAIN_ACTIVE_KEY: z.string().optional(),
+    /** Names this chain's anchors in Temporal, so two deployments (or test runs) sharing a namespace never mix. */
+    AUDIT_CHAIN_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{1,64}$/)
+      .default('switchboard'),
+    AUDIT_ANCHOR_SCHEDULE: z.enum(['on', 'off']).default('on'),
+    AUDIT_ANCHOR_INTERVAL: durationSchema.default(3_600_000),
     /** The API's Ed25519 issuer key (PEM): it signs decisions for the identity each API key authenticates. */
     DECISION_ISSUER_KEY_PATH: z.string().min(1).optional(),
     API_HOST: z.string().default('127.0.0.1'),
@@ -104,6 +134,9 @@ export const configSchema = z
     FAULT_TIER_DEADLINE: durationSchema.default(30 * 60_000),
     FAULT_FINAL_DEADLINE: durationSchema.default(2 * 3_600_000),
     FAULT_SETTLE_TIME: durationSchema.default(60_000),
+    /** Overriding the maintenance window needs this many distinct emergency approvers, or one of this tier or above. */
+    FAULT_EMERGENCY_APPROVERS: z.coerce.number().int().min(1).max(5).default(2),
+    FAULT_EMERGENCY_MIN_TIER: z.coerce.number().int().min(1).default(2),
     REPORTS_DIR: z.string().default('reports'),
     ACMA_SCHEDULE: z.enum(['on', 'off']).default('on'),
     FRAUD_SCHEDULE: z.enum(['on', 'off']).default('on'),

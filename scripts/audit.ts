@@ -1,36 +1,56 @@
 import { Pool } from 'pg';
+import { bindChainKeys, chainKeysFromConfig, requireChainKeys } from '../activities/audit/chain-keys';
+import { describeProblem } from '../activities/audit/problems';
 import { pruneAuditLog, type PruneResult } from '../activities/audit/retention';
+import { readTemporalAnchors } from '../activities/audit/temporal-anchors';
 import { verifyAuditChain, type AuditVerification } from '../activities/audit/verify';
-import { loadConfigOrExit, requireDatabaseUrl } from '../config';
+import { connectClient } from '../client/connection';
+import { loadConfigOrExit, requireDatabaseUrl, type Config } from '../config';
 
-const usage = 'usage: tsx scripts/audit.ts verify | prune';
+const usage = 'usage: tsx scripts/audit.ts verify [--no-anchors] | prune';
 
 export function describeVerification(result: AuditVerification): string {
+  const anchors = result.anchors.checked
+    ? `, against ${result.anchors.checked} Temporal anchors (newest seq ${result.anchors.latestSeq})`
+    : ', no Temporal anchors to check against';
   if (result.ok) {
     return result.lastSeq === null
-      ? 'audit chain intact: no rows yet'
-      : `audit chain intact: ${result.rows} rows checked, up to seq ${result.lastSeq}`;
+      ? `audit chain intact: no rows yet${anchors}`
+      : `audit chain intact: ${result.rows} rows checked, up to seq ${result.lastSeq}${anchors}`;
   }
-  const what = {
-    gap: 'is missing (deleted)',
-    'broken link': 'does not link to the row before it (that row, or this link, was altered)',
-    'hash mismatch': 'was altered after it was written',
-  }[result.reason];
-  return `audit chain BROKEN: row seq ${result.firstBadSeq} ${what}; ${result.rows} rows before it checked out`;
+  const lines = result.problems.map((problem) => `  ${problem.kind}: ${describeProblem(problem)}`);
+  return [`audit chain BROKEN: ${result.problems.length} problem(s)${anchors}`, ...lines].join('\n');
 }
 
 export function describePrune(result: PruneResult, retentionMs: number): string {
   const days = Math.round(retentionMs / 86_400_000);
   const age = `${days} day${days === 1 ? '' : 's'}`;
-  return result.anchor
-    ? `pruned ${result.deleted} rows older than ${age}; the chain now starts after seq ${result.anchor.seq}`
+  return result.anchor && result.range
+    ? `pruned ${result.deleted} rows (seq ${result.range.fromSeq}..${result.range.toSeq}) older than ${age}; ` +
+        `the chain now starts after seq ${result.anchor.seq}`
     : `nothing older than ${age} to prune`;
 }
 
-/** Exit codes: 0 intact (or pruned), 1 tampered, 2 usage, 3 could not check (database unreachable, say). */
+async function verify(config: Config, pool: Pool, withAnchors: boolean): Promise<AuditVerification> {
+  if (!withAnchors) return verifyAuditChain(pool, { keys: chainKeysFromConfig(config) });
+  const connection = await connectClient(config);
+  try {
+    const anchors = await readTemporalAnchors(connection.client, { chainId: config.AUDIT_CHAIN_ID });
+    return await verifyAuditChain(pool, { keys: chainKeysFromConfig(config), anchors });
+  } finally {
+    await connection.close();
+  }
+}
+
+/**
+ * Exit codes: 0 intact (or pruned), 1 tampered, 2 usage, 3 could not check (database or Temporal unreachable).
+ * Prune needs a connection that may execute audit_prune (switchboard_audit_admin or the owner), not the app's.
+ */
 async function main(argv: string[]): Promise<number> {
-  const command = argv[0];
-  if (argv.length !== 1 || (command !== 'verify' && command !== 'prune')) {
+  const [command, ...flags] = argv;
+  const valid =
+    (command === 'verify' && flags.every((flag) => flag === '--no-anchors')) || (command === 'prune' && !flags.length);
+  if (!valid) {
     console.error(usage);
     return 2;
   }
@@ -38,11 +58,12 @@ async function main(argv: string[]): Promise<number> {
   const pool = new Pool({ connectionString: requireDatabaseUrl(config), max: 1 });
   try {
     if (command === 'prune') {
+      bindChainKeys(pool, requireChainKeys(config));
       const result = await pruneAuditLog(pool, { olderThanMs: config.AUDIT_RETENTION, now: new Date() });
       console.log(describePrune(result, config.AUDIT_RETENTION));
       return 0;
     }
-    const result = await verifyAuditChain(pool);
+    const result = await verify(config, pool, !flags.includes('--no-anchors'));
     (result.ok ? console.log : console.error)(describeVerification(result));
     return result.ok ? 0 : 1;
   } finally {

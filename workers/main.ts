@@ -4,7 +4,9 @@ import { ConfigError, loadConfigOrExit, requireDatabaseUrl, type Config } from '
 import { temporalConnectionOptions } from '../config/temporal-connection';
 import { createActivities } from '../activities';
 import { connectClient } from '../client/connection';
-import { ensureAcmaSchedule, ensureFraudSchedule } from './schedules';
+import { ensureAcmaSchedule, ensureAuditAnchorSchedule, ensureFraudSchedule } from './schedules';
+import { createAuditAnchorActivities } from '../activities/audit/anchor';
+import { bindChainKeys, requireChainKeys } from '../activities/audit/chain-keys';
 import { createFairnessActivities, ensureFairnessSchedule } from '../eval/fairness-schedule';
 import type { ModelProvider } from '../activities/model/contract';
 import { createModelGateway } from '../activities/model/gateway';
@@ -30,7 +32,12 @@ export interface StartWorkerOptions {
 export async function startWorker(config: Config, options: StartWorkerOptions = {}): Promise<RunningWorker> {
   // First, so a worker without payload keys stops before it connects to anything.
   const dataConverter = dataConverterFromConfig(config);
-  const pool = new Pool({ connectionString: requireDatabaseUrl(config), max: config.DATABASE_POOL_MAX });
+  const chainKeys = requireChainKeys(config);
+  // Every audit row the activities append through this pool is signed with the chain key.
+  const pool = bindChainKeys(
+    new Pool({ connectionString: requireDatabaseUrl(config), max: config.DATABASE_POOL_MAX }),
+    chainKeys,
+  );
   // An idle connection dropped by the server (restart, failover) is replaced on next use; it must not crash the worker.
   pool.on('error', (error) => console.error(`database connection lost: ${error.message}`));
   const { taxonomy, prompts } = loadPromptSet();
@@ -45,14 +52,32 @@ export async function startWorker(config: Config, options: StartWorkerOptions = 
     reportsDir: config.REPORTS_DIR,
     audit: { ring: keyRingFromConfig(config), sampleRate: config.AUDIT_SAMPLE_RATE },
   });
-  const workerActivities = { ...activities, ...createFairnessActivities({ config, pool }) };
+  const workerActivities = {
+    ...activities,
+    ...createFairnessActivities({ config, pool }),
+    ...createAuditAnchorActivities({ pool, chainId: config.AUDIT_CHAIN_ID }),
+  };
 
-  if ([config.ACMA_SCHEDULE, config.FRAUD_SCHEDULE, config.FAIRNESS_SCHEDULE].includes('on')) {
+  const schedules = [
+    config.ACMA_SCHEDULE,
+    config.FRAUD_SCHEDULE,
+    config.FAIRNESS_SCHEDULE,
+    config.AUDIT_ANCHOR_SCHEDULE,
+  ];
+  if (schedules.includes('on')) {
     const { client, close } = await connectClient(config);
     try {
       if (config.ACMA_SCHEDULE === 'on') await ensureAcmaSchedule(client, config.TEMPORAL_TASK_QUEUE);
       if (config.FRAUD_SCHEDULE === 'on') await ensureFraudSchedule(client, config.TEMPORAL_TASK_QUEUE);
       if (config.FAIRNESS_SCHEDULE === 'on') await ensureFairnessSchedule(client, config.TEMPORAL_TASK_QUEUE);
+      if (config.AUDIT_ANCHOR_SCHEDULE === 'on') {
+        await ensureAuditAnchorSchedule(
+          client,
+          config.TEMPORAL_TASK_QUEUE,
+          config.AUDIT_CHAIN_ID,
+          config.AUDIT_ANCHOR_INTERVAL,
+        );
+      }
     } finally {
       await close();
     }

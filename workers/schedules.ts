@@ -65,3 +65,22 @@ export const ensureFraudSchedule = (client: Client, taskQueue: string) =>
     },
     catchupWindow: '1 day',
   });
+
+export const AUDIT_ANCHOR_SCHEDULE_ID = 'audit-chain-anchor';
+
+/**
+ * Copies the audit chain's head into Temporal history every `everyMs`: rows cut from the end of the chain after an
+ * anchor are then missing against it. A missed run costs only resolution, so there is no long catch-up.
+ */
+export const ensureAuditAnchorSchedule = (client: Client, taskQueue: string, chainId: string, everyMs: number) =>
+  ensureSchedule(client, {
+    scheduleId: `${AUDIT_ANCHOR_SCHEDULE_ID}-${chainId}`,
+    spec: { intervals: [{ every: everyMs }] },
+    action: {
+      workflowType: 'anchorAuditChain',
+      taskQueue,
+      workflowId: `audit-anchor-${chainId}`,
+      staticSummary: `Anchor the ${chainId} audit chain head in Temporal history`,
+    },
+    catchupWindow: '10 minutes',
+  });

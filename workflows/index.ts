@@ -5,3 +5,4 @@ export { recordFraudDecision } from './fraud/recordFraudDecision';
 export { diagnoseFault } from './fault/diagnoseFault';
 export { resolveTicket } from './ticket/resolveTicket';
 export { monthlyFairnessEval } from './evaluation/monthlyFairnessEval';
+export { anchorAuditChain } from './audit-anchor/anchorAuditChain';

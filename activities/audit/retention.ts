@@ -1,19 +1,29 @@
 import type { Pool } from 'pg';
-import { auditLockKey } from './chain';
+import { appendAudit } from './chain';
+import type { ChainKeyRing } from './chain-keys';
 import { checkout } from '../transaction';
 
 export interface PruneResult {
   deleted: number;
   /** The seq and hash the chain now starts from, or null when nothing was old enough to delete. */
   anchor: { seq: number; hash: string } | null;
+  /** The seq range removed, as the audit.pruned row records it. */
+  range: { fromSeq: number; toSeq: number } | null;
 }
 
+export const prunedAction = 'audit.pruned';
+
 /**
- * Deletes the oldest rows recorded before `now - olderThanMs`, stopping at the first row that is still kept, so the
- * chain loses a prefix and never a row in the middle. The anchor moves to the last deleted row in the same
- * transaction, under the append lock, which is what lets verification start from there instead of genesis.
+ * Deletes the oldest rows recorded before `now - olderThanMs` through audit_prune (a prefix, never a row in the
+ * middle; the anchor moves to the last deleted row), then appends an audit.pruned row naming the range and the
+ * anchor, in the same transaction. The connection must be allowed to execute audit_prune (a member of
+ * switchboard_audit_admin, or the owner); the application's role is not. The keyed row is what verification
+ * accepts a moved anchor on: a prefix deleted by hand has none.
  */
-export async function pruneAuditLog(pool: Pool, options: { olderThanMs: number; now: Date }): Promise<PruneResult> {
+export async function pruneAuditLog(
+  pool: Pool,
+  options: { olderThanMs: number; now: Date; keys?: ChainKeyRing },
+): Promise<PruneResult> {
   if (!Number.isFinite(options.olderThanMs) || options.olderThanMs < 0) {
     throw new RangeError('pruneAuditLog: olderThanMs must be a non-negative number of milliseconds');
   }
@@ -21,28 +31,31 @@ export async function pruneAuditLog(pool: Pool, options: { olderThanMs: number; 
   const client = await checkout(pool);
   try {
     await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1)', [auditLockKey]);
-    // Only this transaction may delete: the append-only trigger checks the setting.
-    await client.query(`SELECT set_config('switchboard.audit_prune', 'on', true)`);
-    const last = await client.query(
-      `SELECT seq, hash FROM audit_log
-        WHERE seq < COALESCE((SELECT min(seq) FROM audit_log WHERE recorded_at >= $1), 9223372036854775807)
-        ORDER BY seq DESC LIMIT 1`,
-      [cutoff],
-    );
-    if (!last.rows[0]) {
+    const { rows } = await client.query('SELECT first_seq, last_seq, deleted, last_hash FROM audit_prune($1, $2)', [
+      cutoff,
+      options.now,
+    ]);
+    if (!rows[0]) {
       await client.query('COMMIT');
-      return { deleted: 0, anchor: null };
+      return { deleted: 0, anchor: null, range: null };
     }
-    const anchor = { seq: Number(last.rows[0].seq), hash: String(last.rows[0].hash) };
-    const deleted = await client.query('DELETE FROM audit_log WHERE seq <= $1', [anchor.seq]);
-    await client.query(
-      `INSERT INTO audit_chain_anchor (id, seq, hash, pruned_at) VALUES (true, $1, $2, $3)
-       ON CONFLICT (id) DO UPDATE SET seq = EXCLUDED.seq, hash = EXCLUDED.hash, pruned_at = EXCLUDED.pruned_at`,
-      [anchor.seq, anchor.hash, options.now],
+    const range = { fromSeq: Number(rows[0].first_seq), toSeq: Number(rows[0].last_seq) };
+    const anchor = { seq: range.toSeq, hash: String(rows[0].last_hash) };
+    const deleted = Number(rows[0].deleted);
+    await appendAudit(
+      client,
+      {
+        kind: 'decision',
+        workflowId: null,
+        actor: 'system:retention',
+        action: prunedAction,
+        details: { ...range, rows: deleted, anchorHash: anchor.hash, cutoff: cutoff.toISOString() },
+        recordedAt: options.now,
+      },
+      options.keys,
     );
     await client.query('COMMIT');
-    return { deleted: deleted.rowCount ?? 0, anchor };
+    return { deleted, anchor, range };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;

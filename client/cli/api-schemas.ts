@@ -64,5 +64,10 @@ export const auditVerifySchema = z.object({
   rows: z.number().int().min(0),
   firstBadSeq: z.number().int().nullish(),
   reason: z.string().nullish(),
+  // Each problem with its seq range, and the external anchors compared; optional for APIs older than anchoring.
+  problems: z
+    .array(z.object({ kind: z.string(), fromSeq: z.number().int(), toSeq: z.number().int(), detail: z.string() }))
+    .optional(),
+  anchors: z.object({ checked: z.number().int(), latestSeq: z.number().int().nullable() }).optional(),
 });
 export type AuditVerification = z.infer<typeof auditVerifySchema>;

@@ -2,9 +2,11 @@ import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Pool } from 'pg';
 import { z } from 'zod';
+import type { ChainKeyRing } from '../../activities/audit/chain-keys';
 import type { KeyRing } from '../../security/keyring';
 import { createEncryptionCodec, PayloadDecryptionError } from '../../security/payload-codec';
 import { auditorGuard, HttpError } from './auth';
+import { recordDecode } from './decode-audit';
 import { installLogin } from './login';
 import { payloadsBodySchema, payloadsFromJson, payloadsToJson } from './payloads';
 import { createSessionStore } from './sessions';
@@ -12,6 +14,8 @@ import { createSessionStore } from './sessions';
 export interface CodecServerOptions {
   ring: KeyRing;
   pool: Pool;
+  /** Signs the audit row every decode writes. */
+  chainKeys: ChainKeyRing;
   /** The Temporal Web UI's origin: the only one a browser may call from. */
   corsOrigin: string;
   /** When set, requests for another namespace (X-Namespace header or /{namespace}/decode) are refused. */
@@ -35,7 +39,7 @@ export function buildCodecServer(options: CodecServerOptions): FastifyInstance {
     origin: [corsOrigin],
     credentials: true,
     methods: ['GET', 'POST'],
-    allowedHeaders: ['Authorization', 'Content-Type', 'X-Namespace'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'X-Namespace', 'X-Workflow-Id'],
     maxAge: 600,
   });
   app.addHook('onSend', async (_request, reply) => {
@@ -72,7 +76,9 @@ export function buildCodecServer(options: CodecServerOptions): FastifyInstance {
     for (const url of [`/${action}`, `/:namespace/${action}`]) {
       app.post(url, { onRequest: guard }, async (request) => {
         checkNamespace(request);
-        return payloadsToJson(await transform(payloadsFromJson(payloadsBodySchema.parse(request.body))));
+        const payloads = payloadsFromJson(payloadsBodySchema.parse(request.body));
+        if (action === 'decode') await recordDecode(options.pool, options.chainKeys, request, payloads.length);
+        return payloadsToJson(await transform(payloads));
       });
     }
   }

@@ -78,8 +78,11 @@ function env(): void {
   console.log(
     [
       `export TEMPORAL_ADDRESS=${info.temporalAddress}`,
-      `export DATABASE_URL=${info.databaseUrl}`,
+      // The application's login: what a worker, API or codec server started from this shell should use.
+      `export DATABASE_URL=${info.appDatabaseUrl}`,
+      `export DATABASE_OWNER_URL=${info.databaseUrl}`,
       `export PAYLOAD_CODEC_KEYS=${info.codecKeys}`,
+      `export AUDIT_CHAIN_KEYS=${info.auditChainKeys}`,
     ].join('\n'),
   );
 }

@@ -1,10 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Pool } from 'pg';
+import { generateChainKeyEntry } from '../../activities/audit/chain-keys';
 import { seed } from '../../db/seed';
 import { generateKeyEntry } from '../../security/keyring';
 import { migrateUp } from '../migrate-lib';
-import { externalPostgres, startEmbeddedPostgres, type RunningPostgres } from './postgres';
+import { ensureAppLogin, externalPostgres, startEmbeddedPostgres, type RunningPostgres } from './postgres';
 import { resolveTemporalCli } from './temporal-cli';
 import { isTemporalUp, startDevServer, type RunningDevServer } from './temporal-server';
 
@@ -43,7 +45,15 @@ export interface StackInfo {
   temporalAddress: string;
   temporalUiUrl: string | null;
   temporalCli: string;
+  /** The owner's URL: migrations, seed, and tests that build tables of their own. */
   databaseUrl: string;
+  /**
+   * What the worker, API and codec server connect with: switchboard_app_login, which cannot rewrite the audit
+   * trail. With an external DATABASE_URL, DATABASE_APP_URL if set, else that URL.
+   */
+  appDatabaseUrl: string;
+  /** A throwaway audit chain HMAC key for this stack (AUDIT_CHAIN_KEYS), beside its data, never committed. */
+  auditChainKeys: string;
   /** A throwaway payload key for this stack, kept beside its data and never committed. */
   codecKeys: string;
   postgres: RunningPostgres['source'];
@@ -98,6 +108,7 @@ export async function startStack(profile: Profile, log: (line: string) => void):
     await postgres.stop().catch((error: unknown) => log(`postgres stop: ${String(error)}`));
     await temporal?.stop();
   };
+  let appDatabaseUrl = process.env.DATABASE_APP_URL ?? postgres.databaseUrl;
   try {
     const applied = await migrateUp(postgres.databaseUrl);
     if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
@@ -112,6 +123,14 @@ export async function startStack(profile: Profile, log: (line: string) => void):
     } finally {
       await pool.end();
     }
+    // Someone else's server gets no new login from us; our own gets the application's.
+    if (postgres.source === 'embedded-postgres') {
+      appDatabaseUrl = await ensureAppLogin(
+        postgres.databaseUrl,
+        stackSecret(dir, 'app-password', () => randomBytes(24).toString('base64url')),
+      );
+    }
+    log(`application connects as ${new URL(appDatabaseUrl).username}`);
   } catch (error) {
     await stop();
     throw error;
@@ -123,7 +142,10 @@ export async function startStack(profile: Profile, log: (line: string) => void):
     temporalUiUrl: temporal?.uiUrl ?? process.env.TEMPORAL_UI_URL ?? null,
     temporalCli,
     databaseUrl: postgres.databaseUrl,
-    codecKeys: process.env.PAYLOAD_CODEC_KEYS ?? devCodecKeys(dir),
+    appDatabaseUrl,
+    auditChainKeys:
+      process.env.AUDIT_CHAIN_KEYS ?? stackSecret(dir, 'audit-chain-keys', () => generateChainKeyEntry('dev-1')),
+    codecKeys: process.env.PAYLOAD_CODEC_KEYS ?? stackSecret(dir, 'codec-keys', () => generateKeyEntry('dev-1')),
     postgres: postgres.source,
     supervisorPid: process.pid,
   };
@@ -137,8 +159,9 @@ export async function startStack(profile: Profile, log: (line: string) => void):
   };
 }
 
-function devCodecKeys(dir: string): string {
-  const file = join(dir, 'codec-keys');
-  if (!existsSync(file)) writeFileSync(file, generateKeyEntry('dev-1'), { mode: 0o600 });
+/** A per-stack secret (payload key, chain key, the app login's password), made once and kept beside the data. */
+function stackSecret(dir: string, name: string, make: () => string): string {
+  const file = join(dir, name);
+  if (!existsSync(file)) writeFileSync(file, make(), { mode: 0o600 });
   return readFileSync(file, 'utf8').trim();
 }

@@ -57,3 +57,32 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<R
 export function externalPostgres(databaseUrl: string): RunningPostgres {
   return { databaseUrl, source: 'DATABASE_URL', stop: async () => {} };
 }
+
+export const appLoginRole = 'switchboard_app_login';
+
+/**
+ * The login the worker, API and codec server use: a member of switchboard_app (created by the audit-hardening
+ * migration), so they can append to the audit trail but not rewrite it. Run after migrations, as the owner. The
+ * password is the stack's own, kept beside its data; rerunning resets it to that.
+ */
+export async function ensureAppLogin(ownerUrl: string, password: string): Promise<string> {
+  const client = new Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [appLoginRole]);
+    // Utility statements take no parameters; the password is ours (base64url), quoted as a literal all the same.
+    const literal = `'${password.replace(/'/g, "''")}'`;
+    await client.query(
+      exists.rowCount
+        ? `ALTER ROLE ${appLoginRole} LOGIN PASSWORD ${literal}`
+        : `CREATE ROLE ${appLoginRole} LOGIN PASSWORD ${literal}`,
+    );
+    await client.query(`GRANT switchboard_app TO ${appLoginRole}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(ownerUrl);
+  url.username = appLoginRole;
+  url.password = password;
+  return url.toString();
+}

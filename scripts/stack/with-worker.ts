@@ -14,8 +14,10 @@ export async function startDevSession(): Promise<DevSession> {
   const config = loadConfigOrExit({
     ...process.env,
     TEMPORAL_ADDRESS: stack.info.temporalAddress,
-    DATABASE_URL: stack.info.databaseUrl,
+    // The worker runs as the application's role, which cannot rewrite the audit trail.
+    DATABASE_URL: stack.info.appDatabaseUrl,
     PAYLOAD_CODEC_KEYS: stack.info.codecKeys,
+    AUDIT_CHAIN_KEYS: stack.info.auditChainKeys,
   });
   return { stack, config, worker: await startWorker(config) };
 }

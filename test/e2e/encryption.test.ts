@@ -1,6 +1,8 @@
 import { Worker } from '@temporalio/worker';
 import type { FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
+import { Pool } from 'pg';
+import { chainKeysFromConfig } from '../../activities/audit/chain-keys';
 import { buildCodecServer } from '../../client/codec-server/app';
 import { payloadsToJson } from '../../client/codec-server/payloads';
 import { createApiKey } from '../../security/api-keys';
@@ -8,13 +10,14 @@ import { createDataConverter } from '../../security/data-converter';
 import { keyRingFromConfig } from '../../security/keyring';
 import { metadataText, payloadsOf, rawText } from './encryption/history';
 import { failureMarker, marker, providerFailingOn, runScenario, telemetryLine } from './encryption/scenario';
-import { e2eHarness, type E2EHarness } from './support';
+import { e2eHarness, workerDatabaseUrl, type E2EHarness } from './support';
 
 const uiOrigin = 'http://ui.switchboard.test:8233';
 
 let harness: E2EHarness;
 let codecServer: FastifyInstance;
 let codecUrl: string;
+let codecPool: Pool;
 const keys = { auditor: '', service: '' };
 let histories: Awaited<ReturnType<typeof runScenario>>['histories'];
 let reply = '';
@@ -24,9 +27,12 @@ beforeAll(async () => {
   const suffix = randomUUID().slice(0, 8);
   keys.auditor = (await createApiKey(harness.pool, { identity: `auditor.${suffix}`, role: 'auditor' })).key;
   keys.service = (await createApiKey(harness.pool, { identity: `service.${suffix}`, role: 'service' })).key;
+  // The codec server connects as the application's role, as the stack runs it.
+  codecPool = new Pool({ connectionString: workerDatabaseUrl(harness.config), max: 2 });
   codecServer = buildCodecServer({
     ring: keyRingFromConfig(harness.config)!,
-    pool: harness.pool,
+    pool: codecPool,
+    chainKeys: chainKeysFromConfig(harness.config)!,
     corsOrigin: uiOrigin,
     namespace: harness.config.TEMPORAL_NAMESPACE,
   });
@@ -36,6 +42,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await codecServer?.close();
+  await codecPool?.end();
   await harness?.close();
 });
 
@@ -108,6 +115,36 @@ describe('the codec server', () => {
     expect(text).toContain(marker);
     expect(text).toContain(replyNeedle());
     expect(text).toContain(telemetryLine);
+  });
+
+  it('records every decode on the audit chain as the auditor: ids and counts, never what was decoded', async () => {
+    const workflowId = `wf-decoded-${randomUUID().slice(0, 8)}`;
+    const body = everything();
+    const headers = { ...auditor(), 'x-namespace': harness.config.TEMPORAL_NAMESPACE, 'x-workflow-id': workflowId };
+    expect((await decode(body, headers)).status).toBe(200);
+    const { rows } = await harness.pool.query(
+      `SELECT actor, action, kind, details, details::text AS text, hash_alg FROM audit_log WHERE workflow_id = $1`,
+      [workflowId],
+    );
+    expect(rows).toEqual([
+      expect.objectContaining({
+        actor: expect.stringMatching(/^auditor:auditor\./),
+        action: 'audit.payloads_decoded',
+        kind: 'decision',
+        details: expect.objectContaining({
+          payloads: body.payloads.length,
+          namespace: harness.config.TEMPORAL_NAMESPACE,
+          via: 'api_key',
+        }),
+        hash_alg: expect.stringMatching(/^hmac-sha256:/),
+      }),
+    ]);
+    expect(rows[0].text).not.toContain(marker);
+    expect(rows[0].text).not.toContain(telemetryLine);
+    // A refused caller decodes nothing and so leaves no row.
+    expect((await decode(body, { 'x-workflow-id': `${workflowId}-x` })).status).toBe(401);
+    const refused = await harness.pool.query('SELECT 1 FROM audit_log WHERE workflow_id = $1', [`${workflowId}-x`]);
+    expect(refused.rowCount).toBe(0);
   });
 
   it('refuses a caller without a key (401) and a valid key of another role (403)', async () => {

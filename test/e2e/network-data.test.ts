@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
+import { bindChainKeys, requireChainKeys } from '../../activities/audit/chain-keys';
+import { parseConfig } from '../../config';
 import { executeAction } from '../../activities/faults/execution';
 import { sendPage } from '../../activities/faults/pages';
 import { loadRoster } from '../../activities/faults/roster';
@@ -13,7 +15,9 @@ import { scenarioAlerts, scenarioDeviceIds } from '../../db/seed/network/scenari
 let pool: Pool;
 beforeAll(() => {
   if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is not set: run through the jest e2e project');
-  pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 3 });
+  // Executed actions append to the audit trail, signed with the run's chain key as the worker's are.
+  const chainKeys = requireChainKeys(parseConfig({ AUDIT_CHAIN_KEYS: process.env.AUDIT_CHAIN_KEYS }));
+  pool = bindChainKeys(new Pool({ connectionString: process.env.DATABASE_URL, max: 3 }), chainKeys);
 });
 afterAll(() => pool.end());
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Pool } from 'pg';
 import { connectClient, createTicketClient, ticketPolicyFromConfig, type TicketClient } from '../../client';
 import { parseConfig, type Config } from '../../config';
+import { generateChainKeyEntry } from '../../activities/audit/chain-keys';
 import { generateKeyEntry } from '../../security/keyring';
 import type { ModelProvider } from '../../activities/model/contract';
 import { startWorker, type RunningWorker } from '../../workers/main';
@@ -19,6 +20,13 @@ export interface E2EHarness {
 
 // The stack's key when jest was given one, else a throwaway for this test process: e2e always runs encrypted.
 const codecKeys = process.env.PAYLOAD_CODEC_KEYS || generateKeyEntry('e2e-1');
+// The run's chain key (global-setup sets one for every test process), so the shared audit chain verifies.
+const chainKeys = process.env.AUDIT_CHAIN_KEYS || generateChainKeyEntry('e2e-1');
+/** The stack's database as the application's login, when the stack made one: workers connect so, as in production. */
+export const workerDatabaseUrl = (config: Config): string =>
+  config.DATABASE_URL === stackEnv().databaseUrl && process.env.DATABASE_APP_URL
+    ? process.env.DATABASE_APP_URL
+    : config.DATABASE_URL!;
 
 export function e2eConfig(overrides: Record<string, string> = {}): Config {
   const env = stackEnv();
@@ -28,10 +36,12 @@ export function e2eConfig(overrides: Record<string, string> = {}): Config {
     TEMPORAL_TASK_QUEUE: `e2e-${randomUUID()}`,
     WORKFLOW_BUNDLE_PATH: env.bundlePath,
     PAYLOAD_CODEC_KEYS: codecKeys,
+    AUDIT_CHAIN_KEYS: chainKeys,
     // Each test has its own task queue; the one test that needs the schedule creates it for its own.
     ACMA_SCHEDULE: 'off',
     FRAUD_SCHEDULE: 'off',
     FAIRNESS_SCHEDULE: 'off',
+    AUDIT_ANCHOR_SCHEDULE: 'off',
     ...overrides,
   });
 }
@@ -42,10 +52,14 @@ export async function e2eHarness(
 ): Promise<E2EHarness> {
   quietRuntime();
   const config = e2eConfig(options.env);
-  const worker = await startWorker(config, {
-    workflowBundlePath: config.WORKFLOW_BUNDLE_PATH,
-    provider: options.provider,
-  });
+  // The worker as the application's role; the test's own pool (below) stays the owner's, for seeding and checks.
+  const worker = await startWorker(
+    { ...config, DATABASE_URL: workerDatabaseUrl(config) },
+    {
+      workflowBundlePath: config.WORKFLOW_BUNDLE_PATH,
+      provider: options.provider,
+    },
+  );
   const connection = await connectClient(config);
   const pool = new Pool({ connectionString: config.DATABASE_URL, max: 2 });
   pool.on('error', () => {}); // the stack may stop before an idle connection closes
@@ -84,13 +98,15 @@ export function workerProcess(config: Config, extra: Record<string, string> = {}
   const env = {
     ...process.env,
     TEMPORAL_ADDRESS: config.TEMPORAL_ADDRESS,
-    DATABASE_URL: config.DATABASE_URL!,
+    DATABASE_URL: workerDatabaseUrl(config),
     TEMPORAL_TASK_QUEUE: config.TEMPORAL_TASK_QUEUE,
     WORKFLOW_BUNDLE_PATH: config.WORKFLOW_BUNDLE_PATH!,
     PAYLOAD_CODEC_KEYS: (config.PAYLOAD_CODEC_KEYS ?? []).map(({ id, key }) => `${id}:${key}`).join(','),
     ACMA_SCHEDULE: 'off',
     FRAUD_SCHEDULE: 'off',
     FAIRNESS_SCHEDULE: 'off',
+    AUDIT_ANCHOR_SCHEDULE: 'off',
+    AUDIT_CHAIN_KEYS: chainKeys,
     ...extra,
   };
   return () =>

@@ -1,6 +1,8 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
+import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
+import { bindChainKeys, createChainKeyRing } from '../../activities/audit/chain-keys';
 import type { ModelProvider, ProviderRequest } from '../../activities/model/contract';
 import { createModelGateway } from '../../activities/model/gateway';
 import { createTicketActivities, type ClassifyResult } from '../../activities/tickets';
@@ -8,16 +10,23 @@ import { loadPromptSet } from '../../workers/model-deps';
 
 const { taxonomy, prompts } = loadPromptSet();
 
-/** Records every statement instead of talking to PostgreSQL; classifyIntent only writes its model_calls row. */
+/**
+ * Records every statement instead of talking to PostgreSQL; classifyIntent writes its model_calls row and its audit
+ * row (the append takes a connection of its own for its transaction, and finds an empty chain).
+ */
 function fakePool() {
   const statements: Array<{ sql: string; params: unknown[] }> = [];
-  const pool = {
-    async query(sql: string, params: unknown[] = []) {
-      statements.push({ sql, params });
-      return { rows: [], rowCount: 1 };
-    },
+  const query = async (sql: string, params: unknown[] = []) => {
+    statements.push({ sql, params });
+    return {
+      rows: sql.includes('FROM audit_log') ? [{ used: false, head_seq: null, anchor_seq: null }] : [],
+      rowCount: 1,
+    };
   };
-  return { pool: pool as unknown as Pool, statements };
+  const client = { query, on() {}, off() {}, release() {} };
+  const pool = { query, on() {}, connect: async () => client };
+  const keys = createChainKeyRing([{ id: 'unit', key: randomBytes(32).toString('base64') }]);
+  return { pool: bindChainKeys(pool as unknown as Pool, keys), statements };
 }
 
 function scriptedModel(outputs: object[]): ModelProvider & { requests: ProviderRequest[] } {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { appendAudit } from '../../../activities/audit/chain';
+import { bindChainKeys, chainKeysFromConfig } from '../../../activities/audit/chain-keys';
+import { readTemporalAnchors } from '../../../activities/audit/temporal-anchors';
 import { openSample } from '../../../activities/audit/sampling';
 import { verifyAuditChain } from '../../../activities/audit/verify';
 import type { ApiContext } from '../context';
@@ -26,13 +28,21 @@ const sampleRow = z.object({
 
 const verification = z.object({
   ok: z.boolean(),
-  rows: z.number(),
+  rows: z.number().describe('rows that checked out'),
   lastSeq: z.number().nullable().optional(),
+  anchors: z.object({ checked: z.number(), latestSeq: z.number().nullable() }).optional(),
+  problems: z
+    .array(z.object({ kind: z.string(), fromSeq: z.number(), toSeq: z.number(), detail: z.string() }))
+    .optional()
+    .describe('each fault found, by seq range: gap, hash_mismatch, downgrade, anchor_moved, tail_missing, ...'),
   firstBadSeq: z.number().optional(),
-  reason: z.string().optional(),
+  reason: z.string().optional().describe('every problem on one line'),
 });
 
 export function auditRoutes(context: ApiContext): ApiRoute[] {
+  const chainKeys = chainKeysFromConfig(context.config);
+  // Reading samples appends a row, signed with the chain key like every other writer's.
+  if (chainKeys) bindChainKeys(context.pool, chainKeys);
   return [
     defineRoute({
       method: 'GET',
@@ -87,10 +97,15 @@ export function auditRoutes(context: ApiContext): ApiRoute[] {
     defineRoute({
       method: 'GET',
       url: '/audit/verify',
-      summary: "Walks the audit trail's hash chain",
+      summary: "Walks the audit trail's hash chain and checks it against the anchors in Temporal",
       tags: ['audit'],
-      responses: { 200: { description: 'Whether the chain holds, and where it first breaks', schema: verification } },
-      handler: async () => verifyAuditChain(context.pool),
+      responses: {
+        200: { description: 'Whether the chain holds, and every seq range that does not', schema: verification },
+      },
+      handler: async () => {
+        const anchors = await readTemporalAnchors(context.client, { chainId: context.config.AUDIT_CHAIN_ID });
+        return verifyAuditChain(context.pool, { keys: chainKeys, anchors });
+      },
     }),
   ];
 }
