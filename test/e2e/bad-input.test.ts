@@ -28,10 +28,13 @@ describe('malformed requests', () => {
     expect(ticketWorkflowId(id)).toBe(`ticket-${id}`);
   });
 
-  it('rejects a malformed agent decision before it reaches the workflow', async () => {
+  it('rejects an unsigned or malformed agent decision before it reaches the workflow', async () => {
     await expect(
       harness.tickets.sendAgentDecision('anything', { decision: 'edit', agentId: 'a-1' } as never),
-    ).rejects.toThrow(/an edit needs editedReply/);
+    ).rejects.toThrow(/invalid signed decision: statement: .*expected object/);
+    await expect(
+      harness.tickets.sendAgentDecision('anything', { statement: {}, keyId: 'zz', signature: '!' } as never),
+    ).rejects.toThrow(/invalid signed decision: statement\.v/);
   });
 
   it('fails an unknown account clearly, without retrying, and sends nothing', async () => {
