@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
-import { Pool } from 'pg';
 import { z } from 'zod';
-import { loadConfigOrExit, requireDatabaseUrl } from '../config';
+import { withPool } from './with-pool';
 import { createApiKey, identitySchema, revokeApiKey, roles } from '../security/api-keys';
 
 const usage = `usage:
@@ -13,15 +12,6 @@ const usage = `usage:
 // Validated before any connection is made, so a typo costs nothing and explains itself.
 const createArgs = z.object({ identity: identitySchema, role: z.enum(roles) });
 const prefixSchema = z.string().regex(/^[a-z0-9]{8}$/, 'a prefix is the 8 characters after "sb_"');
-
-async function withPool<T>(work: (pool: Pool) => Promise<T>): Promise<T> {
-  const pool = new Pool({ connectionString: requireDatabaseUrl(loadConfigOrExit()), max: 1 });
-  try {
-    return await work(pool);
-  } finally {
-    await pool.end();
-  }
-}
 
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({

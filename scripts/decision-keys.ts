@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
-import { Pool } from 'pg';
 import { z } from 'zod';
-import { loadConfigOrExit, requireDatabaseUrl } from '../config';
+import { withPool } from './with-pool';
 import { keyRoles, listDecisionKeys, registerDecisionKey, revokeDecisionKey } from '../activities/decisions/registry';
 import { deciderIdentitySchema } from '../domain/decisions';
 
@@ -17,15 +16,6 @@ const registerArgs = z.object({
   role: z.enum(keyRoles),
   'public-key': z.string().min(40),
 });
-
-async function withPool<T>(work: (pool: Pool) => Promise<T>): Promise<T> {
-  const pool = new Pool({ connectionString: requireDatabaseUrl(loadConfigOrExit()), max: 1 });
-  try {
-    return await work(pool);
-  } finally {
-    await pool.end();
-  }
-}
 
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({

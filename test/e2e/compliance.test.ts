@@ -1,7 +1,7 @@
 import type { ComplianceReport } from '../../domain/compliance/facts';
 import { Pool } from 'pg';
-import { registerDecisionKey } from '../../activities/decisions/registry';
 import { contentSubject, generateSigningKey, type SigningKey } from '../../activities/decisions/signing';
+import { registeredKey } from './signing';
 import { signDecision } from '../../client/decisions';
 import { connectClient, createComplianceClient, fetchLatestReport, type ComplianceClient } from '../../client';
 import { ACMA_SCHEDULE_ID, ensureAcmaSchedule } from '../../workers/schedules';
@@ -148,16 +148,7 @@ describe('ACMA report through the Anthropic SDK and its emulator', () => {
 });
 
 /** A reviewer's own key, registered in PostgreSQL as a deployment would: the worker verifies against it. */
-async function reviewerKey(pool: Pool, identity: string): Promise<SigningKey> {
-  const key = generateSigningKey();
-  await registerDecisionKey(pool, {
-    identity,
-    role: 'reviewer',
-    publicKeyBase64: key.publicKeyBase64,
-    registeredBy: 'test',
-  });
-  return key;
-}
+const reviewerKey = (pool: Pool, identity: string) => registeredKey(pool, identity, 'reviewer');
 
 /** A review signed for this run: the subject is the hash of exactly these corrections. */
 function signReview(

@@ -4,8 +4,8 @@ import { generate, type GenerateOptions, type GenerateResult } from '../../scrip
 import { indexes } from '../../scripts/fraud/schema';
 import { detectAnomalies } from '../../activities/fraud/detect';
 import { connectClient, createFraudClient, type FraudClient } from '../../client';
-import { registerDecisionKey } from '../../activities/decisions/registry';
 import { generateSigningKey, type SigningKey } from '../../activities/decisions/signing';
+import { registeredKey } from './signing';
 import { signDecision } from '../../client/decisions';
 import { fraudDecisionWorkflowId, type FraudFlagRef } from '../../client/fraud';
 import { fraudSubject } from '../../domain/decisions';
@@ -307,16 +307,7 @@ describe('signed analyst verdicts (real worker, PostgreSQL)', () => {
 });
 
 /** An analyst's own key, registered in PostgreSQL as a deployment would. */
-async function analystKey(identity: string): Promise<SigningKey> {
-  const key = generateSigningKey();
-  await registerDecisionKey(pool, {
-    identity,
-    role: 'analyst',
-    publicKeyBase64: key.publicKeyBase64,
-    registeredBy: 'test',
-  });
-  return key;
-}
+const analystKey = (identity: string) => registeredKey(pool, identity, 'analyst');
 
 function signVerdict(
   key: SigningKey,

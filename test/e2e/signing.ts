@@ -6,10 +6,14 @@ import type { ReviewVerdict, TicketClient } from '../../client/tickets';
 import type { DeciderRole } from '../../domain/decisions';
 import type { DemoPerson } from '../../scripts/demo/keys';
 
-/**
- * A fault decision as an on-call engineer makes one: a key of their own, registered by an administrator (the owner's
- * pool), and a statement bound to the run and action the fault waits on.
- */
+/** A person's own key, registered in PostgreSQL by an administrator (the owner's pool), as a deployment would. */
+export async function registeredKey(pool: Pool, identity: string, role: DeciderRole): Promise<SigningKey> {
+  const key = generateSigningKey();
+  await registerDecisionKey(pool, { identity, role, publicKeyBase64: key.publicKeyBase64, registeredBy: 'test' });
+  return key;
+}
+
+/** A fault decision as an on-call engineer makes one, bound to the run and action the fault waits on. */
 export async function signedFaultDecision(
   pool: Pool,
   identity: string,
@@ -18,13 +22,7 @@ export async function signedFaultDecision(
   verdict: { decision: 'approve' | 'reject'; reason: string; emergency?: boolean },
 ) {
   if (!pending.subject) throw new Error(`${workflowId} is not waiting on an action`);
-  const key = generateSigningKey();
-  await registerDecisionKey(pool, {
-    identity,
-    role: 'oncall',
-    publicKeyBase64: key.publicKeyBase64,
-    registeredBy: 'test',
-  });
+  const key = await registeredKey(pool, identity, 'oncall');
   return signFaultVerdict(key, identity, workflowId, { runId: pending.runId, subject: pending.subject }, verdict);
 }
 
@@ -39,22 +37,11 @@ export async function signedAgentDecision(
   verdict: ReviewVerdict,
 ) {
   let key = agentKeys.get(agentId);
-  if (!key) {
-    const made = generateSigningKey();
-    key = registerDecisionKey(pool, {
-      identity: agentId,
-      role: 'agent',
-      publicKeyBase64: made.publicKeyBase64,
-      registeredBy: 'test',
-    }).then(() => made);
-    agentKeys.set(agentId, key);
-  }
+  if (!key) agentKeys.set(agentId, (key = registeredKey(pool, agentId, 'agent')));
   return signTicketReview(tickets, ticketId, verdict, agentId, await key);
 }
 
 /** A person with a registered key, in the shape the demo's scripts take. */
 export async function registeredPerson(pool: Pool, identity: string, role: DeciderRole): Promise<DemoPerson> {
-  const key = generateSigningKey();
-  await registerDecisionKey(pool, { identity, role, publicKeyBase64: key.publicKeyBase64, registeredBy: 'test' });
-  return { identity, role, path: '(in memory)', key };
+  return { identity, role, path: '(in memory)', key: await registeredKey(pool, identity, role) };
 }
