@@ -1,5 +1,5 @@
 /**
- * `npm run eval -- --use-case tickets|faults|fraud|acma [--provider …] [--prompt-version A --vs B]
+ * `npm run eval -- --use-case tickets|faults|fraud|acma|guardrails [--size ci] [--provider …] [--prompt-version A --vs B]
  * [--model A --vs-model B] [--limit n] [--accounts n] [--fairness]`: see eval/README.md.
  */
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { runTicketsEval, type Variant } from './run';
 import { fmt } from './report/format';
 import type { ReportPaths } from './report/write';
 import { runNamedUseCase } from './use-cases';
+import { runGuardrailsEval } from './use-cases/guardrails';
 import type { UseCaseOptions } from './use-case';
 
 function variantsOf(options: CliOptions): [Variant] | [Variant, Variant] {
@@ -24,7 +25,7 @@ const printPaths = (paths: Pick<ReportPaths, 'markdown' | 'html'>) =>
   console.log(`\nReports: ${paths.markdown}\n         ${paths.html}`);
 
 async function runOther(options: CliOptions, base: Omit<UseCaseOptions, 'variants'>): Promise<void> {
-  const useCase = options.useCase as Exclude<CliOptions['useCase'], 'tickets'>;
+  const useCase = options.useCase as Exclude<CliOptions['useCase'], 'tickets' | 'guardrails'>;
   const { lines, paths } = await runNamedUseCase(useCase, options, { ...base, variants: variantsOf(options) });
   for (const line of lines) console.log(line);
   printPaths(paths);
@@ -36,8 +37,16 @@ async function main(): Promise<void> {
     options.provider ? { ...process.env, MODEL_PROVIDER: options.provider } : process.env,
   );
   const log = (line: string) => console.error(line);
-  const db = await openEvalDatabase(config, log);
   const reportsDir = options.reportsDir ?? join(config.REPORTS_DIR, 'eval');
+  // The guardrails are pure: their generated set needs no database, so none is opened or started.
+  if (options.useCase === 'guardrails') {
+    const { lines, pass, paths } = runGuardrailsEval(options.size, reportsDir);
+    for (const line of lines) console.log(line);
+    printPaths(paths);
+    if (!pass) process.exitCode = 1;
+    return;
+  }
+  const db = await openEvalDatabase(config, log);
   try {
     await assertSeeded(db.pool);
     log(`database: ${db.source}; provider: ${config.MODEL_PROVIDER}`);

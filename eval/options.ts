@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const useCases = ['tickets', 'faults', 'fraud', 'acma'] as const;
+export const useCases = ['tickets', 'faults', 'fraud', 'acma', 'guardrails'] as const;
 
 const positiveInt = z.coerce.number().int().positive();
 const rates = z
@@ -24,12 +24,14 @@ export const evalOptionsSchema = z
     fairness: z.boolean().default(false),
     reportsDir: z.string().optional(),
     store: z.boolean().default(true),
+    size: z.enum(['full', 'ci']).default('full'),
   })
   .refine((o) => !(o.fairness && (o.vs || o.vsModel)), {
     message: '--fairness runs one variant; drop --vs/--vs-model',
   })
   .refine((o) => !o.fairness || o.useCase === 'tickets', { message: '--fairness is a tickets evaluation' })
   .refine((o) => o.accounts === undefined || o.useCase === 'fraud', { message: '--accounts is for --use-case fraud' })
+  .refine((o) => o.size === 'full' || o.useCase === 'guardrails', { message: '--size is for --use-case guardrails' })
   .refine((o) => o.limit === undefined || o.useCase !== 'acma', {
     message: "--limit does not apply to acma: a report's verdict needs every incident of its month",
   });
@@ -52,7 +54,10 @@ export async function parseEvalOptions(argv: string[]): Promise<CliOptions> {
     .option('--accounts <n>', 'fraud: accounts in the generated population (default 20000)')
     .option('--fairness', 'run the fairness blind test instead: swapped names and postcodes')
     .option('--reports-dir <dir>', 'where reports go (default $REPORTS_DIR/eval)')
-    .option('--no-store', 'do not write eval_runs rows');
+    .option('--no-store', 'do not write eval_runs rows')
+    .addOption(
+      new Option('--size <size>', 'guardrails: generated replies, full (10,000) or ci (1,000)').choices(['full', 'ci']),
+    );
   const opts = program.parse(argv, { from: 'user' }).opts<Record<string, unknown>>();
   const parsed = evalOptionsSchema.safeParse(opts);
   if (!parsed.success) program.error(parsed.error.issues.map((i) => i.message).join('; '));

@@ -2,15 +2,10 @@ import type { AccountContext } from '../../domain/account';
 import type { CreditPolicyRow } from '../../domain/policy';
 import type { Finding, ProposedAction } from '../../domain/ticket';
 import type { GuardrailInput } from './index';
-import {
-  extractAmounts,
-  extractPercents,
-  parseIsoDate,
-  quote,
-  sameAmount,
-  splitSentences,
-  type Mention,
-} from './extract';
+import type { BenefitKind } from './benefits';
+import { canonicalise } from './canonical';
+import { findCommitments, type Commitment } from './commitments';
+import { parseIsoDate, quote, sameAmount } from './extract';
 
 type OfferType = Exclude<ProposedAction['type'], 'none'>;
 
@@ -94,65 +89,65 @@ function evaluate(offer: Offer, fromReply: boolean, { account, creditPolicy }: G
   }
 }
 
-const KEYWORDS: Array<[OfferType, RegExp]> = [
-  ['refund_duplicate_charge', /\brefund(?:s|ed|ing)?\b|\breimburs\w*/i],
-  ['waive_fee', /\bwaiv(?:e|ed|es|ing|er)\b/i],
-  ['discount', /\bdiscount(?:s|ed)?\b|(?:%|\bpercent|\bper cent|\d)\s+off\b|\bhalf[-\s](?:price|off)\b/i],
-  ['goodwill_credit', /\bcredit(?:s|ed|ing)?\b(?!\s+card)/i],
-];
-const COMMITMENT =
-  /\b(?:i|we)(?:'ve|'ll|'m|'re|'d)?\b|\blet me\b|\byou(?:'ll| will) (?:receive|get|see)\b|\b(?:has|have) been (?:credited|refunded|applied|waived|processed)\b/i;
-// Looked for only just before the keyword, so "No problem, I've credited $20" is still an offer.
-const NEGATION = /(?:\b(?:not|never|cannot|unable)\b|n't\b)[^,]{0,40}$/i;
-const IMMEDIATE = /\b(?:immediately|instantly|right away|right now|straight away|straightaway|today|at once)\b/i;
-
-function nearest(mentions: Mention[], at: number, end: number): number | undefined {
-  const distance = (m: Mention) => (m.index >= end ? m.index - end : Math.max(0, at - (m.index + m.text.length)) + 0.5);
-  return [...mentions].sort((a, b) => distance(a) - distance(b))[0]?.value;
-}
-
-/** Clauses split at "but"/";" so "I can't discount it, but I've credited $10" still yields the credit. */
-function replyOffers(reply: string): Array<Offer & { immediate: boolean }> {
-  const offers: Array<Offer & { immediate: boolean }> = [];
-  const clauses = splitSentences(reply.replace(/’/g, "'")).flatMap((s) =>
-    s.text.split(/;|,?\s+\b(?:but|however|although)\b/i),
-  );
-  for (const clause of clauses) {
-    if (!COMMITMENT.test(clause)) continue;
-    const hit = KEYWORDS.map(([type, re]) => ({ type, m: re.exec(clause) })).find(
-      (k) => k.m && !NEGATION.test(clause.slice(0, k.m.index)),
-    );
-    if (!hit?.m) continue;
-    const at = hit.m.index;
-    const end = at + hit.m[0].length;
-    const type =
-      hit.type === 'goodwill_credit' && /\b(?:duplicate|twice|double)/i.test(clause)
-        ? 'refund_duplicate_charge'
-        : hit.type;
-    const percent = type === 'discount' ? nearest(extractPercents(clause), at, end) : undefined;
-    const amount = percent === undefined ? nearest(extractAmounts(clause), at, end) : undefined;
-    const label = `the reply's offer ${quote(clause)}`;
-    offers.push({
-      type,
-      label,
-      immediate: type === 'refund_duplicate_charge' && IMMEDIATE.test(clause),
-      ...(amount === undefined ? {} : { amount }),
-      ...(percent === undefined ? {} : { percent }),
-    });
-  }
-  return offers;
-}
-
 const MONEY_TYPES: OfferType[] = ['refund_duplicate_charge', 'goodwill_credit', 'waive_fee'];
+const asOfferType = (kind: BenefitKind): OfferType => (kind === 'free_service' ? 'discount' : kind);
 
-function covers(action: ProposedAction, offer: Offer): boolean {
-  if (action.type === 'none') return false;
-  if (offer.percent !== undefined) return action.type === offer.type && action.percent === offer.percent;
-  if (offer.amount === undefined) return action.type === offer.type;
-  const family = MONEY_TYPES.includes(action.type) && MONEY_TYPES.includes(offer.type);
-  return (
-    (action.type === offer.type || family) && action.amount !== undefined && sameAmount(action.amount, offer.amount)
+/** Money already credited or refunded on the account: saying so states a fact, it promises nothing new. */
+const recorded = (account: AccountContext) =>
+  account.recentCharges.filter((c) => c.kind === 'credit' || c.kind === 'refund').map((c) => Math.abs(c.amount));
+
+/** An amount is covered only by a proposed action carrying exactly that amount (or a discount worth exactly it). */
+function amountCovered(value: number, { proposedActions, account }: GuardrailInput): boolean {
+  if (recorded(account).some((r) => sameAmount(r, value))) return true;
+  const price = account.plan.monthlyPrice;
+  return proposedActions.some(
+    (a) =>
+      a.type !== 'none' &&
+      ((a.amount !== undefined && sameAmount(a.amount, value)) ||
+        (a.type === 'discount' && a.percent !== undefined && sameAmount((a.percent / 100) * price, value))),
   );
+}
+
+function percentCovered(value: number, { proposedActions }: GuardrailInput): boolean {
+  return proposedActions.some(
+    (a) => a.type === 'discount' && a.percent !== undefined && Math.abs(a.percent - value) < 1e-9,
+  );
+}
+
+/** With no figure, the kind of benefit must be one a proposed action carries; free service never is. */
+function kindCovered(kind: BenefitKind, { proposedActions }: GuardrailInput): boolean {
+  if (kind === 'free_service') return proposedActions.some((a) => a.type === 'discount' && a.percent === 100);
+  const family = MONEY_TYPES.includes(kind) ? MONEY_TYPES : [kind];
+  return proposedActions.some((a) => a.type !== 'none' && family.includes(a.type));
+}
+
+/** Each uncovered figure or kind, judged against the policy table for the most specific reason it fails. */
+function uncovered(c: Commitment, input: GuardrailInput): Finding[] {
+  const label = `the reply's offer ${quote(c.sentence)}`;
+  const judge = (offer: Offer): Finding[] => {
+    const problems = evaluate(offer, true, input);
+    return problems.length
+      ? problems
+      : [error('offer_not_proposed', `${offer.label}: no proposed action carries it, so it would not be applied`)];
+  };
+  const findings: Finding[] = [];
+  for (const p of c.percents) {
+    if (!percentCovered(p.value, input)) findings.push(...judge({ type: 'discount', percent: p.value, label }));
+  }
+  for (const a of c.amounts) {
+    if (!amountCovered(a.value, input)) findings.push(...judge({ type: asOfferType(a.kind), amount: a.value, label }));
+  }
+  if (!c.amounts.length && !c.percents.length) {
+    for (const kind of c.kinds) {
+      if (kindCovered(kind, input)) continue;
+      findings.push(
+        ...(kind === 'free_service'
+          ? [error('action_not_in_policy', `${label}: free service is not an action the credit policy allows`)]
+          : judge({ type: kind, label })),
+      );
+    }
+  }
+  return findings;
 }
 
 function describe(a: ProposedAction): string {
@@ -167,20 +162,15 @@ export function checkCreditPolicy(input: GuardrailInput): Finding[] {
     const { type, amount, percent } = action;
     findings.push(...evaluate({ type, amount, percent, label: describe(action) }, false, input));
   }
-  for (const offer of replyOffers(input.reply)) {
-    if (offer.immediate) {
-      findings.push(
-        error('refund_not_in_policy', `${offer.label}: promises an immediate refund; refunds follow policy timing`),
-      );
+  const reply = canonicalise(input.reply);
+  const passages = input.passages.map((p) => canonicalise(`${p.title}\n${p.body}`));
+  for (const c of findCommitments(reply, passages)) {
+    if (c.immediate) {
+      const detail = `the reply's offer ${quote(c.sentence)}: promises an immediate refund; refunds follow policy timing`;
+      findings.push(error('refund_not_in_policy', detail));
       continue;
     }
-    if (input.proposedActions.some((a) => covers(a, offer))) continue;
-    const problems = evaluate(offer, true, input);
-    findings.push(
-      ...(problems.length
-        ? problems
-        : [error('offer_not_proposed', `${offer.label}: no proposed action carries it, so it would not be applied`)]),
-    );
+    findings.push(...uncovered(c, input));
   }
   return findings;
 }

@@ -15,16 +15,15 @@ import {
   type SimpleDate,
   type TimeframeMention,
 } from './extract';
+import { canonicalise } from './canonical';
+import { namedDerivations } from './derivations';
 
 /** What the reply may state: values from the account snapshot and passages, and the few derivations explaining a bill. */
 interface Facts {
+  /** Figures stated by the account or a passage, proposed values, and the results of policy-named arithmetic. */
   amounts: number[];
-  /** Amounts that may enter a derivation; proposed offer values are matched only directly. */
-  amountBases: number[];
   allowances: number[];
   allowanceDiffs: number[];
-  /** Multipliers for "quantity × rate": data in MB and GB, and percentages as fractions. */
-  quantities: number[];
   percents: number[];
   dates: SimpleDate[];
   dayOffsets: number[];
@@ -38,7 +37,7 @@ function buildFacts({ account, passages, proposedActions }: GuardrailInput): Fac
     ...passages.map((p) => `${p.title}\n${p.body}`),
     ...recentCharges.map((c) => c.description),
     ...account.openTickets.map((t) => t.subject),
-  ];
+  ].map(canonicalise);
   const fromTexts = <T>(extract: (text: string) => T[]) => texts.flatMap(extract);
   const amountBases = [
     plan.monthlyPrice,
@@ -60,14 +59,13 @@ function buildFacts({ account, passages, proposedActions }: GuardrailInput): Fac
   ];
   const timeframes = fromTexts(extractTimeframes);
   return {
-    amountBases,
-    amounts: [...amountBases, ...proposedActions.flatMap((a) => (a.amount === undefined ? [] : [a.amount]))],
+    amounts: [
+      ...amountBases,
+      ...proposedActions.flatMap((a) => (a.amount === undefined ? [] : [a.amount])),
+      ...namedDerivations(account, proposedActions),
+    ],
     allowances,
     allowanceDiffs,
-    quantities: [
-      ...[...allowances, ...allowanceDiffs].flatMap((mb) => [mb, mb / 1000, mb / 1024]),
-      ...percents.map((p) => p / 100),
-    ],
     percents,
     dates: [
       account.openedOn,
@@ -79,12 +77,7 @@ function buildFacts({ account, passages, proposedActions }: GuardrailInput): Fac
   };
 }
 
-function amountGrounded(value: number, f: Facts): boolean {
-  if (f.amounts.some((a) => sameAmount(a, value))) return true;
-  return f.amountBases.some(
-    (a) => f.amountBases.some((b) => sameAmount(a - b, value)) || f.quantities.some((q) => sameAmount(a * q, value)),
-  );
-}
+const amountGrounded = (value: number, f: Facts) => f.amounts.some((a) => sameAmount(a, value));
 
 function dateGrounded(date: SimpleDate, f: Facts, passageDates: SimpleDate[]): boolean {
   const known = [...f.dates, ...passageDates];
@@ -104,16 +97,16 @@ function timeframeGrounded(t: TimeframeMention, f: Facts): boolean {
 }
 
 export function checkGrounding(input: GuardrailInput): Finding[] {
-  const { reply } = input;
+  const reply = canonicalise(input.reply);
   const f = buildFacts(input);
-  const passageDates = input.passages.flatMap((p) => extractDates(`${p.title}\n${p.body}`));
+  const passageDates = input.passages.flatMap((p) => extractDates(canonicalise(`${p.title}\n${p.body}`)));
   const findings: Finding[] = [];
   const flag = (code: string, text: string, what: string) =>
     findings.push({ code, severity: 'error', detail: `${quote(text)} ${what}` });
 
   for (const a of extractAmounts(reply)) {
     if (!amountGrounded(a.value, f))
-      flag('ungrounded_amount', a.text, 'is not an amount in the account facts or passages, nor derivable from them');
+      flag('ungrounded_amount', a.text, 'is not an amount in the account facts or passages, nor one a policy derives');
   }
   for (const p of extractPercents(reply)) {
     if (!f.percents.includes(p.value))
@@ -134,7 +127,7 @@ export function checkGrounding(input: GuardrailInput): Finding[] {
   for (const t of extractTimeframes(reply)) {
     if (!timeframeGrounded(t, f)) flag('ungrounded_timeframe', t.text, 'is not a timeframe any passage states');
   }
-  return [...findings, ...checkPlanNames(input)];
+  return [...findings, ...checkPlanNames({ ...input, reply })];
 }
 
 // Words that start a capitalised "... plan" phrase without naming a plan ("Your plan", "Monthly plan fees").

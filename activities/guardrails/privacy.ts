@@ -1,10 +1,10 @@
 import type { Finding } from '../../domain/ticket';
 import type { GuardrailInput } from './index';
+import { canonicalise } from './canonical';
 import { quote } from './extract';
+import { findPhones, phoneKey } from './phones';
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
-// Candidates only: the digits are validated as an Australian mobile or landline afterwards.
-const PHONE = /(?<![\w+])(?:\+\s?61|\(0\d\)|0\d)[\d\s()-]{7,14}\d\b/g;
 const ACCOUNT_ID = /\bACC-\d+\b/gi;
 const CARD = /\b(?:\d[ -]?){12,18}\d\b/g;
 
@@ -25,7 +25,8 @@ const SECRETS: Array<[RegExp, string]> = [
   ],
 ];
 
-/** Digits of an Australian mobile or landline in national form (04…, 02…), or null for anything else. */
+/** Digits of an Australian mobile or landline in national form (04…, 02…), or null for anything else. Kept for callers
+ * that store numbers in national form; the check itself compares E.164 numbers from libphonenumber. */
 export function normalisePhone(raw: string): string | null {
   let digits = raw.replace(/\D/g, '');
   if (digits.startsWith('61')) digits = `0${digits.slice(2)}`;
@@ -44,18 +45,20 @@ export function luhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-const phonesIn = (text: string) => [...text.matchAll(PHONE)].flatMap((m) => normalisePhone(m[0]) ?? []);
-const emailsIn = (text: string) => [...text.matchAll(EMAIL)].map((m) => m[0].toLowerCase());
+const phonesIn = (text: string) => findPhones(canonicalise(text)).map((p) => p.e164);
+const emailsIn = (text: string) => [...canonicalise(text).matchAll(EMAIL)].map((m) => m[0].toLowerCase());
 
 /**
  * Contact details the customer typed, or that a knowledge passage publishes, are not a leak; anything else that looks
  * like someone's email, phone or account is treated as another customer's. Account ids must be the customer's own:
  * echoing a stranger's account id back invites disclosure about it.
  */
-export function checkPrivacy({ reply, account, passages, conversation }: GuardrailInput): Finding[] {
+export function checkPrivacy({ reply: raw, account, passages, conversation }: GuardrailInput): Finding[] {
+  // Canonical text folds "＠", "jane dot doe at example dot com" and the like into ordinary addresses.
+  const reply = canonicalise(raw);
   const sources = [...conversation, ...passages.map((p) => `${p.title}\n${p.body}`)];
-  const ownEmails = new Set([account.contact.email.toLowerCase(), ...sources.flatMap(emailsIn)]);
-  const ownPhones = new Set([normalisePhone(account.contact.phone), ...sources.flatMap(phonesIn)]);
+  const ownEmails = new Set([...emailsIn(account.contact.email), ...sources.flatMap(emailsIn)]);
+  const ownPhones = new Set([phoneKey(account.contact.phone), ...sources.flatMap(phonesIn)]);
   const ownIds = new Set([account.accountId, account.customerRef].map((id) => id.toUpperCase()));
   const findings = new Map<string, Finding>();
   const flag = (code: string, text: string, what: string) =>
@@ -65,10 +68,8 @@ export function checkPrivacy({ reply, account, passages, conversation }: Guardra
     if (!ownEmails.has(m[0].toLowerCase()))
       flag('foreign_personal_data', m[0], "is an email address that is not the customer's");
   }
-  for (const m of reply.matchAll(PHONE)) {
-    const phone = normalisePhone(m[0]);
-    if (phone && !ownPhones.has(phone))
-      flag('foreign_personal_data', m[0].trim(), "is a phone number that is not the customer's");
+  for (const p of findPhones(reply)) {
+    if (!ownPhones.has(p.e164)) flag('foreign_personal_data', p.text, "is a phone number that is not the customer's");
   }
   for (const m of reply.matchAll(ACCOUNT_ID)) {
     if (!ownIds.has(m[0].toUpperCase()))

@@ -1,5 +1,6 @@
 import type { Finding } from '../../domain/ticket';
 import type { GuardrailInput } from './index';
+import { foldUnicode } from './canonical';
 import { quote } from './extract';
 
 const INSULTS =
@@ -38,7 +39,8 @@ function shouting(reply: string): string | null {
 
 /** Checked on the reply alone: an angry customer's words never excuse the same tone back. */
 export function checkTone({ reply }: Pick<GuardrailInput, 'reply'>): Finding[] {
-  const text = reply.replace(/[’‘]/g, "'");
+  // Folded so look-alike letters ("іdiot" with a Cyrillic і) and full-width forms read as the words they imitate.
+  const text = foldUnicode(reply);
   const hits: Array<{ start: number; end: number; finding: Finding }> = [];
   for (const pattern of [...DISMISSIVE, INSULTS, PROFANITY]) {
     for (const m of text.matchAll(pattern)) {
