@@ -6,6 +6,8 @@ import { createPostgresRetriever } from '../activities/retrieval/postgres-fts';
 import { compareRuns } from './ab';
 import { loadAdversarialReplies } from './datasets/adversarial';
 import { HELD_OUT_FRACTION, loadTicketDataset, sliceCases } from './datasets/tickets';
+import { loadUnseenRows, unseenCases } from './datasets/tickets-unseen';
+import { unseenSection, type UnseenRun } from './scoring/unseen-tickets';
 import { createEvalEngine } from './engine';
 import { abFiguresOf, computeFigures } from './figures';
 import { silentProgress, type Progress } from './progress';
@@ -58,6 +60,9 @@ export async function runTicketsEval(options: EvalOptions): Promise<EvalResult> 
   const taxonomy = sets[0]!.set.taxonomy;
   const dataset = loadTicketDataset(taxonomy, promptsDir);
   const cases = sliceCases(dataset.cases, options.limit);
+  const unseenRows = loadUnseenRows(taxonomy);
+  const unseen = options.limit === undefined ? unseenCases(unseenRows) : [];
+  const sliceRuns: UnseenRun[] = [];
 
   const replies = loadAdversarialReplies();
   const guardBar = progress.bar('guardrail set', replies.length);
@@ -92,6 +97,10 @@ export async function runTicketsEval(options: EvalOptions): Promise<EvalResult> 
       bar.tick();
       return outcome;
     });
+    // The hand-written set runs through the same runner but stays out of the headline figures, so they remain
+    // comparable with earlier runs; it gets its own table beside the Bitext split.
+    const unseenOutcomes = await mapLimit(unseen, concurrency, (c) => run(c));
+    sliceRuns.push({ label, bitext: outcomes.filter((o) => o.tags.includes('held-out')), unseen: unseenOutcomes });
     const figures = computeFigures(outcomes, guardrails, thresholds, targets);
     const record = { useCase: 'tickets', label, engine, promptVersions: versions, startedAt, figures };
     runs.push(await storeRun(pool, store, record, outcomes.map(ticketItem)));
@@ -117,6 +126,7 @@ export async function runTicketsEval(options: EvalOptions): Promise<EvalResult> 
       `${replies.length} drafted replies for the guardrails.`,
     runs,
     ab,
+    ...(unseen.length ? { slices: unseenSection(sliceRuns, unseenRows) } : {}),
     notes: [
       'Held-out rows come from the same generated sources as the training rows, so they flatter any classifier.',
       offline && ab

@@ -5,6 +5,7 @@ import { checkCreditPolicy } from './credit-policy';
 import { checkGrounding } from './grounding';
 import { checkLength } from './length';
 import { checkPrivacy } from './privacy';
+import { checkRelevance } from './relevance';
 import { checkTone } from './tone';
 
 /**
@@ -27,6 +28,7 @@ const CHECKS: Array<(input: GuardrailInput) => Finding[]> = [
   checkPrivacy,
   checkLength,
   checkTone,
+  checkRelevance,
 ];
 
 /** Pure and deterministic, so the validateReply activity can be retried or replayed with the same verdict. */

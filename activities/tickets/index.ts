@@ -3,9 +3,11 @@ import type { Pool } from 'pg';
 import type { Taxonomy } from '../../domain/taxonomy';
 import type { Classification, Draft, Finding } from '../../domain/ticket';
 import type { ModelCallRecord } from '../../domain/model-call';
+import type { StakesCategory } from '../../domain/stakes-rules';
 import { parseInput } from '../boundary';
 import { withHeartbeat } from '../heartbeat';
 import { checkReply, isReplyValid } from '../guardrails';
+import type { RelevanceInput } from '../guardrails/relevance';
 import type { ModelGateway } from '../model/contract';
 import type { PromptTemplate } from '../model/prompt-library';
 import type { KnowledgeRetriever, PassageHit } from '../retrieval/retriever';
@@ -14,6 +16,7 @@ import { recordCall } from '../audit/model-calls';
 import type { AuditSampling } from '../audit/sampling';
 import { callClassifier, callDrafter } from './model-tasks';
 import { openHandoff, resolveHandoff, sendMessage } from './outbox';
+import { settleClassification } from './settle';
 import * as s from './schemas';
 
 export interface TicketActivityDeps {
@@ -37,6 +40,8 @@ export interface AccountSummary {
 export interface ClassifyResult {
   classification: Classification;
   stakes: 'normal' | 'high';
+  /** Stakes rules the customer's message matched (domain/stakes-rules.ts); absent in histories recorded before. */
+  stakesRaisedBy?: StakesCategory[];
   clarifyingQuestion: string | null;
   call: ModelCallRecord;
 }
@@ -45,6 +50,7 @@ export function createTicketActivities(deps: TicketActivityDeps) {
   const { pool, gateway, retriever, taxonomy, prompts, audit } = deps;
   const today = () => (deps.clock ?? (() => new Date()))().toISOString().slice(0, 10);
   const intents = new Map(taxonomy.intents.map((intent) => [intent.id, intent]));
+  const vagueIntent = taxonomy.intents.find((intent) => intent.clarify);
 
   return {
     async loadAccountContext(input: s.LoadAccountContextInput): Promise<AccountSummary> {
@@ -70,14 +76,18 @@ export function createTicketActivities(deps: TicketActivityDeps) {
         callClassifier(gateway, prompts.classify, taxonomy, conversation),
       );
       await recordCall(pool, call, audit, exchange);
-      const intent = intents.get(classification.intent)!;
-      // The taxonomy, not the model, decides which department and stakes an intent carries.
-      const settled = { ...classification, department: intent.department };
-      const clarify = settled.needsClarification && conversation.length === 1;
+      // The taxonomy, not the model, decides department and stakes; the customer's own words can raise stakes.
+      const settled = settleClassification(
+        classification,
+        intents.get(classification.intent)!,
+        conversation,
+        vagueIntent,
+      );
       return {
-        classification: { ...settled, needsClarification: clarify },
-        stakes: intent.stakes,
-        clarifyingQuestion: clarify ? prompts.clarifyingQuestion : null,
+        classification: settled.classification,
+        stakes: settled.stakes,
+        stakesRaisedBy: settled.stakesRaisedBy,
+        clarifyingQuestion: settled.clarify ? prompts.clarifyingQuestion : null,
         call,
       };
     },
@@ -119,14 +129,16 @@ export function createTicketActivities(deps: TicketActivityDeps) {
         retriever.fetch(parsed.passages),
         loadCreditPolicy(pool),
       ]);
-      const findings = checkReply({
+      const guardrailInput: RelevanceInput = {
         reply: parsed.reply,
         proposedActions: parsed.proposedActions,
         account,
         passages,
         creditPolicy,
         conversation: parsed.conversation,
-      });
+        intent: parsed.intent,
+      };
+      const findings = checkReply(guardrailInput);
       return { findings, valid: isReplyValid(findings) };
     },
 

@@ -25,6 +25,8 @@ export const validateReplyInput = z.object({
   conversation,
   reply: z.string().min(1).max(8000),
   proposedActions: z.array(proposedActionSchema).max(5),
+  /** The classified intent, for the relevance check; optional so workflows started before it keep validating. */
+  intent: z.string().min(1).max(64).optional(),
 });
 export const sendMessageInput = z.object({
   idempotencyKey: z.string().min(1).max(256),

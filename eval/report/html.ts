@@ -151,7 +151,16 @@ export function renderHtml(report: Report, chartJs = chartJsSource()): string {
       histogram: r.figures.latency.histogram,
     })),
   };
+  const s = report.slices;
+  const slices = s
+    ? `<section><h2>${esc(s.title)}</h2>${table(
+        s.headers,
+        s.rows.map((r) => r.map(esc)),
+        'num',
+      )}<p class="muted">${esc(s.note)}</p></section>`
+    : '';
   const body = `<section><h2>Headline figures</h2>${headlineTable(report.runs, headlines)}</section>
+${slices}
 ${abSection(report.runs, report.ab)}
 <section><h2>Calibration curve</h2><div class="chart" style="height:360px"><canvas id="calibration-curve"></canvas></div>
 <p class="muted">Classification confidence against whether the intent was right, in tenths; point size grows with the number of items.</p></section>

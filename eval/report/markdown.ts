@@ -153,7 +153,9 @@ function details(run: ReportRun): string {
 }
 
 export function renderMarkdown(report: Report): string {
+  const slices = report.slices;
   return markdownPage(report, headlineTable(report.runs, headlines), [
+    slices ? `## ${slices.title}\n\n${table(slices.headers, slices.rows)}\n\n${slices.note}\n` : '',
     abSection(report.runs, report.ab),
     ...report.runs.map(details),
   ]);

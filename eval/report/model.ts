@@ -34,4 +34,13 @@ export interface Report {
   runs: ReportRun[];
   ab: AbResult | null;
   notes: string[];
+  /** Figures per data set beside each other (the hand-written unseen set against the Bitext split). */
+  slices?: SliceSection;
+}
+
+export interface SliceSection {
+  title: string;
+  note: string;
+  headers: string[];
+  rows: string[][];
 }

@@ -9,10 +9,12 @@ import type { AccountContext } from '../../domain/account';
 import type { Taxonomy } from '../../domain/taxonomy';
 import type { Classification, Draft, Finding, TicketPolicy } from '../../domain/ticket';
 import { checkReply } from '../../activities/guardrails';
+import type { RelevanceInput } from '../../activities/guardrails/relevance';
 import type { ModelGateway } from '../../activities/model/contract';
 import type { KnowledgeRetriever } from '../../activities/retrieval/retriever';
 import { readAccountContext, loadCreditPolicy } from '../../activities/tickets/account-context';
 import { callClassifier, callDrafter } from '../../activities/tickets/model-tasks';
+import { settleClassification } from '../../activities/tickets/settle';
 import { decideRoute, strongModelReasons } from '../../workflows/ticket/routing';
 import type { PromptSet } from '../../workers/model-deps';
 import type { TicketCase } from '../datasets/tickets';
@@ -38,6 +40,7 @@ export type AccountTransform = (account: AccountContext) => AccountContext;
 export function createTicketRunner(deps: TicketRunnerDeps) {
   const { pool, gateway, retriever, taxonomy, prompts, policy } = deps;
   const intents = new Map(taxonomy.intents.map((i) => [i.id, i]));
+  const vagueIntent = taxonomy.intents.find((i) => i.clarify);
   const accounts = new Map<string, Promise<AccountContext>>();
   let creditPolicy: ReturnType<typeof loadCreditPolicy> | undefined;
   const accountOf = (id: string) => {
@@ -56,10 +59,14 @@ export function createTicketRunner(deps: TicketRunnerDeps) {
     const { classification } = await timed(calls, () =>
       callClassifier(gateway, prompts.classify, taxonomy, conversation),
     );
-    const intent = intents.get(classification.intent)!;
-    // As in the classifyIntent activity: the taxonomy, not the model, decides department and stakes.
-    const settled: Classification = { ...classification, department: intent.department };
-    return { classification: settled, stakes: intent.stakes, clarify: settled.needsClarification };
+    // As in the classifyIntent activity: taxonomy department and stakes, raised by the message's own words.
+    const settled = settleClassification(
+      classification,
+      intents.get(classification.intent)!,
+      conversation,
+      vagueIntent,
+    );
+    return { classification: settled.classification, stakes: settled.stakes, clarify: settled.clarify };
   }
 
   return async function run(c: TicketCase, transform: AccountTransform = (a) => a): Promise<TicketOutcome> {
@@ -98,8 +105,11 @@ export function createTicketRunner(deps: TicketRunnerDeps) {
       const hits = await retriever.search(conversation.join('\n'), policy.knowledgeTopK);
       const passages = await retriever.fetch(hits);
       const variables = { conversation, classification, account, passages, creditPolicy: await creditPolicy };
-      const check = (d: Draft): Finding[] =>
-        checkReply({ ...variables, reply: d.reply, proposedActions: d.proposedActions });
+      const check = (d: Draft): Finding[] => {
+        const { intent } = classification;
+        const input: RelevanceInput = { ...variables, reply: d.reply, proposedActions: d.proposedActions, intent };
+        return checkReply(input);
+      };
       let draft: Draft | null = null;
       let draftFailure: string | null = null;
       let findings: Finding[] = [];

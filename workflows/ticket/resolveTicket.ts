@@ -232,6 +232,8 @@ export async function resolveTicket(args: ResolveTicketArgs): Promise<TicketResu
         conversation,
         reply: candidate.reply,
         proposedActions: candidate.proposedActions,
+        // Activity inputs are not compared on replay, so this field needs no patch.
+        intent: classified!.classification.intent,
       },
     ]);
   }

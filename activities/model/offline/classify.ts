@@ -6,6 +6,7 @@
 import type { Classification } from '../../../domain/ticket';
 import type { Taxonomy, TaxonomyIntent } from '../../../domain/taxonomy';
 import type { ClassifyVariables } from '../tasks';
+import { cueCounts } from './cues';
 import { tokenize, type IntentModel, type RankedIntent } from './intent-classifier';
 
 // A clause only counts as a separate request when the model is fairly sure what it asks for. Filler clauses
@@ -23,6 +24,15 @@ const TWO_REQUEST_CEILING = 0.8;
 const MAX_CONFIDENCE = 0.999;
 
 const CLAUSE_BREAK = /\s*(?:[,;]|\band\b|\balso\b|\bplus\b)\s*/i;
+// Each telco cue (cues.ts) that matches an intent adds this much log-odds to the model's reading of it.
+const CUE_WEIGHT = 4;
+// Without a cue for the chosen intent the reading rests on the model's word statistics alone: at most review, since
+// sending needs confidence above 0.85. When most words are unknown too, the engine does not recognise the message.
+const UNSUPPORTED_CAP = 0.85;
+const UNRECOGNISED_CAP = 0.45;
+const FAMILIAR_COVERAGE = 0.6;
+// Cues and the model disagree, or two intents' cues match as strongly: a person should check the reading.
+const CONTESTED_CAP = 0.75;
 
 interface ClauseReading {
   clause: string;
@@ -41,6 +51,30 @@ export function createOfflineClassifier(
   }
   const lookup = (id: string): TaxonomyIntent => intents.get(id)!;
 
+  /** The model's ranking moved by the cues, with the top reading's confidence capped where it has little support. */
+  const read = (text: string): RankedIntent => {
+    const statistical = model.rank(text);
+    const cues = cueCounts(text);
+    const logits = statistical.map(
+      (r) => Math.log(Math.max(r.probability, 1e-12)) + CUE_WEIGHT * (cues.get(r.intent) ?? 0),
+    );
+    const max = Math.max(...logits);
+    const weights = logits.map((l) => Math.exp(l - max));
+    const total = weights.reduce((a, b) => a + b, 0);
+    const best = weights.indexOf(Math.max(...weights));
+    const intent = statistical[best]!.intent;
+    let probability = weights[best]! / total;
+    const own = cues.get(intent) ?? 0;
+    const rival = Math.max(0, ...[...cues].filter(([id]) => id !== intent).map(([, n]) => n));
+    if (own === 0) {
+      const familiar = cues.size > 0 || model.coverage(text) >= FAMILIAR_COVERAGE;
+      probability = Math.min(probability, familiar ? UNSUPPORTED_CAP : UNRECOGNISED_CAP);
+    }
+    if (intent !== statistical[0]!.intent || (own > 0 && rival >= own))
+      probability = Math.min(probability, CONTESTED_CAP);
+    return { intent, probability };
+  };
+
   const describe = (text: string, id: string): string => {
     const words = model.evidence(text, id);
     return words.length > 0 ? `${words.map((w) => `"${w}"`).join(', ')} point to ${id}` : `closest match is ${id}`;
@@ -55,7 +89,7 @@ export function createOfflineClassifier(
       .split(/\n+/)
       .flatMap((line) => line.split(CLAUSE_BREAK))
       .filter((clause) => tokenize(clause).length >= CLAUSE_MIN_WORDS)
-      .map((clause) => ({ clause, top: model.rank(clause)[0]! }))
+      .map((clause) => ({ clause, top: read(clause) }))
       .filter(({ top }) => top.probability >= CLAUSE_MIN_PROBABILITY)
       .map((r) => ({ ...r, intent: lookup(r.top.intent) }))
       .filter((r) => !r.intent.clarify);
@@ -90,10 +124,10 @@ export function createOfflineClassifier(
     // A vague opening can outweigh a short, specific answer ("the internet is really slow"), so when the whole
     // conversation still reads as vague, the answers are read on their own.
     let source = text;
-    let top = model.rank(text)[0]!;
+    let top = read(text);
     if (answered && lookup(top.intent).clarify) {
       const answers = messages.slice(1).join('\n');
-      const answerTop = model.rank(answers)[0]!;
+      const answerTop = read(answers);
       if (!lookup(answerTop.intent).clarify) [source, top] = [answers, answerTop];
     }
     const primary = lookup(top.intent);

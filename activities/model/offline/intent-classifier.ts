@@ -24,6 +24,8 @@ export interface IntentModel {
   rank(text: string): RankedIntent[];
   /** Words of `text` that most favour `intent` over the average label, strongest first. */
   evidence(text: string, intent: string, limit?: number): string[];
+  /** Share of the content words of `text` seen in training (1 for a text with none): how familiar the wording is. */
+  coverage(text: string): number;
 }
 
 // Laplace smoothing below 1 because most features are seen in only one or two classes.
@@ -293,5 +295,11 @@ export function trainIntentClassifier(examples: readonly LabelledExample[]): Int
       .map(([w]) => w);
   };
 
-  return { labels, temperature, rank, evidence };
+  const coverage = (text: string): number => {
+    const { words } = featurize(text);
+    if (words.length === 0) return 1;
+    return words.filter((w) => counts.boosts.has(`w:${stem(w)}`)).length / words.length;
+  };
+
+  return { labels, temperature, rank, evidence, coverage };
 }
