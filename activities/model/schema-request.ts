@@ -9,5 +9,7 @@ import type { ModelRequest } from './contract';
 export function schemaRequest<T>(
   request: Omit<ModelRequest<T>, 'jsonSchema' | 'tier'> & { tier?: ModelTier },
 ): ModelRequest<T> {
-  return { tier: 'fast', ...request, jsonSchema: z.toJSONSchema(request.schema) as Record<string, unknown> };
+  // The input side is what the model writes; a schema may derive fields after it (classify adds the department).
+  const jsonSchema = z.toJSONSchema(request.schema, { io: 'input' }) as Record<string, unknown>;
+  return { tier: 'fast', ...request, jsonSchema };
 }

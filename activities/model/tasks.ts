@@ -14,4 +14,8 @@ export interface DraftVariables {
   account: AccountContext;
   passages: Passage[];
   creditPolicy: CreditPolicyRow[];
+  /** The current date (YYYY-MM-DD) the reply's dates are relative to; today when absent. */
+  today?: string;
+  /** The ticket's locale, as the customer's channel gave it; absent in callers that predate it. */
+  locale?: string;
 }

@@ -1,32 +1,70 @@
 import { z } from 'zod';
 import type { ModelCallRecord, ModelTier } from '../../domain/model-call';
 import type { Taxonomy } from '../../domain/taxonomy';
-import { classificationSchema, draftSchema, type Classification, type Draft } from '../../domain/ticket';
+import { classificationSchema, type Classification, type Draft } from '../../domain/ticket';
 import { exchangeOf, type ModelExchange } from '../audit/sampling';
 import type { ModelGateway, ModelRequest } from '../model/contract';
 import { fenceCustomerMessages, jsonForPrompt, renderPrompt, type PromptTemplate } from '../model/prompt-library';
+import { loadFewShot, renderFewShot } from '../model/rules/few-shot';
+import { uncoveredLanguage } from '../model/rules/language';
+import { draftWireSchema, injectionConfidenceCap } from '../model/rules/ticket-schemas';
 import { schemaRequest } from '../model/schema-request';
-import type { ClassifyVariables, DraftVariables } from '../model/tasks';
+import type { DraftVariables } from '../model/tasks';
+
+/**
+ * What the model is asked for, in the order it should decide: the reason first, then the intents, then how sure it
+ * is. No department: the taxonomy owns it, so asking the model would only invite a disagreement to overwrite.
+ */
+export function classificationWireSchema(taxonomy: Taxonomy) {
+  const ids = taxonomy.intents.map((intent) => intent.id) as [string, ...string[]];
+  const c = classificationSchema.shape;
+  return z.object({
+    reason: c.reason.describe("One short sentence naming the customer's words that decide the intent."),
+    intent: z.enum(ids).describe('The primary intent id; a high-stakes intent is always primary.'),
+    secondaryIntent: z
+      .enum(ids)
+      .nullable()
+      .describe('A second, separate request in the conversation, or null. Never the same as intent.'),
+    confidence: c.confidence.describe('Probability the primary intent is correct, on the anchors in the rules.'),
+    needsClarification: c.needsClarification.describe('True only when a single message is too vague to act on.'),
+  });
+}
 
 /** The classification schema narrowed to the taxonomy, so an invented intent is invalid output, not a new route. */
-export function taxonomyClassificationSchema(taxonomy: Taxonomy) {
-  const ids = taxonomy.intents.map((intent) => intent.id) as [string, ...string[]];
-  return classificationSchema.extend({ intent: z.enum(ids), secondaryIntent: z.enum(ids).nullable() });
+export function taxonomyClassificationSchema(taxonomy: Taxonomy): z.ZodType<Classification> {
+  const departments = new Map(taxonomy.intents.map((intent) => [intent.id, intent.department]));
+  return classificationWireSchema(taxonomy).transform((answer) => ({
+    ...answer,
+    department: departments.get(answer.intent)!,
+  }));
+}
+
+/** The stable part of the classify prompt: the same bytes for every ticket, so the cache can serve it. */
+function classifySlots(taxonomy: Taxonomy) {
+  const lines = taxonomy.intents.map((i) => `${i.id} | ${i.department} | ${i.stakes} | ${i.description}`);
+  const highStakes = taxonomy.intents.filter((i) => i.stakes === 'high').map((i) => i.id);
+  return {
+    taxonomy: lines.join('\n'),
+    highStakes: highStakes.join(', '),
+    examples: renderFewShot(taxonomy, loadFewShot()),
+  };
 }
 
 export function classifyRequest(
   template: PromptTemplate,
   taxonomy: Taxonomy,
   conversation: string[],
+  locale = 'unknown',
 ): ModelRequest<Classification> {
-  const variables: ClassifyVariables = { conversation };
-  const schema = taxonomyClassificationSchema(taxonomy);
-  const lines = taxonomy.intents.map((intent) => `${intent.id} | ${intent.department} | ${intent.description}`);
   return schemaRequest({
     task: 'classify_intent',
-    prompt: renderPrompt(template, { taxonomy: lines.join('\n'), conversation: fenceCustomerMessages(conversation) }),
-    variables: variables as unknown as Record<string, unknown>,
-    schema,
+    prompt: renderPrompt(template, {
+      ...classifySlots(taxonomy),
+      locale: jsonForPrompt(locale).slice(1, -1),
+      conversation: fenceCustomerMessages(conversation),
+    }),
+    variables: { conversation },
+    schema: taxonomyClassificationSchema(taxonomy),
     maxTokens: 300,
   });
 }
@@ -48,28 +86,50 @@ function forModel(account: DraftVariables['account']) {
   return facts;
 }
 
-export async function callDrafter(
-  gateway: ModelGateway,
-  template: PromptTemplate,
-  variables: DraftVariables,
-  tier: ModelTier = 'fast',
-): Promise<{ draft: Draft; call: ModelCallRecord; exchange: ModelExchange }> {
-  const request = schemaRequest<Draft>({
+export function draftRequest(variables: DraftVariables, template: PromptTemplate, tier: ModelTier = 'fast') {
+  // Only the duplicate-refund row: the other rows' caps read as permission to offer up to them, and a person decides
+  // those. The policy is the same for every ticket, so it stays in the cached system prompt.
+  const refundPolicy = variables.creditPolicy
+    .filter((row) => row.action === 'refund_duplicate_charge')
+    .map(({ action, maxAmount, minTenureMonths }) => ({ action, maxAmount, minTenureMonths }));
+  return schemaRequest<Draft>({
     task: 'draft_reply',
     // Facts travel as JSON in tags: unambiguous for the model, and checkable by the guardrails against the same data.
     prompt: renderPrompt(template, {
+      refundPolicy: jsonForPrompt(refundPolicy),
       creditPolicy: jsonForPrompt(variables.creditPolicy),
+      today: variables.today ?? new Date().toISOString().slice(0, 10),
+      locale: jsonForPrompt(variables.locale ?? 'unknown').slice(1, -1),
       account: jsonForPrompt(forModel(variables.account)),
       passages: jsonForPrompt(variables.passages),
       classification: jsonForPrompt(variables.classification),
       conversation: fenceCustomerMessages(variables.conversation),
     }),
     variables: variables as unknown as Record<string, unknown>,
-    schema: draftSchema,
-    maxTokens: 700,
+    schema: draftWireSchema,
+    // 4,000 characters of reply is about 1,000 tokens; the rest of the answer is small.
+    maxTokens: 1400,
     tier,
   });
+}
+
+export async function callDrafter(
+  gateway: ModelGateway,
+  template: PromptTemplate,
+  variables: DraftVariables,
+  tier: ModelTier = 'fast',
+): Promise<{ draft: Draft; call: ModelCallRecord; exchange: ModelExchange }> {
+  const request = draftRequest(variables, template, tier);
   const response = await gateway.call(request);
+  // The guardrails read English only: a reply they cannot check goes to a person, whatever the model said.
+  const uncovered = uncoveredLanguage(variables.conversation, variables.locale);
+  const draft = uncovered
+    ? {
+        ...response.output,
+        escalationRequired: true,
+        confidence: Math.min(response.output.confidence, injectionConfidenceCap),
+      }
+    : response.output;
   // The exchange is for the sealed audit sample only: it holds customer text and must not reach workflow history.
-  return { draft: response.output, call: response.record, exchange: exchangeOf(request, response) };
+  return { draft, call: response.record, exchange: exchangeOf(request, response) };
 }

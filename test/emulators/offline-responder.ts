@@ -1,5 +1,6 @@
 import type { ModelTask, ProviderRequest } from '../../activities/model/contract';
 import { loadPromptSet, createOfflineProvider } from '../../workers/model-deps';
+import { expandSyslog, type CollapsedLine } from '../../activities/faults/syslog-collapse';
 import type { Responder } from './script';
 
 function tagged(text: string, tag: string): string | undefined {
@@ -22,7 +23,12 @@ function taggedJson(text: string, tag: string, from = 0): { value: unknown; end:
 
 function faultVariables(user: string): Record<string, unknown> {
   const alert = taggedJson(user, 'alert');
-  return { alert: alert.value, telemetry: taggedJson(user, 'telemetry', alert.end).value };
+  const telemetry = taggedJson(user, 'telemetry', alert.end).value as { syslog?: CollapsedLine[] };
+  // The request sends the alert once and repeated lines as counts; the offline engine reads the bundle whole.
+  return {
+    alert: alert.value,
+    telemetry: { ...telemetry, alert: alert.value, syslog: expandSyslog(telemetry.syslog ?? []) },
+  };
 }
 
 function customerMessages(text: string): string[] {
@@ -69,7 +75,8 @@ export function createOfflineResponder(): Responder {
             },
             passages: JSON.parse(tagged(user, 'knowledge_passages') ?? '[]'),
             classification: JSON.parse(tagged(user, 'classification') ?? '{}'),
-            creditPolicy: JSON.parse(tagged(system, 'credit_policy') ?? '[]'),
+            // Only the duplicate-refund rule is in the prompt; it is the only row the offline composer reads.
+            creditPolicy: JSON.parse(tagged(system, 'duplicate_refund_policy') ?? '[]'),
           };
     const request_: ProviderRequest = {
       task,

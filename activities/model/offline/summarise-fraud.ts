@@ -1,4 +1,5 @@
 import type { FlaggedAccount, FraudSummary } from '../../../domain/fraud/summary';
+import { fraudActionsFor, fraudRiskLevel } from '../rules/fraud-patterns';
 
 export interface SummariseFraudVariables {
   account: FlaggedAccount;
@@ -16,24 +17,13 @@ const sentences: Record<string, (e: Record<string, unknown>) => string> = {
   irsf: (e) => `${e.premium_international_calls} calls to premium international ranges costing $${e.charged}.`,
 };
 
-type Action = FraudSummary['recommendedActions'][number];
-const actionsFor: Record<string, Action[]> = {
-  roaming_spree: ['block_international_roaming', 'send_sms_verification'],
-  sim_swap: ['send_sms_verification', 'escalate_to_fraud_team'],
-  usage_spike: ['send_sms_verification'],
-  subscription_mismatch: ['escalate_to_fraud_team'],
-  slow_bleed: ['escalate_to_fraud_team'],
-  irsf: ['block_international_roaming', 'escalate_to_fraud_team'],
-};
-
 /** The offline engine's fraud summary: the SQL evidence in sentences, never a figure of its own. Not an LLM. */
 export function summariseFraudOffline({ account }: SummariseFraudVariables): FraudSummary {
   const lines = account.patterns.map((p) => sentences[p]?.(account.evidence[p] ?? {}) ?? `Flagged for ${p}.`);
-  const actions = [...new Set(account.patterns.flatMap((p): Action[] => actionsFor[p] ?? ['escalate_to_fraud_team']))];
-  const high = account.patterns.some((p) => p === 'sim_swap' || p === 'irsf') || account.patterns.length > 1;
+  // The mapping and the risk rule are the ones the summarise prompt renders (rules/fraud-patterns.ts).
   return {
     narrative: lines.join(' '),
-    riskLevel: high ? 'high' : 'medium',
-    recommendedActions: actions.slice(0, 4),
+    riskLevel: fraudRiskLevel(account.patterns),
+    recommendedActions: fraudActionsFor(account.patterns),
   };
 }

@@ -23,7 +23,10 @@ export function createBedrockProvider({ client, modelIds }: BedrockProviderDeps)
             modelId,
             contentType: 'application/json',
             accept: 'application/json',
-            body: JSON.stringify({ anthropic_version: 'bedrock-2023-05-31', ...messagesBody(request, modelId) }),
+            body: JSON.stringify({
+              anthropic_version: 'bedrock-2023-05-31',
+              ...messagesBody(request, modelId, 'bedrock'),
+            }),
           }),
         );
         const message = JSON.parse(new TextDecoder().decode(response.body));

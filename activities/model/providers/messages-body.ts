@@ -1,5 +1,6 @@
+import { transformJSONSchema } from '@anthropic-ai/sdk/lib/transform-json-schema';
 import type { ProviderRequest, ProviderResponse } from '../contract';
-import { modelFamily } from '../model-families';
+import { constrainsOutput, modelFamily, type ProviderName } from '../model-families';
 
 /** Anthropic's JSON Schema dialect for tool input: an object schema without the $schema marker. */
 export function toolInputSchema(jsonSchema: Record<string, unknown>): { type: 'object'; [key: string]: unknown } {
@@ -8,13 +9,23 @@ export function toolInputSchema(jsonSchema: Record<string, unknown>): { type: 'o
 }
 
 /**
+ * The strict dialect: every object closed, and the constraints the API does not enforce (lengths, ranges) moved into
+ * descriptions by the SDK's own transform. The gateway's zod parse still enforces them.
+ */
+export function strictInputSchema(jsonSchema: Record<string, unknown>): { type: 'object'; [key: string]: unknown } {
+  return { ...transformJSONSchema(toolInputSchema(jsonSchema)), type: 'object' };
+}
+
+/**
  * The Messages API body both providers send. Structured output is schema-constrained (a forced tool call, or
  * structured outputs for models that refuse forced tools), never parsed from prose. The system prompt
  * (instructions, taxonomy, policy) is the stable prefix and is marked for caching; Haiku 4.5 caches nothing
  * shorter than 4,096 tokens, so short prompts simply report no cache activity.
  */
-export function messagesBody(request: ProviderRequest, modelId: string) {
+export function messagesBody(request: ProviderRequest, modelId: string, provider: ProviderName = 'anthropic') {
   const family = modelFamily(modelId);
+  const strict = constrainsOutput(provider, modelId);
+  const inputSchema = strict ? strictInputSchema(request.jsonSchema) : toolInputSchema(request.jsonSchema);
   const messages: Array<{ role: 'user' | 'assistant'; content: string }> = [...request.prompt.messages];
   if (request.repairOf) {
     messages.push(
@@ -36,7 +47,7 @@ export function messagesBody(request: ProviderRequest, modelId: string) {
   };
   if (family.structuredOutput === 'json_schema') {
     // The title names the task, as the tool name does in forced-tool mode, so logs and emulators can tell calls apart.
-    const schema = { ...toolInputSchema(request.jsonSchema), title: request.task };
+    const schema = { ...inputSchema, title: request.task };
     return { ...base, output_config: { format: { type: 'json_schema' as const, schema } } };
   }
   return {
@@ -45,7 +56,8 @@ export function messagesBody(request: ProviderRequest, modelId: string) {
       {
         name: request.task,
         description: `Return the ${request.task.replace(/_/g, ' ')} result.`,
-        input_schema: toolInputSchema(request.jsonSchema),
+        input_schema: inputSchema,
+        ...(strict ? { strict: true } : {}),
       },
     ],
     tool_choice: { type: 'tool' as const, name: request.task },
