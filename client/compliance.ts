@@ -11,14 +11,20 @@ const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export function createComplianceClient({ client, taskQueue }: { client: Client; taskQueue: string }) {
   return {
-    /** A manual run for any month; one workflow per month id, so a second request joins the first. */
-    async startReport(month: string): Promise<{ workflowId: string }> {
+    /**
+     * A manual run for any month; one workflow per month id, so a second request joins the first. `asOf` (YYYY-MM-DD)
+     * reads the 30-day rule on that day instead of today: the same month and asOf give the same report, byte for byte.
+     */
+    async startReport(month: string, options: { asOf?: string } = {}): Promise<{ workflowId: string }> {
       if (!monthPattern.test(month)) throw new InvalidRequestError('month', ['month must be YYYY-MM']);
-      const workflowId = `acma-report-${month}-manual`;
+      if (options.asOf !== undefined && !/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(options.asOf)) {
+        throw new InvalidRequestError('asOf', ['asOf must be YYYY-MM-DD']);
+      }
+      const workflowId = `acma-report-${month}-manual${options.asOf ? `-as-of-${options.asOf}` : ''}`;
       await client.workflow.start<typeof monthlyComplianceReport>('monthlyComplianceReport', {
         taskQueue,
         workflowId,
-        args: [{ month }],
+        args: [{ month, ...(options.asOf ? { asOf: options.asOf } : {}) }],
         staticSummary: `ACMA data-breach report for ${month}`,
         staticDetails: `**Month** ${month} (manual run)\n\nFacts the model extracts that disagree with the records wait for a reviewer.`,
         workflowIdReusePolicy: 'ALLOW_DUPLICATE',

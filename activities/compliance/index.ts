@@ -11,6 +11,7 @@ import {
   type FactMismatch,
   type IncidentFacts,
   type Period,
+  verdicts,
 } from '../../domain/compliance/facts';
 import type { ModelCallRecord } from '../../domain/model-call';
 import { parseInput } from '../boundary';
@@ -35,7 +36,7 @@ const storeInput = z.object({
   period: periodSchema,
   csv: z.string().min(1),
   summary: z.string().min(1),
-  verdict: z.enum(['PASS', 'FAIL', 'PENDING']),
+  verdict: z.enum(verdicts),
   reviewer: z.string().nullable(),
 });
 

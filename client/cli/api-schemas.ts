@@ -57,7 +57,7 @@ export const faultStatusSchema = z.object({
 /** Status documents are shown to the engineer as they are, so only their being an object is checked. */
 export const jsonObjectSchema = z.record(z.string(), z.unknown());
 
-export const acmaReportSchema = z.looseObject({ verdict: z.enum(['PASS', 'FAIL', 'PENDING']) });
+export const acmaReportSchema = z.looseObject({ verdict: z.enum(['PASS', 'FAIL', 'PENDING', 'PENDING_REVIEW']) });
 
 export const auditVerifySchema = z.object({
   ok: z.boolean(),

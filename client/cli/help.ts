@@ -84,7 +84,8 @@ Examples:
 
 export const reportsHelp = `
 Fetching a report exits 0 whatever its verdict, so archiving jobs do not fail on a month with breaches.
-Add --check to gate on it: exit 7 unless the verdict is PASS (FAIL or PENDING review).
+Add --check to gate on it: exit 7 unless the verdict is PASS (FAIL, PENDING, or PENDING_REVIEW while a reviewer has
+not settled every open item).
 
 Examples:
   $ switchboard reports acma 2025-03

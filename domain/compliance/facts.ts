@@ -11,6 +11,8 @@ export const incidentFactsSchema = z.object({
   type: z.enum(incidentTypes),
   customersAffected: z.number().int().nonnegative().nullable(),
   dateReported: isoDate.nullable(),
+  /** How sure the extraction is of its type, when it says: under LOW_CONFIDENCE the incident goes to a reviewer. */
+  confidence: z.number().min(0).max(1).optional(),
 });
 export type IncidentFacts = z.infer<typeof incidentFactsSchema>;
 
@@ -75,10 +77,14 @@ export interface IgnoredReview {
   reason: string;
 }
 
+/** PENDING_REVIEW: facts a reviewer has not settled yet; the report is stored so, with its open items, never as PASS. */
+export const verdicts = ['PASS', 'FAIL', 'PENDING', 'PENDING_REVIEW'] as const;
+export type Verdict = (typeof verdicts)[number];
+
 export interface ComplianceReport {
   period: Period;
   asOf: string;
-  verdict: 'PASS' | 'FAIL' | 'PENDING';
+  verdict: Verdict;
   csv: string;
   summary: string;
   breaches: number;

@@ -76,6 +76,32 @@ export function acmaBlocks(f: AcmaFigures): Block[] {
         `${f.mismatches.incidents.length ? f.mismatches.incidents.join(', ') : 'no incident'}. ${f.unusable} unusable ` +
         `answers, ${f.errors} failures.`,
     },
+    ...(f.handwritten ? handwrittenBlocks(f.handwritten) : []),
     ...callBlocks(f.calls, 'incident'),
+  ];
+}
+
+/** The hand-written set on its own: written before the rules' paraphrase cues, never used to develop them. */
+function handwrittenBlocks(h: NonNullable<AcmaFigures['handwritten']>): Block[] {
+  return [
+    { kind: 'heading', text: `Hand-written records (${h.items}, independent of the seed)` },
+    {
+      kind: 'text',
+      text:
+        `Type right on ${h.types.right} of ${h.types.n} (${pct(h.types.accuracy)}); stated customer counts exact on ` +
+        `${h.customers.exact} of ${h.customers.n} breaches; report date right on ${h.reported.right} of ` +
+        `${h.reported.n}. ${h.reviewed} records sent to a reviewer. ${h.misses.length} misses, ` +
+        `${h.silentMisses.length} of them silent (not sent to review).`,
+    },
+    {
+      kind: 'table',
+      headers: ['record', 'missed', 'sent to review'],
+      rows: h.misses.map((m) => [m.id, m.fields.join(', '), m.reviewed ? 'yes' : 'NO (silent)']),
+    },
+    {
+      kind: 'table',
+      headers: ['month', 'truth', 'as stored'],
+      rows: h.months.map((m) => [m.month, m.expected, m.predicted]),
+    },
   ];
 }

@@ -11,6 +11,8 @@ import { readIncident } from '../../activities/compliance/incidents';
 import type { ModelGateway } from '../../activities/model/contract';
 import type { PromptTemplate } from '../../activities/model/prompt-library';
 import type { AcmaCase, AcmaLabels } from '../datasets/acma';
+import type { HandwrittenCase } from '../datasets/acma-handwritten';
+import { outcomeOf, type HandwrittenOutcome } from '../scoring/acma-handwritten';
 import { failureOf, timedCall } from '../model-call';
 import type { CallTiming } from '../types';
 
@@ -39,6 +41,17 @@ export function createIncidentRunner(pool: Pool, gateway: ModelGateway, prompt: 
       return { ...base, predicted: facts, mismatches, latencyMs: performance.now() - started, unusable: false };
     } catch (error) {
       return { ...base, predicted: null, mismatches: [], latencyMs: performance.now() - started, ...failureOf(error) };
+    }
+  };
+}
+
+/** One hand-written record through the same request and cross-check, without the database. */
+export function createRecordRunner(gateway: ModelGateway, prompt: PromptTemplate) {
+  return async function run(c: HandwrittenCase): Promise<HandwrittenOutcome> {
+    try {
+      return outcomeOf(c, await timedCall(gateway, extractIncidentRequest(prompt, c.incident), []));
+    } catch {
+      return outcomeOf(c, null);
     }
   };
 }

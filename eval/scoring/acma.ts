@@ -5,6 +5,7 @@ import { ratio, type Pair } from '../metrics';
 import type { AcmaOutcome } from '../runners/acma';
 import { checkReport, labelledFacts, type ReportCheck } from './acma-reports';
 import { callFigures, type CallFigures } from './calls';
+import type { HandwrittenFigures } from './acma-handwritten';
 
 export interface AcmaFigures {
   items: number;
@@ -21,6 +22,8 @@ export interface AcmaFigures {
   mismatches: { count: number; incidents: string[] };
   reports: ReportCheck[];
   calls: CallFigures;
+  /** The hand-written set, scored on its own (absent in runs from before it). */
+  handwritten?: HandwrittenFigures;
 }
 
 const NOT_A_BREACH = 'not a breach';

@@ -2,8 +2,11 @@
 import { acmaDataset, readIncidentLog, type AcmaDataset } from '../datasets/acma';
 import { mapLimit } from '../map-limit';
 import { acmaBlocks, acmaCards, acmaHeadlines } from '../report/acma';
-import { createIncidentRunner } from '../runners/acma';
+import { loadHandwrittenSet } from '../datasets/acma-handwritten';
+import { createIncidentRunner, createRecordRunner } from '../runners/acma';
+import { computeHandwrittenFigures } from '../scoring/acma-handwritten';
 import { acmaItemCorrect, computeAcmaFigures, predictedStatus, type AcmaFigures } from '../scoring/acma';
+import type { HandwrittenFigures } from '../scoring/acma-handwritten';
 import { labelledFacts, reportOf } from '../scoring/acma-reports';
 import { abFiguresOf } from '../scoring/calls';
 import type { UseCaseDefinition } from '../use-case';
@@ -19,6 +22,16 @@ function assertDocumentExample(d: AcmaDataset): void {
   if (got.csv !== want.csv || got.verdict !== want.verdict || got.customers !== want.customers) {
     throw new Error(`acma-labels.json does not reproduce the worked example: ${got.verdict}, ${got.csv}`);
   }
+}
+
+export function handwrittenLine(h: HandwrittenFigures): string {
+  return (
+    `hand-written set: ${h.items} records, type ${h.types.right}/${h.types.n}, stated customers exact ` +
+    `${h.customers.exact}/${h.customers.n}, report date ${h.reported.right}/${h.reported.n}; ${h.misses.length} misses, ` +
+    `${h.misses.length - h.silentMisses.length} sent to review, ${h.silentMisses.length} silent` +
+    (h.silentMisses.length ? ` (${h.silentMisses.join(', ')})` : '') +
+    `; months ${h.months.map((m) => `${m.month} ${m.predicted} (truth ${m.expected})`).join(', ')}`
+  );
 }
 
 export function acmaUseCase(): UseCaseDefinition<AcmaDataset, AcmaFigures> {
@@ -54,7 +67,10 @@ export function acmaUseCase(): UseCaseDefinition<AcmaDataset, AcmaFigures> {
         latencyMs: o.latencyMs,
         costUsd: o.calls.reduce((s, c) => s + c.costUsd, 0),
       }));
-      return { items, figures: computeAcmaFigures(outcomes, data.reports, asOf) };
+      const written = loadHandwrittenSet();
+      const runRecord = createRecordRunner(ctx.engine.gateway, ctx.prompts.extractIncident);
+      const handwritten = computeHandwrittenFigures(written, await mapLimit(written.cases, ctx.concurrency, runRecord));
+      return { items, figures: { ...computeAcmaFigures(outcomes, data.reports, asOf), handwritten } };
     },
     headlines: acmaHeadlines,
     abFigures: (label, f) =>
@@ -65,12 +81,14 @@ export function acmaUseCase(): UseCaseDefinition<AcmaDataset, AcmaFigures> {
       ),
     cards: acmaCards,
     blocks: acmaBlocks,
-    details: (f) =>
-      f.reports.map(
+    details: (f) => [
+      ...(f.handwritten ? [handwrittenLine(f.handwritten)] : []),
+      ...f.reports.map(
         (r) =>
           `${r.name}: verdict ${r.predicted.verdict} (expected ${r.expected.verdict}), ${r.predicted.breaches} ` +
           `breaches, ${r.predicted.customers.toLocaleString('en-AU')} customers, CSV ${r.csvMatch ? 'exact' : 'differs'}`,
       ),
+    ],
     offlineNote:
       'regular expressions over the incident record (activities/model/offline/extract-incident.ts), NOT an LLM. ' +
       'They were written against these seeded records, so a high score here shows the pipeline, not a model.',

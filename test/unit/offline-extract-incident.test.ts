@@ -36,7 +36,7 @@ describe('extractIncidentOffline', () => {
   const byId = (id: string) => facts.find((f) => f.incidentId === id)!;
 
   it("reads the ACMA example's four incidents as the expected CSV does", () => {
-    expect(['001', '002', '003', '004'].map((n) => byId(`INC-2025-${n}`))).toEqual([
+    expect(['001', '002', '003', '004'].map((n) => byId(`INC-2025-${n}`))).toMatchObject([
       {
         incidentId: 'INC-2025-001',
         date: '2025-01-15',

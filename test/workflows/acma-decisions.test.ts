@@ -193,7 +193,11 @@ describe('a forged ACMA review cannot change a verdict', () => {
     expect(report.reviewer).toBe(reviewer);
     expect(report.csv).toContain('INC-1,2025-01-05,data_breach,500,2025-02-20,46');
     expect(recorder.resolved).toEqual([{ reviewer, corrections: confirm }]);
-    expect(recorder.stored).toEqual([{ verdict: 'FAIL', reviewer }]);
+    // While the review was open the month was stored PENDING_REVIEW (issue 15), never as a verdict nobody settled.
+    expect(recorder.stored).toEqual([
+      { verdict: 'PENDING_REVIEW', reviewer: null },
+      { verdict: 'FAIL', reviewer },
+    ]);
     // Verifications run concurrently, so refusals are recorded in the order they finish.
     expect(ignored.map((i) => i.reason)).toEqual(
       expect.arrayContaining([

@@ -2,6 +2,7 @@ import {
   allHandlersFinished,
   ApplicationFailure,
   condition,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -24,7 +25,7 @@ import { localDate } from '../fault/policy';
 import { reviewStatusQuery } from './messages';
 import { applyCorrections, ReviewDesk } from './review-desk';
 import { acceptReviews } from './review-handlers';
-import { assessBreach, monthPeriod, previousMonth, renderCsv, renderSummary, verdictOf } from './rules';
+import { compileReport, monthPeriod, previousMonth } from './rules';
 import { modelCallOptions } from '../model-retry';
 
 const retry: RetryPolicy = {
@@ -40,11 +41,24 @@ export interface ComplianceReportInput {
   /** YYYY-MM; or an explicit period; or neither, for the month before today in Sydney (the scheduled run). */
   month?: string;
   period?: Period;
+  /** YYYY-MM-DD in Sydney: the day the 30-day rule is read on. Default today, by workflow time; the same month and
+   * the same asOf give the same report, byte for byte. */
+  asOf?: string;
 }
+
+/** A real calendar day: "2026-02-31" is refused rather than read as 3 March. */
+const isoDay = (s: unknown) =>
+  typeof s === 'string' &&
+  /^\d{4}-\d{2}-\d{2}$/.test(s) &&
+  !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
+  new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
 
 /** ACMA's monthly data-breach report: the model reads the records; code decides every figure and the verdict. */
 export async function monthlyComplianceReport(input: ComplianceReportInput = {}): Promise<ComplianceReport> {
-  const today = localDate(workflowNow(), 'Australia/Sydney');
+  if (input.asOf !== undefined && !isoDay(input.asOf)) {
+    throw ApplicationFailure.create({ type: 'InvalidInput', message: 'asOf must be YYYY-MM-DD', nonRetryable: true });
+  }
+  const today = input.asOf ?? localDate(workflowNow(), 'Australia/Sydney');
   const candidate = input.period ?? (input.month ? monthPeriod(input.month) : previousMonth(today));
   const parsed = periodSchema.safeParse(candidate);
   if (!parsed.success || (input.month && !/^\d{4}-\d{2}$/.test(input.month))) {
@@ -99,6 +113,16 @@ export async function monthlyComplianceReport(input: ComplianceReportInput = {})
       { summary: `Open a review of ${mismatches.length} facts that disagree with the records` },
       [{ mismatches }],
     );
+    // Runs recorded before this keep their command order; from now on the month reads PENDING_REVIEW, with its
+    // open items, wherever anyone looks while the reviewer has not answered: never a PASS nobody settled.
+    if (patched('acma-pending-review')) {
+      const pending = compileReport(facts, mismatches, today, period);
+      await backend.storeComplianceReport.executeWithOptions(
+        { summary: `Store the report: PENDING_REVIEW, ${mismatches.length} open items` },
+        [{ period, csv: pending.csv, summary: pending.summary, verdict: pending.verdict, reviewer: null }],
+      );
+      upsertSearchAttributes([{ key: sa.Decision, value: pending.verdict }]);
+    }
     await condition(() => desk.decided !== null);
     const decided = desk.decided as Review | null;
     if (decided) {
@@ -110,10 +134,8 @@ export async function monthlyComplianceReport(input: ComplianceReportInput = {})
   desk.close(mismatches.length ? 'the figures were already settled' : 'no figures needed a review');
 
   publish('reporting');
-  const breaches = facts.filter((f) => f.type === 'data_breach').map((f) => assessBreach(f, today));
-  const csv = renderCsv(breaches);
-  const summary = renderSummary(breaches, period);
-  const verdict = verdictOf(breaches);
+  // A counted review settles every item it questioned: the ones it corrects and the ones it confirms as extracted.
+  const { breaches, csv, summary, verdict } = compileReport(facts, [], today, period);
   // The verified identity of the signed review that counted: never a name typed into a signal.
   const reviewer = desk.decided?.reviewer ?? null;
   const stored = await backend.storeComplianceReport.executeWithOptions(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { verdicts } from '../../../domain/compliance/facts';
 import { fetchLatestReport } from '../../compliance';
 import type { ApiContext } from '../context';
 import { notFound } from '../errors';
@@ -7,7 +8,7 @@ import { defineRoute, type ApiRoute } from '../route';
 const reportSchema = z.object({
   month: z.string(),
   version: z.number(),
-  verdict: z.enum(['PASS', 'FAIL', 'PENDING']),
+  verdict: z.enum(verdicts),
   reviewer: z.string().nullable(),
   summary: z.string(),
   csv: z.string(),
