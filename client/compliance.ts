@@ -1,4 +1,4 @@
-import type { Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { Pool } from 'pg';
 import type { ComplianceReport } from '../domain/compliance/facts';
 import type { DecisionOutcome, SignedDecision } from '../domain/decisions';
@@ -15,13 +15,17 @@ export function createComplianceClient({ client, taskQueue }: { client: Client; 
      * A manual run for any month; one workflow per month id, so a second request joins the first. `asOf` (YYYY-MM-DD)
      * reads the 30-day rule on that day instead of today: the same month and asOf give the same report, byte for byte.
      */
-    async startReport(month: string, options: { asOf?: string } = {}): Promise<{ workflowId: string }> {
+    /** One run per month and asOf: a second request while it runs joins it (`started: false`). */
+    async startReport(
+      month: string,
+      options: { asOf?: string } = {},
+    ): Promise<{ workflowId: string; started: boolean }> {
       if (!monthPattern.test(month)) throw new InvalidRequestError('month', ['month must be YYYY-MM']);
       if (options.asOf !== undefined && !/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(options.asOf)) {
         throw new InvalidRequestError('asOf', ['asOf must be YYYY-MM-DD']);
       }
       const workflowId = `acma-report-${month}-manual${options.asOf ? `-as-of-${options.asOf}` : ''}`;
-      await client.workflow.start<typeof monthlyComplianceReport>('monthlyComplianceReport', {
+      const started = client.workflow.start<typeof monthlyComplianceReport>('monthlyComplianceReport', {
         taskQueue,
         workflowId,
         args: [{ month, ...(options.asOf ? { asOf: options.asOf } : {}) }],
@@ -29,7 +33,13 @@ export function createComplianceClient({ client, taskQueue }: { client: Client; 
         staticDetails: `**Month** ${month} (manual run)\n\nFacts the model extracts that disagree with the records wait for a reviewer.`,
         workflowIdReusePolicy: 'ALLOW_DUPLICATE',
       });
-      return { workflowId };
+      try {
+        await started;
+        return { workflowId, started: true };
+      } catch (error) {
+        if (error instanceof WorkflowExecutionAlreadyStartedError) return { workflowId, started: false };
+        throw error;
+      }
     },
     /** Stage, the mismatches to settle, and the run id a signed review must name. */
     status: (workflowId: string): Promise<ReviewStatus> =>

@@ -32,6 +32,7 @@ export const accessTable = {
   'POST /fraud/flags/:id/decision': ['analyst'],
 
   'GET /reports/acma/:month': ['service', 'auditor'],
+  'POST /reports/acma/:month/runs': ['service', 'reviewer'],
   'POST /reports/acma/runs/:workflowId/review': ['reviewer'],
 
   'GET /audit/samples': ['auditor'],

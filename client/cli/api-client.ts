@@ -3,6 +3,7 @@ import type { SignedDecision } from '../../domain/decisions';
 import type { CliConfig } from './config';
 import {
   acmaReportSchema,
+  acmaRunSchema,
   approvalReplySchema,
   auditVerifySchema,
   errorBodySchema,
@@ -92,6 +93,8 @@ export function createApiClient(config: CliConfig, fetchImpl: typeof fetch = fet
     ticket: (ticketId: string) => json(jsonObjectSchema, 'GET', `/tickets/${id(ticketId)}`),
     startFraudSweep: (sweepDate?: string) =>
       json(sweepStartedSchema, 'POST', '/fraud/sweeps', sweepDate ? { sweepDate } : {}),
+    startAcmaReport: (month: string, asOf?: string) =>
+      json(acmaRunSchema, 'POST', `/reports/acma/${id(month)}/runs`, asOf ? { asOf } : {}),
     acmaReport: (month: string) => json(acmaReportSchema, 'GET', `/reports/acma/${id(month)}`),
     async acmaReportCsv(month: string): Promise<string> {
       const response = await send('GET', `/reports/acma/${id(month)}?format=csv`, undefined, 'text/csv');

@@ -59,6 +59,8 @@ export const jsonObjectSchema = z.record(z.string(), z.unknown());
 
 export const acmaReportSchema = z.looseObject({ verdict: z.enum(['PASS', 'FAIL', 'PENDING', 'PENDING_REVIEW']) });
 
+export const acmaRunSchema = z.object({ workflowId: z.string(), started: z.boolean() });
+
 export const auditVerifySchema = z.object({
   ok: z.boolean(),
   rows: z.number().int().min(0),

@@ -14,6 +14,7 @@ All commands (each has its own --help):
   tickets show <ticketId>
   fraud sweep [--date YYYY-MM-DD]
   reports acma <YYYY-MM> [--csv] [--out <file>] [--check]
+  reports run-acma <YYYY-MM> [--as-of YYYY-MM-DD]
   audit verify [--json]
 
 Examples:
@@ -91,6 +92,7 @@ Examples:
   $ switchboard reports acma 2025-03
   $ switchboard reports acma 2025-03 --csv --out acma-2025-03.csv
   $ switchboard reports acma 2025-03 --check > /dev/null || echo "not ready to file"
+  $ switchboard reports run-acma 2025-03 --as-of 2025-04-10     # the report as it stood on 10 April
 `;
 
 export const auditHelp = `

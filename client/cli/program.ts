@@ -5,7 +5,7 @@ import { createKey, showKey } from './commands/keys';
 import { defaultKeyPath } from './signing-key';
 import { verifyAudit } from './commands/audit';
 import { startFraudSweep } from './commands/fraud';
-import { fetchAcmaReport } from './commands/reports';
+import { fetchAcmaReport, runAcmaReport } from './commands/reports';
 import { showTicket, startTicket } from './commands/tickets';
 import { requireCliConfig, type CliConfigResult } from './config';
 import type { CliContext } from './context';
@@ -141,6 +141,14 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
         fetchAcmaReport(ctx, month, options),
       ),
     );
+
+  reports
+    .command('run-acma')
+    .description("run a month's ACMA report now (the API starts it); --as-of reproduces it as of a past date")
+    .argument('<month>', 'YYYY-MM')
+    .option('--as-of <YYYY-MM-DD>', 'the date PENDING and due dates are measured from (default: today in Sydney)')
+    .addHelpText('after', help.reportsHelp)
+    .action(run((month: string, options: { asOf?: string }) => runAcmaReport(ctx, month, options)));
 
   const audit = program
     .command('audit')

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { verdicts } from '../../../domain/compliance/facts';
-import { fetchLatestReport } from '../../compliance';
+import { createComplianceClient, fetchLatestReport } from '../../compliance';
 import type { ApiContext } from '../context';
 import { notFound } from '../errors';
 import { defineRoute, type ApiRoute } from '../route';
@@ -15,15 +15,38 @@ const reportSchema = z.object({
   createdAt: z.string(),
 });
 
+const monthParams = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month must be YYYY-MM') }).strict();
+
 export function reportRoutes(context: ApiContext): ApiRoute[] {
+  const compliance = createComplianceClient({ client: context.client, taskQueue: context.config.TEMPORAL_TASK_QUEUE });
   return [
+    defineRoute({
+      method: 'POST',
+      url: '/reports/acma/:month/runs',
+      summary: "Run a month's ACMA report now, as of a given date",
+      description:
+        'asOf (YYYY-MM-DD, default today in Sydney) fixes what PENDING and due dates are measured against, so a past ' +
+        'report can be reproduced byte for byte. One run per month and asOf: a second request joins the first.',
+      tags: ['reports'],
+      params: monthParams,
+      body: z.object({ asOf: z.iso.date('asOf must be YYYY-MM-DD').optional() }).strict(),
+      status: 202,
+      responses: {
+        202: { description: 'Started or joined', schema: z.object({ workflowId: z.string(), started: z.boolean() }) },
+      },
+      handler: async ({ params, body }) => {
+        const started = await compliance.startReport(params.month, body.asOf ? { asOf: body.asOf } : {});
+        if (started.started) context.metrics.workflowStarted('acma_report');
+        return started;
+      },
+    }),
     defineRoute({
       method: 'GET',
       url: '/reports/acma/:month',
       summary: 'The latest stored ACMA data-breach report for a month',
       description: 'JSON by default; CSV with ?format=csv or Accept: text/csv.',
       tags: ['reports'],
-      params: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month must be YYYY-MM') }).strict(),
+      params: monthParams,
       query: z.object({ format: z.enum(['json', 'csv']).optional() }).strict(),
       responses: {
         200: { description: 'The report', schema: reportSchema, contentTypes: ['application/json', 'text/csv'] },

@@ -8,6 +8,20 @@ export interface AcmaOptions {
   check?: boolean;
 }
 
+/** Runs a month's report now; with --as-of, as it stood on that date (PENDING and due dates measured from it). */
+export async function runAcmaReport(ctx: CliContext, month: string, options: { asOf?: string }): Promise<ExitCode> {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) {
+    throw new CliError(ExitCode.usage, `month must be YYYY-MM, got ${JSON.stringify(month)}`);
+  }
+  if (options.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) {
+    throw new CliError(ExitCode.usage, `--as-of must be YYYY-MM-DD, got ${JSON.stringify(options.asOf)}`);
+  }
+  const run = await ctx.api().startAcmaReport(month, options.asOf);
+  ctx.io.stdout.write(`${run.started ? 'Started' : 'Joined'} ${run.workflowId}.\n`);
+  ctx.io.stderr.write(`When it completes: switchboard reports acma ${month} [--check]\n`);
+  return ExitCode.ok;
+}
+
 /**
  * Fetching a report succeeds whatever the report says: an archiving cron job must not fail because a month had
  * breaches. A release or filing gate opts in with --check, which exits 7 unless the verdict is PASS.
