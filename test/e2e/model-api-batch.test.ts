@@ -47,9 +47,11 @@ describe('Message Batches through a durable polling workflow', () => {
       expect(intents.slice(0, 4)).toEqual(['duplicate_charge', 'data_export', 'slow_internet', 'report_fraud']);
       expect(intents.slice(96)).toEqual(intents.slice(0, 4));
 
-      // Batch price: half of the $1/$5 per MTok list price.
+      // Batch price: half of the $1/$5 per MTok list price, the cached prefix at 1.25x written and 0.1x read.
       for (const { call } of result.results) {
-        expect(call!.costUsd).toBeCloseTo((call!.usage.inputTokens * 1 + call!.usage.outputTokens * 5) / 2e6, 12);
+        const { inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens } = call!.usage;
+        const input = inputTokens + cacheWriteTokens * 1.25 + cacheReadTokens * 0.1;
+        expect(call!.costUsd).toBeCloseTo((input * 1 + outputTokens * 5) / 2e6, 12);
       }
       expect(result.costUsd).toBeCloseTo(
         result.results.reduce((sum, r) => sum + r.call!.costUsd, 0),
