@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { registerDecisionKey } from '../../activities/decisions/registry';
-import { generateSigningKey, signingKeyFromPem, type SigningKey } from '../../activities/decisions/signing';
+import type { SigningKey } from '../../activities/decisions/signing';
+import { createKeyFile, loadKeyFile } from '../../client/cli/signing-key';
 import type { DeciderRole } from '../../domain/decisions';
 
 export interface DemoPerson {
@@ -34,7 +35,8 @@ export async function ensureDemoPeople(databaseUrl: string, dir: string): Promis
     const entries = await Promise.all(
       people.map(async ([role, identity]) => {
         const path = join(dir, `${identity}.json`);
-        const key = existsSync(path) ? readKey(path) : writeKey(path, identity, role);
+        // The same key file `switchboard keys create` writes, so SWITCHBOARD_SIGNING_KEY can name it.
+        const { key } = existsSync(path) ? loadKeyFile(path) : createKeyFile(path, identity, role);
         const publicKeyBase64 = key.publicKeyBase64;
         await registerDecisionKey(pool, { identity, role, publicKeyBase64, registeredBy: 'demo' });
         return [role, { identity, role, path, key }] as const;
@@ -44,14 +46,4 @@ export async function ensureDemoPeople(databaseUrl: string, dir: string): Promis
   } finally {
     await pool.end();
   }
-}
-
-const readKey = (path: string): SigningKey =>
-  signingKeyFromPem((JSON.parse(readFileSync(path, 'utf8')) as { privateKeyPem: string }).privateKeyPem);
-
-function writeKey(path: string, identity: string, role: DeciderRole): SigningKey {
-  const key = generateSigningKey();
-  const file = { identity, role, keyId: key.keyId, privateKeyPem: key.privateKeyPem };
-  writeFileSync(path, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
-  return key;
 }

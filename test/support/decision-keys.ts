@@ -1,5 +1,5 @@
 import { Context } from '@temporalio/activity';
-import type { DecisionCheck, DecisionExpectation, DeciderRole } from '../../domain/decisions';
+import { roleForKind, type DecisionCheck, type DecisionExpectation, type DeciderRole } from '../../domain/decisions';
 import type { KeyRole, RegisteredKey } from '../../activities/decisions/registry';
 import { generateSigningKey, type SigningKey } from '../../activities/decisions/signing';
 import { checkDecision } from '../../activities/decisions/verify';
@@ -42,7 +42,7 @@ export class TestKeyring {
   }
 
   sign(input: Omit<DecisionToSign, 'identity'> & { identity: string; role?: DeciderRole }, key?: SigningKey) {
-    return signDecision(input, key ?? this.key(input.identity, input.role ?? roleOf(input.kind)));
+    return signDecision(input, key ?? this.key(input.identity, input.role ?? roleForKind[input.kind]));
   }
 
   /** The verifyDecision activity, for stubbed workers. */
@@ -63,8 +63,4 @@ export class TestKeyring {
       },
     };
   }
-}
-
-function roleOf(kind: DecisionToSign['kind']): DeciderRole {
-  return ({ fault: 'oncall', ticket_review: 'agent', acma_review: 'reviewer', fraud: 'analyst' } as const)[kind];
 }

@@ -1,5 +1,5 @@
 import { faultSubject } from '../../../domain/decisions';
-import { signDecision } from '../../decisions';
+import { signFaultVerdict } from '../../decisions';
 import type { ApiClient } from '../api-client';
 import type { CliContext } from '../context';
 import { CliError, ExitCode } from '../exit-codes';
@@ -56,10 +56,7 @@ export function signFaultDecision(
   what: { decision: 'approve' | 'reject'; reason: string; emergency: boolean; lifetimeMs?: number },
 ) {
   if (file.role !== 'oncall') throw new CliError(ExitCode.forbidden, `a ${file.role} key cannot decide a fault`);
-  return signDecision(
-    { kind: 'fault', workflowId, ...target, ...what, identity: file.identity, now: ctx.now() },
-    file.key,
-  );
+  return signFaultVerdict(file.key, file.identity, workflowId, target, { ...what, now: ctx.now() });
 }
 
 /** The run and the `action@device` a fault waits on, pending or deferred; only those can be decided. */
