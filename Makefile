@@ -4,6 +4,21 @@ ARGS ?=
 
 .PHONY: help deps tools lint typecheck test demo dev stack-up stack-down eval clean
 
+# Every target runs on Node >= 22.13: the machine's when it is recent enough, otherwise a pinned Node 22 that
+# scripts/stack/provide-node.sh fetches once from the npm registry into ~/.cache/switchboard/node and puts first
+# on PATH here, so npm ci, npx, jest and every script (and what they spawn) use it. `make help` fetches nothing.
+ifneq ($(filter-out help,$(or $(MAKECMDGOALS),$(.DEFAULT_GOAL))),)
+NODE_BIN := $(shell bash scripts/stack/provide-node.sh)
+ifneq ($(.SHELLSTATUS),0)
+$(error no Node >= 22.13 (see the provide-node message above))
+endif
+ifneq ($(NODE_BIN),)
+export PATH := $(NODE_BIN):$(PATH)
+# Native addons built by npm (node-gyp) use this Node's headers, not those a machine-wide nodedir points at.
+export npm_config_nodedir := $(patsubst %/,%,$(dir $(NODE_BIN)))
+endif
+endif
+
 help:
 	@echo "make demo   set everything up and run the ticket demo (ARGS=--once to exit when done)"
 	@echo "make test   set everything up and run lint, type checks and all test tiers"

@@ -1,7 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 
-/** Prints jest's totals as one plain "N passed, N failed" line that CI can read. */
+/**
+ * Prints the Node the tests ran on (the `node --version` that make put on PATH), then jest's totals as one plain
+ * "N passed, N failed" line that CI can read.
+ */
 const file = process.argv[2] ?? '.data/jest-results.json';
+console.log(`node --version: ${process.version}`);
 if (!existsSync(file)) {
   console.log('0 passed, 1 failed');
 } else {
