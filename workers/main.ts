@@ -1,4 +1,4 @@
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { Pool } from 'pg';
 import { ConfigError, loadConfigOrExit, requireDatabaseUrl, type Config } from '../config';
 import { temporalConnectionOptions } from '../config/temporal-connection';
@@ -15,6 +15,9 @@ import { createProvider, loadPromptSet, modelIdsFor, pricesFor } from './model-d
 import { keyRingFromConfig } from '../security/keyring';
 import { dataConverterFromConfig } from '../security/data-converter';
 import { workflowBundleOptions } from './workflow-bundle';
+import { createProcessLogger } from './logging';
+import { createWorkerMetrics, meteredGateway, watchApprovals } from './metrics';
+import { installWorkerRuntime } from './telemetry';
 
 export interface RunningWorker {
   worker: Worker;
@@ -32,6 +35,9 @@ export interface StartWorkerOptions {
 export async function startWorker(config: Config, options: StartWorkerOptions = {}): Promise<RunningWorker> {
   // First, so a worker without payload keys stops before it connects to anything.
   const dataConverter = dataConverterFromConfig(config);
+  // The process's Runtime: pino and Prometheus when run as main (below), the tests' quiet one in a test process.
+  const { logger: log, metricMeter } = Runtime.instance();
+  const metrics = createWorkerMetrics(metricMeter);
   const chainKeys = requireChainKeys(config);
   // Every audit row the activities append through this pool is signed with the chain key.
   const pool = bindChainKeys(
@@ -39,10 +45,13 @@ export async function startWorker(config: Config, options: StartWorkerOptions = 
     chainKeys,
   );
   // An idle connection dropped by the server (restart, failover) is replaced on next use; it must not crash the worker.
-  pool.on('error', (error) => console.error(`database connection lost: ${error.message}`));
+  pool.on('error', (error) => log.error('database connection lost', { error, source: 'postgres' }));
   const { taxonomy, prompts } = loadPromptSet();
   const provider = options.provider ?? createProvider(config, taxonomy);
-  const gateway = createModelGateway({ provider, modelIds: modelIdsFor(config), prices: pricesFor(config) });
+  const gateway = meteredGateway(
+    createModelGateway({ provider, modelIds: modelIdsFor(config), prices: pricesFor(config) }),
+    metrics,
+  );
   const activities = createActivities({
     pool,
     gateway,
@@ -51,6 +60,7 @@ export async function startWorker(config: Config, options: StartWorkerOptions = 
     prompts,
     reportsDir: config.REPORTS_DIR,
     audit: { ring: keyRingFromConfig(config), sampleRate: config.AUDIT_SAMPLE_RATE },
+    metrics: metrics.activity,
   });
   const workerActivities = {
     ...activities,
@@ -105,7 +115,10 @@ export async function startWorker(config: Config, options: StartWorkerOptions = 
     // In-flight model calls get this long to finish on SIGTERM before they are cancelled.
     shutdownGraceTime: config.WORKER_SHUTDOWN_GRACE,
   });
+  // Only where there is an endpoint to read it: in-process test workers would poll PostgreSQL for nothing.
+  const stopWatching = config.WORKER_METRICS_ADDRESS ? watchApprovals(pool, metrics, log) : () => {};
   const done = worker.run().finally(async () => {
+    stopWatching();
     await connection.close();
     await pool.end();
   });
@@ -114,16 +127,27 @@ export async function startWorker(config: Config, options: StartWorkerOptions = 
 
 if (require.main === module) {
   const config = loadConfigOrExit();
+  const log = createProcessLogger(config.LOG_LEVEL);
+  installWorkerRuntime(config, log);
   startWorker(config, { workflowBundlePath: config.WORKFLOW_BUNDLE_PATH })
     .then(({ done }) => {
-      console.log(
-        `worker polling ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS} (model: ${config.MODEL_PROVIDER})`,
+      log.info(
+        {
+          taskQueue: config.TEMPORAL_TASK_QUEUE,
+          temporalAddress: config.TEMPORAL_ADDRESS,
+          modelProvider: config.MODEL_PROVIDER,
+          metricsAddress: config.WORKER_METRICS_ADDRESS ?? null,
+        },
+        'worker polling',
       );
       return done;
     })
-    .then(() => console.log('worker stopped'))
+    .then(() => log.info('worker stopped'))
     .catch((error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
+      // Start-up and Runtime failures (configuration, connection, bundle), never a task's: no customer text in them.
+      const { name, message } = error instanceof Error ? error : { name: typeof error, message: String(error) };
+      log.fatal({ err: { name, message } }, 'worker failed');
+      log.flush();
       process.exit(error instanceof ConfigError ? 78 : 1); // EX_CONFIG, as loadConfigOrExit
     });
 }
