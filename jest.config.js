@@ -1,4 +1,7 @@
-/** Three tiers: unit (no servers), workflows (real dev server, stubbed activities), e2e (worker, PostgreSQL, offline engine). */
+/**
+ * Four tiers: unit (no servers), workflows (real dev server, stubbed activities; with the replay tests), e2e (worker,
+ * PostgreSQL, offline engine) and resilience (fault injection and fuzzing, minutes per check).
+ */
 const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
 const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'] };
 

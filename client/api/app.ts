@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { installAuth, rateLimitKey } from './auth';
 import { createContext, type ApiDeps } from './context';
 import { ApiError, errorBody, toErrorReply } from './errors';
+import { mountDocs } from './docs';
 import { mountRoutes, type ApiRoute } from './route';
 import { acmaReviewRoute } from './routes/acma-review';
 import { auditRoutes } from './routes/audit';
@@ -64,6 +65,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
     ...auditRoutes(context),
   );
   mountRoutes(app, routes);
+  mountDocs(app);
   await app.ready();
   return app;
 }

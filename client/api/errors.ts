@@ -2,6 +2,8 @@ import {
   QueryNotRegisteredError,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import { z } from 'zod';
 import { InvalidRequestError } from '../validate';
@@ -61,6 +63,11 @@ export function toErrorReply(error: unknown): { status: number; body: ErrorBody;
   if (error instanceof QueryNotRegisteredError) return reply(404, 'not_found', 'no such workflow of this kind');
   if (error instanceof WorkflowExecutionAlreadyStartedError) {
     return reply(409, 'already_started', 'a workflow with this id is already running');
+  }
+  // An update's validator refused it in the workflow's current state (a route may map it more precisely first).
+  if (error instanceof WorkflowUpdateFailedError) return reply(409, 'update_refused', error.message);
+  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
+    return reply(503, 'worker_unavailable', 'no worker took the decision in time; retry later');
   }
   if (error instanceof Error) {
     const { code, statusCode } = error as Error & { code?: string; statusCode?: number };

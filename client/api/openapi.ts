@@ -33,7 +33,9 @@ const errorResponse = (description: string) => ({
 function operation(route: ApiRoute) {
   const isPublic = route.access === 'public';
   const responses: Record<string, unknown> = {};
-  for (const [status, spec] of Object.entries(route.responses)) {
+  for (const [status, declared] of Object.entries(route.responses)) {
+    // Every error is errors.ts's one body, so a route that names only a status still documents its shape.
+    const spec = Number(status) >= 400 && !declared.schema ? { ...declared, schema: errorBodySchema } : declared;
     const types = spec.contentTypes ?? ['application/json'];
     responses[status] = {
       description: spec.description,
@@ -49,7 +51,15 @@ function operation(route: ApiRoute) {
         : {}),
     };
   }
-  if (route.body || route.params || route.query) responses['400'] ??= errorResponse('Invalid request');
+  const isPost = route.method === 'POST';
+  // What the framework answers before a handler runs: malformed JSON on any POST, too big, not JSON.
+  if (route.body || route.params || route.query || isPost) responses['400'] ??= errorResponse('Invalid request');
+  // A path value that names nothing: handlers say so, and so do Temporal's "no such workflow" errors (errors.ts).
+  if (route.params) responses['404'] ??= errorResponse('Not found');
+  if (isPost) {
+    responses['413'] ??= errorResponse('Body larger than 64 KiB');
+    responses['415'] ??= errorResponse('Body is not application/json');
+  }
   if (!isPublic) {
     responses['401'] ??= errorResponse('Missing, unknown or revoked API key');
     if (route.access !== 'any') responses['403'] ??= errorResponse('Your role may not call this endpoint');

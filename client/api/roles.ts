@@ -13,6 +13,9 @@ export const accessTable = {
   'GET /healthz': 'public',
   'GET /readyz': 'public',
   'GET /openapi.json': 'public',
+  // The browsable page over that document and its script and style (docs.ts); not in the document.
+  'GET /docs': 'public',
+  'GET /docs/:asset': 'public',
   // Any valid key, so a scraper needs a key of its own but no role: the figures carry no personal data.
   'GET /metrics': 'any',
 
@@ -40,6 +43,9 @@ export const accessTable = {
 } as const satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof accessTable;
+
+/** Served by a plugin, not by defineRoute, so the OpenAPI document does not describe them. */
+export const undocumentedRoutes: readonly RouteKey[] = ['GET /docs', 'GET /docs/:asset'];
 
 export function accessFor(method: string, url: string): Access | undefined {
   return (accessTable as Record<string, Access>)[`${method} ${url}`];

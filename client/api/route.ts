@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Principal } from '../../security/api-keys';
-import { ApiError } from './errors';
+import { ApiError, errorBody } from './errors';
 import { accessFor, type Access } from './roles';
 
 /** Fields that name who decided. They come from the caller's key, never from the body. */
@@ -95,13 +95,38 @@ export function requirePrincipal(principal: Principal | null): Principal {
   return principal;
 }
 
+/** Methods a path may be asked for; any it does not serve gets 405 with Allow, not a 404 for a path that exists. */
+const knownMethods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE', 'QUERY'] as const;
+
 export function mountRoutes(app: FastifyInstance, routes: ApiRoute[]): void {
+  const served = new Map<string, Set<string>>();
   for (const route of routes) {
     app.route({
       method: route.method,
       url: route.url,
       config: { access: route.access, ...(route.access === 'public' ? { rateLimit: false } : {}) },
       handler: (request, reply) => route.run(request, reply),
+    });
+    const methods = served.get(route.url) ?? new Set<string>();
+    // Fastify answers HEAD for every GET route by itself.
+    methods.add(route.method).add(route.method === 'GET' ? 'HEAD' : route.method);
+    served.set(route.url, methods);
+  }
+  for (const [url, methods] of served) {
+    const allow = [...methods].join(', ');
+    const refuse = (request: FastifyRequest, reply: FastifyReply) =>
+      reply
+        .code(405)
+        .header('allow', allow)
+        .send(errorBody('method_not_allowed', `${request.method} is not allowed here; use ${allow}`));
+    app.route({
+      method: knownMethods.filter((method) => !methods.has(method)),
+      url,
+      // Public and unlimited: the answer says only which methods exist, which the OpenAPI document says anyway.
+      config: { access: 'public', rateLimit: false },
+      // In onRequest, so no body is read: a malformed one must not turn the 405 into a 400 or 415.
+      onRequest: async (request, reply) => refuse(request, reply),
+      handler: async (request, reply) => refuse(request, reply),
     });
   }
 }

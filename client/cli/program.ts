@@ -13,6 +13,7 @@ import { reportError } from './errors';
 import { ExitCode } from './exit-codes';
 import * as help from './help';
 import type { Io } from './io';
+import { cliVersion } from './version';
 
 export interface CliDeps {
   config: CliConfigResult;
@@ -45,6 +46,7 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     .description(
       "On-call tools for Switchboard's workflows: approvals, tickets, fraud sweeps, reports, the audit chain.",
     )
+    .version(cliVersion(), '-V, --version', 'print the version (from package.json) and exit')
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
     .showHelpAfterError('(add --help for usage)')
@@ -106,7 +108,8 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     .command('show')
     .description('your key id, identity and role, and its registration command')
     .option('--key <file>', 'the key file')
-    .action(run((options: { key?: string }) => showKey(ctx, options)));
+    .option('--json', 'print identity, role, key id and public key as JSON')
+    .action(run((options: { key?: string; json?: boolean }) => showKey(ctx, options)));
 
   const tickets = program.command('tickets').description('customer tickets').addHelpText('after', help.ticketsHelp);
   tickets
@@ -118,6 +121,7 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     .command('show')
     .description("a ticket's stage, route and draft; its result once complete")
     .argument('<ticketId>')
+    .option('--json', 'print it as JSON (the default: the API answer is already structured)')
     .action(run((ticketId: string) => showTicket(ctx, ticketId)));
 
   const fraud = program.command('fraud').description('fraud detection').addHelpText('after', help.fraudHelp);
@@ -132,12 +136,13 @@ export async function runCli(argv: string[], deps: CliDeps): Promise<number> {
     .command('acma')
     .description("fetch a month's ACMA data-breach report (JSON by default)")
     .argument('<month>', 'YYYY-MM')
+    .option('--json', 'the report as JSON (the default)')
     .option('--csv', 'the CSV as filed instead of JSON')
     .option('-o, --out <file>', 'write to a file instead of stdout')
     .option('--check', 'exit 7 unless the verdict is PASS')
     .addHelpText('after', help.reportsHelp)
     .action(
-      run((month: string, options: { csv?: boolean; out?: string; check?: boolean }) =>
+      run((month: string, options: { json?: boolean; csv?: boolean; out?: string; check?: boolean }) =>
         fetchAcmaReport(ctx, month, options),
       ),
     );

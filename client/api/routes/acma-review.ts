@@ -55,6 +55,7 @@ export function acmaReviewRoute(context: ApiContext): ApiRoute {
       404: { description: 'No such report run' },
       409: { description: 'The run is not waiting for a review, or another review already counted' },
       422: { description: 'The review was verified and refused: the reason says why' },
+      503: { description: 'No worker took the review in time; retry later' },
     },
     handler: async ({ params, body, principal }) => {
       const who = requirePrincipal(principal);

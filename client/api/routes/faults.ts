@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { signedDecisionSchema } from '../../../domain/decisions';
 import { alertSchema } from '../../../domain/fault/alert';
 import type { ApiContext } from '../context';
+import { inTime, workerUnavailable } from '../deadline';
 import { ApiError, conflict } from '../errors';
 import { signAsPrincipal } from '../issuer';
 import { defineRoute, requirePrincipal, type ApiRoute } from '../route';
@@ -50,17 +51,18 @@ export function faultRoutes(context: ApiContext): ApiRoute[] {
       summary: "A fault's stage, pending approval, and result once complete",
       tags: ['faults'],
       params: faultParams,
-      responses: { 200: { description: 'The fault' }, 404: { description: 'No such fault' } },
-      handler: async ({ params }) => {
-        const description = await context.client.workflow.getHandle(params.id).describe();
-        const execution = description.status.name;
-        const [status, pending] = await Promise.all([
-          context.faults.status(params.id),
-          context.faults.pendingApproval(params.id),
-        ]);
-        const result = execution === 'COMPLETED' ? await context.faults.result(params.id) : undefined;
-        return { workflowId: params.id, execution, status, pending, ...(result ? { result } : {}) };
-      },
+      responses: { 200: { description: 'The fault' }, 404: { description: 'No such fault' }, 503: workerUnavailable },
+      handler: async ({ params }) =>
+        inTime(context, `fault ${params.id}`, async () => {
+          const description = await context.client.workflow.getHandle(params.id).describe();
+          const execution = description.status.name;
+          const [status, pending] = await Promise.all([
+            context.faults.status(params.id),
+            context.faults.pendingApproval(params.id),
+          ]);
+          const result = execution === 'COMPLETED' ? await context.faults.result(params.id) : undefined;
+          return { workflowId: params.id, execution, status, pending, ...(result ? { result } : {}) };
+        }),
     }),
     defineRoute({
       method: 'POST',
@@ -90,11 +92,12 @@ export function faultRoutes(context: ApiContext): ApiRoute[] {
         403: { description: 'Not on this fault’s roster, or the fault refused the decision (the reason is given)' },
         404: { description: 'No such fault' },
         409: { description: 'The fault is not waiting for approval' },
+        503: workerUnavailable,
       },
       handler: async ({ params, body, principal }) => {
         const who = requirePrincipal(principal);
         const approver = who.identity;
-        const pending = await context.faults.pendingApproval(params.id);
+        const pending = await inTime(context, `fault ${params.id}`, () => context.faults.pendingApproval(params.id));
         // A deferred approval can still be cut short by an emergency, or vetoed by a reject, until it runs.
         if (!pending.waiting && pending.deferredUntil === null) {
           throw conflict('not_awaiting_approval', 'this fault is not waiting for a decision');

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { fraudSubject, signedDecisionSchema, type SignedDecision } from '../../../domain/decisions';
 import { fraudDecisionWorkflowId } from '../../fraud';
+import { calendarDate } from '../calendar';
 import type { ApiContext } from '../context';
 import { ApiError, notFound } from '../errors';
 import { signAsPrincipal } from '../issuer';
 import { defineRoute, requirePrincipal, type ApiRoute } from '../route';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const isoDate = calendarDate();
 const fraudDecisions = ['confirmed_fraud', 'investigating', 'closed_legitimate'] as const;
 
 /** A verdict for the API to sign for the key's identity, or one the analyst signed with their own key. */

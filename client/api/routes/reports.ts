@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { verdicts } from '../../../domain/compliance/facts';
 import { createComplianceClient, fetchLatestReport } from '../../compliance';
+import { calendarDate, calendarMonth } from '../calendar';
 import type { ApiContext } from '../context';
 import { notFound } from '../errors';
 import { defineRoute, type ApiRoute } from '../route';
@@ -15,7 +16,7 @@ const reportSchema = z.object({
   createdAt: z.string(),
 });
 
-const monthParams = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month must be YYYY-MM') }).strict();
+const monthParams = z.object({ month: calendarMonth() }).strict();
 
 export function reportRoutes(context: ApiContext): ApiRoute[] {
   const compliance = createComplianceClient({ client: context.client, taskQueue: context.config.TEMPORAL_TASK_QUEUE });
@@ -29,7 +30,7 @@ export function reportRoutes(context: ApiContext): ApiRoute[] {
         'report can be reproduced byte for byte. One run per month and asOf: a second request joins the first.',
       tags: ['reports'],
       params: monthParams,
-      body: z.object({ asOf: z.iso.date('asOf must be YYYY-MM-DD').optional() }).strict(),
+      body: z.object({ asOf: calendarDate('asOf must be YYYY-MM-DD').optional() }).strict(),
       status: 202,
       responses: {
         202: { description: 'Started or joined', schema: z.object({ workflowId: z.string(), started: z.boolean() }) },

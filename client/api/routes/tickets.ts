@@ -3,6 +3,7 @@ import { signedDecisionSchema, type SignedDecision } from '../../../domain/decis
 import { ticketInputSchema } from '../../../domain/ticket';
 import { NotAwaitingReviewError, ticketWorkflowId } from '../../tickets';
 import type { ApiContext } from '../context';
+import { inTime, workerUnavailable } from '../deadline';
 import { ApiError, conflict } from '../errors';
 import { signAsPrincipal } from '../issuer';
 import type { Principal } from '../../../security/api-keys';
@@ -30,7 +31,7 @@ const accepted = z.object({ workflowId: z.string() });
 export function ticketRoutes(context: ApiContext): ApiRoute[] {
   /** The decision to send: signed here for the key's identity, or the agent's own for that same identity. */
   async function signedFor(ticketId: string, body: ReviewBody, agent: Principal): Promise<SignedDecision> {
-    const { stage } = await context.tickets.status(ticketId);
+    const { stage } = await inTime(context, `ticket ${ticketId}`, () => context.tickets.status(ticketId));
     if (stage !== 'awaiting_agent') throw conflict('not_awaiting_review', `ticket is ${stage}`);
     if ('signed' in body) {
       const { identity, role } = body.signed.statement;
@@ -78,13 +79,14 @@ export function ticketRoutes(context: ApiContext): ApiRoute[] {
       summary: "A ticket's stage, route and draft; its result once complete",
       tags: ['tickets'],
       params: ticketParams,
-      responses: { 200: { description: 'The ticket' }, 404: { description: 'No such ticket' } },
-      handler: async ({ params }) => {
-        const execution = await ticketExecution(context, params.id);
-        const status = await context.tickets.status(params.id);
-        const result = execution === 'COMPLETED' ? await context.tickets.result(params.id) : undefined;
-        return { workflowId: ticketWorkflowId(params.id), execution, status, ...(result ? { result } : {}) };
-      },
+      responses: { 200: { description: 'The ticket' }, 404: { description: 'No such ticket' }, 503: workerUnavailable },
+      handler: async ({ params }) =>
+        inTime(context, `ticket ${params.id}`, async () => {
+          const execution = await ticketExecution(context, params.id);
+          const status = await context.tickets.status(params.id);
+          const result = execution === 'COMPLETED' ? await context.tickets.result(params.id) : undefined;
+          return { workflowId: ticketWorkflowId(params.id), execution, status, ...(result ? { result } : {}) };
+        }),
     }),
     defineRoute({
       method: 'POST',
@@ -96,11 +98,13 @@ export function ticketRoutes(context: ApiContext): ApiRoute[] {
       status: 202,
       responses: {
         202: { description: 'Delivered to the ticket', schema: accepted },
+        404: { description: 'No such ticket' },
         409: { description: 'The ticket is not waiting for the customer' },
+        503: workerUnavailable,
       },
       handler: async ({ params, body }) => {
         await ticketExecution(context, params.id);
-        const { stage } = await context.tickets.status(params.id);
+        const { stage } = await inTime(context, `ticket ${params.id}`, () => context.tickets.status(params.id));
         if (stage !== 'awaiting_customer') throw conflict('not_awaiting_customer', `ticket is ${stage}`);
         await context.tickets.sendCustomerReply(params.id, body);
         return { workflowId: ticketWorkflowId(params.id) };
@@ -129,6 +133,7 @@ export function ticketRoutes(context: ApiContext): ApiRoute[] {
         },
         403: { description: 'The ticket refused the decision (the verifier says why), or it is not yours to relay' },
         409: { description: 'The ticket is not waiting for an agent' },
+        503: workerUnavailable,
       },
       handler: async ({ params, body, principal }) => {
         const agent = requirePrincipal(principal);

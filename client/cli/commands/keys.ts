@@ -18,8 +18,15 @@ export async function createKey(
   return ExitCode.ok;
 }
 
-export async function showKey(ctx: CliContext, options: { key?: string }): Promise<ExitCode> {
+export async function showKey(ctx: CliContext, options: { key?: string; json?: boolean }): Promise<ExitCode> {
   const file = loadKeyFile(options.key ?? ctx.signingKeyPath);
+  if (options.json) {
+    const { identity, role } = file;
+    const { keyId, publicKeyBase64 } = file.key;
+    const registration = registerCommand(identity, role, publicKeyBase64);
+    ctx.io.stdout.write(`${JSON.stringify({ identity, role, keyId, publicKeyBase64, registration }, null, 2)}\n`);
+    return ExitCode.ok;
+  }
   ctx.io.stdout.write(
     `${file.role}:${file.identity} key ${file.key.keyId}\n${registerCommand(file.identity, file.role, file.key.publicKeyBase64)}\n`,
   );

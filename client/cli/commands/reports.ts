@@ -3,6 +3,7 @@ import type { CliContext } from '../context';
 import { CliError, ExitCode } from '../exit-codes';
 
 export interface AcmaOptions {
+  json?: boolean;
   csv?: boolean;
   out?: string;
   check?: boolean;
@@ -30,6 +31,7 @@ export async function fetchAcmaReport(ctx: CliContext, month: string, options: A
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) {
     throw new CliError(ExitCode.usage, `month must be YYYY-MM, got ${JSON.stringify(month)}`);
   }
+  if (options.json && options.csv) throw new CliError(ExitCode.usage, '--json and --csv: choose one');
   const api = ctx.api();
   const report = options.csv && !options.check ? undefined : await api.acmaReport(month);
   const body = options.csv ? await api.acmaReportCsv(month) : `${JSON.stringify(report, null, 2)}\n`;

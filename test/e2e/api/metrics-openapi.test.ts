@@ -1,4 +1,4 @@
-import { accessTable } from '../../../client/api/roles';
+import { accessTable, undocumentedRoutes } from '../../../client/api/roles';
 import { uniqueTicketId } from '../support';
 import { apiTestBed, type ApiTestBed } from './support';
 
@@ -63,6 +63,7 @@ describe('/openapi.json', () => {
     expect(document.openapi).toMatch(/^3\./);
     expect(document.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     for (const key of Object.keys(accessTable)) {
+      if ((undocumentedRoutes as string[]).includes(key)) continue;
       const [method, template] = key.split(' ') as [string, string];
       const operation = document.paths[template.replace(/:([a-z]+)/gi, '{$1}')]?.[method.toLowerCase()];
       expect([key, operation?.description]).toEqual([key, expect.stringMatching(/Roles: |Public|Any valid API key/)]);
@@ -71,6 +72,18 @@ describe('/openapi.json', () => {
     const ticketBody = document.paths['/tickets'].post.requestBody.content['application/json'].schema;
     expect(ticketBody.required).toEqual(expect.arrayContaining(['ticketId', 'accountId', 'channel', 'message']));
     expect(ticketBody.additionalProperties).toBe(false);
+  });
+
+  it('has a browsable page at /docs, without a key, over the same document', async () => {
+    const page = await bed.call('GET', '/docs');
+    expect([page.statusCode, page.headers['content-type']]).toEqual([200, expect.stringMatching(/^text\/html/)]);
+    expect(page.body).toContain("url: '/openapi.json'");
+    for (const asset of ['/docs/swagger-ui-bundle.js', '/docs/swagger-ui.css']) {
+      const served = await bed.call('GET', asset);
+      expect([asset, served.statusCode, served.body.length > 1000]).toEqual([asset, 200, true]);
+    }
+    expect((await bed.call('GET', '/docs/package.json')).statusCode).toBe(404);
+    expect((await bed.call('GET', '/docs/..%2Fpackage.json')).statusCode).toBe(404);
   });
 
   it('answers the probes', async () => {

@@ -43,7 +43,9 @@ export interface ApiTestBed {
 }
 
 /** A real worker (offline engine), a real API on its own task queue, and one fresh key per role. */
-export async function apiTestBed(options: { env?: Record<string, string> } = {}): Promise<ApiTestBed> {
+export async function apiTestBed(
+  options: { env?: Record<string, string>; now?: () => Date } = {},
+): Promise<ApiTestBed> {
   const harness = await e2eHarness({ env: { FAULT_SETTLE_TIME: '200ms', ...options.env } });
   const connection = await connectClient(harness.config);
   const pool = new Pool({ connectionString: harness.config.DATABASE_URL, max: 4 });
@@ -62,6 +64,7 @@ export async function apiTestBed(options: { env?: Record<string, string> } = {})
     pool,
     ring: keyRingFromConfig(harness.config),
     issuer,
+    ...(options.now ? { now: options.now } : {}),
   });
   // A real server on a free port: requests go through the network stack, as the CLI's will.
   const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
