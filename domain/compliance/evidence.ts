@@ -1,11 +1,12 @@
 import { foldUnicode } from '../../activities/guardrails/canonical/unicode';
 import { numberWordsToDigits } from '../../activities/guardrails/canonical/number-words';
+import { ACTION, CARRIER, DATA, DENIAL, HYPOTHETICAL, MEANINGS, RESTORED, UNCERTAIN } from './breach-meanings';
 
 /**
- * What an incident record says about data, read by meaning rather than by one word. The report's safety rests on
- * this: an incident counts as "not a breach" only when its text says nothing of the kind, or denies it outright.
- * Canonicalised as the guardrails canonicalise a reply (Unicode folded, number words as digits), so a look-alike
- * letter or "forty-seven" reads as the plain spelling.
+ * What an incident record says about data, read by meaning rather than by one word (the groups are in
+ * breach-meanings.ts). The report's safety rests on this: an incident counts as "not a breach" only when its text
+ * says nothing of the kind, or denies it outright. Canonicalised as the guardrails canonicalise a reply (Unicode
+ * folded, number words as digits), so a look-alike letter or "forty-seven" reads as the plain spelling.
  */
 export function canonicalIncidentText(text: string): string {
   return numberWordsToDigits(foldUnicode(text))
@@ -13,30 +14,6 @@ export function canonicalIncidentText(text: string): string {
     .replace(/\s+/g, ' ');
 }
 
-// Each group is one meaning, in the many ways a person logs it.
-const MEANINGS: Record<string, RegExp> = {
-  'personal information':
-    /\b(personal (information|data|details)|PII|names?|(home|postal|email|service|billing) addresses|dates? of birth|licence numbers?|passports?|ID documents|identity (documents|checks)|card (numbers|details|data)|payment (card|details)|account (numbers?|details|PINs?|balances)|phone numbers|mobile numbers|call (records|history|recordings)|billing (data|details|history)|invoices|statements|session (tokens|data)|credentials)\b/i,
-  'customer records':
-    /\b(customer|subscriber|member|user|client)s?'?\s+(records?|data|details|information|profiles?|accounts?|files?|lists?)\b|\b(customer|subscriber|member) (database|export|spreadsheet)|\b(records|profiles|spreadsheet|database|export|mailing list|transcripts|application forms)\b/i,
-  exposure:
-    /\b(expos(ed|ure|ing)|publicly (readable|accessible|available)|open to the internet|indexed by|leak(ed|s)?|published|visible to|could be (downloaded|viewed|read))\b/i,
-  access:
-    /\b(accessed|unauthori[sz]ed (access|party|user)|gained access|logged into|took over|intruders?|hackers?|attackers?|compromised|viewed|retrieved|downloaded|copied|exfiltrat\w*|breach(ed)?)\b/i,
-  disclosure:
-    /\b(disclos\w*|reveal\w*|(shown|showed|displayed|sent|emailed|posted|mailed|handed|given|shared) (\w+ ){0,3}(to|with) (the )?(wrong|other|another|an? (external|third)|unintended)|misdirected|misaddressed|wrong (recipient|address|household|customer)|another (customer|user)'s|sold)\b/i,
-  'loss or theft': /\b(lost|stolen|theft|missing|not (been )?recovered|left (in|on|at) (a|the) |thrown (in|into|out))/i,
-};
-
-// An explicit denial: positive evidence that no one's data was involved.
-const DENIAL =
-  /\b(no|nor|without) (\w+ ){0,3}(data|information|records|details)\b|\bnot an? (data )?breach\b|\bno (evidence|indication|sign)s? of (\w+ ){0,2}(access|exploitation|exfiltration|compromise)|\bnever exploited\b|\bnot involved\b/i;
-// Words that turn a denial into a hope.
-const UNCERTAIN =
-  /\b(may|might|possibly|potentially|unclear|unknown|not yet (known|confirmed|determined)|under investigation|suspected|could have|believed|likely|unconfirmed|being assessed)\b/i;
-
-const DATA = ['personal information', 'customer records'];
-const ACTION = ['exposure', 'access', 'disclosure', 'loss or theft'];
 const sentencesOf = (text: string) => text.split(/(?<=[.;!?])\s+/).filter((s) => s.trim());
 
 export interface DataEvidence {
@@ -48,23 +25,37 @@ export interface DataEvidence {
   uncertain: boolean;
 }
 
-const meaningsIn = (text: string) =>
-  Object.entries(MEANINGS)
-    .filter(([, pattern]) => pattern.test(text))
+/**
+ * A loss that is about availability, not confidentiality: records lost to a fault and restored, with nothing that
+ * could carry them away (a laptop, a tape, paperwork) and no theft. Such a loss does not count as a breach action.
+ */
+const lossOfAvailability = (text: string) =>
+  RESTORED.test(text) && !CARRIER.test(text) && !/\b(stolen|stole|theft)\b/i.test(text);
+
+function meaningsIn(text: string, availability: boolean): string[] {
+  return Object.entries(MEANINGS)
+    .filter(([meaning, pattern]) => pattern.test(text) && !(availability && meaning === 'loss or theft'))
     .map(([meaning]) => meaning);
+}
 const dataAndAction = (m: string[]) => m.some((x) => DATA.includes(x)) && m.some((x) => ACTION.includes(x));
 
 export function dataEvidence(text: string): DataEvidence {
   const canonical = canonicalIncidentText(text);
-  const mentions = meaningsIn(canonical);
+  const availability = lossOfAvailability(canonical);
+  const mentions = meaningsIn(canonical, availability);
   const denied = DENIAL.test(canonical);
-  // A denial elsewhere ("no card data was taken") does not cancel a sentence that says names were.
-  const inOneSentence = sentencesOf(canonical).some((s) => dataAndAction(meaningsIn(s)) && !DENIAL.test(s));
+  // A denial elsewhere ("no card data was taken") does not cancel a sentence that says names were; a sentence that
+  // only says what a flaw could allow is not an event.
+  const sentences = sentencesOf(canonical);
+  const inOneSentence = sentences.some(
+    (s) => dataAndAction(meaningsIn(s, availability)) && !DENIAL.test(s) && !HYPOTHETICAL.test(s),
+  );
+  const hypothetical = sentences.some((s) => HYPOTHETICAL.test(s) && dataAndAction(meaningsIn(s, availability)));
   return {
     mentions,
-    affirmed: inOneSentence || (dataAndAction(mentions) && !denied),
+    affirmed: inOneSentence || (dataAndAction(mentions) && !denied && !hypothetical),
     denied,
-    uncertain: UNCERTAIN.test(canonical),
+    uncertain: UNCERTAIN.test(canonical) || hypothetical,
   };
 }
 

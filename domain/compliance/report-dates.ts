@@ -1,3 +1,5 @@
+import { canonicalIncidentText } from './evidence';
+
 /**
  * Dates as people write them in incident records, and which of them say when the regulator was told. Pure, so the
  * offline extraction and the cross-check read a record's text the same way.
@@ -10,6 +12,7 @@ const DATE = new RegExp(
   'gi',
 );
 
+const DATE_AT_START = new RegExp(`^(?:${DATE.source})`, 'i');
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function valid(year: number, month: number, day: number): string | null {
@@ -37,19 +40,61 @@ export function datesIn(text: string): Array<{ iso: string; index: number }> {
   return found;
 }
 
-// Telling the regulator, in the words records use; "not yet notified" is the opposite.
-const REPORTED = /\b(report(ed|ing)?|notif(ied|ication|y)|lodged|filed|informed|told)\b[^.;]{0,60}?$/i;
+// Telling the regulator, in the words records use; "not yet notified" is the opposite, unless it says until when.
+const REPORTED =
+  /\b(report(ed|ing)?|notif(ied|ication|y)|lodged|filed|informed|told|advised|contacted|escalated to)\b[^.;]{0,60}?$/i;
 const REGULATOR = /\b(ACMA|regulator|OAIC|authority)\b/i;
-const NOT_YET = /\b(not (yet )?(been )?(reported|notified)|yet to (be )?(report|notif))/i;
+const NOT_YET =
+  /\b(not (yet )?(been )?(reported|notified|lodged)|yet to (be )?(report|notif|lodg)|no notification (has been|was) (made|sent|lodged))(?![^.;]*\buntil\b)/i;
+// A date the report is due by or planned for is not one it was made on.
+const FUTURE =
+  /(\b(due|deadline|will|to be|must|should|planned|scheduled|expected|intends?)\b[^.;]{0,25}|\bby (the )?)$/i;
+// "On 4 March 2026 we notified the ACMA": the date before the words, when no later date is their object.
+const AFTER =
+  /^[^.;]{0,15}?\b(reported|notified|informed|told|advised|lodged|filed)\b[^.;]{0,30}?\b(ACMA|regulator)\b/i;
+// "ACMA told that same day" / "the next day" / "two days later": relative to the incident's own date.
+const RELATIVE =
+  /\b(report(ed)?|notif(ied|y)|lodged|informed|told|advised)\b[^.;]{0,40}?\b(?:(the )?(same) day|(the )?(next|following) (day|morning)|(\d+) days? (later|after))/i;
+// "on 5 March" with no year: the first such date on or after the incident's.
+const YEARLESS = new RegExp(
+  String.raw`\b(report(?:ed)?|notif(?:ied|y)|lodged|informed|told|advised)\b[^.;]{0,40}?\bon (\d{1,2})(?:st|nd|rd|th)? ${MONTH}(?!,? \d{4})`,
+  'i',
+);
 
-/** The dates the text says the regulator was told on, earliest first. */
-export function reportDatesInText(text: string): string[] {
+function plusDays(iso: string, days: number): string {
+  const at = new Date(`${iso}T00:00:00Z`);
+  at.setUTCDate(at.getUTCDate() + days);
+  return at.toISOString().slice(0, 10);
+}
+
+/** Dates said only relative to the incident ("the same day") or without a year; the cross-check cannot verify them. */
+function anchoredDates(sentence: string, openedOn: string): string[] {
+  const relative = RELATIVE.exec(canonicalIncidentText(sentence));
+  if (relative) return [plusDays(openedOn, relative[5] ? 0 : relative[7] ? 1 : Number(relative[9]))];
+  const yearless = YEARLESS.exec(sentence);
+  if (!yearless) return [];
+  const year = Number(openedOn.slice(0, 4));
+  const inYear = valid(year, monthNumber(yearless[3]!), Number(yearless[2]));
+  if (!inYear) return [];
+  return [inYear >= openedOn ? inYear : valid(year + 1, monthNumber(yearless[3]!), Number(yearless[2]))!];
+}
+
+/**
+ * The dates the text says the regulator was told on, earliest first. With the incident's own date (YYYY-MM-DD), also
+ * "the same day", "two days later" and "on 5 March"; without it only full dates, which is what the cross-check reads.
+ */
+export function reportDatesInText(text: string, openedOn?: string): string[] {
   const dates = new Set<string>();
   for (const sentence of text.split(/(?<=[.;!?])\s+(?=[A-Z])|\n+/)) {
     if (!REGULATOR.test(sentence) || NOT_YET.test(sentence)) continue;
-    for (const d of datesIn(sentence)) {
-      if (REPORTED.test(sentence.slice(0, d.index))) dates.add(d.iso);
-    }
+    const found = datesIn(sentence);
+    found.forEach((d, i) => {
+      const before = sentence.slice(0, d.index);
+      const after = sentence.slice(d.index, found[i + 1]?.index ?? sentence.length).replace(DATE_AT_START, '');
+      if (FUTURE.test(before)) return;
+      if (REPORTED.test(before) || (!found[i + 1] && AFTER.test(after))) dates.add(d.iso);
+    });
+    if (!found.length && openedOn) anchoredDates(sentence, openedOn).forEach((d) => dates.add(d));
   }
   return [...dates].sort();
 }

@@ -1,7 +1,8 @@
 /**
- * The hand-written ACMA set (acma-handwritten.json): incident records written independently of the seed, in the
- * words operators use, before the extraction's paraphrase rules; they score the rules and never shaped them. No
- * database: each record is given to the model as the workflow's readIncident would give it.
+ * The hand-written ACMA sets, both independent of the seed and in the words operators use: the development set
+ * (acma-development.json, HW-*), which the offline rules were developed on, and the held-out set (acma-heldout.json,
+ * HO-*), written after the rules and never used to change them. No database: each record is given to the model as the
+ * workflow's readIncident would give it.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ import type { IncidentRecord } from '../../activities/compliance/incidents';
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const recordSchema = z
   .object({
-    id: z.string().regex(/^HW-\d+$/),
+    id: z.string().regex(/^(HW|HO)-\d+$/),
     date: isoDate,
     at: z.string().regex(/^\d{2}:\d{2}$/),
     type: z.enum(incidentTypes).nullable(),
@@ -41,14 +42,22 @@ export interface HandwrittenCase {
   expected: HandwrittenLabel;
 }
 export interface HandwrittenSet {
+  name: HandwrittenSetName;
   asOf: string;
   cases: HandwrittenCase[];
 }
 
-export function loadHandwrittenSet(path = join(__dirname, 'acma-handwritten.json')): HandwrittenSet {
+export const handwrittenSets = ['development', 'heldout'] as const;
+export type HandwrittenSetName = (typeof handwrittenSets)[number];
+
+export function loadHandwrittenSet(
+  name: HandwrittenSetName,
+  path = join(__dirname, `acma-${name}.json`),
+): HandwrittenSet {
   const parsed = fileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
   if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
   return {
+    name,
     asOf: parsed.data.asOf,
     cases: parsed.data.records.map((r) => ({
       id: r.id,

@@ -76,15 +76,19 @@ export function acmaBlocks(f: AcmaFigures): Block[] {
         `${f.mismatches.incidents.length ? f.mismatches.incidents.join(', ') : 'no incident'}. ${f.unusable} unusable ` +
         `answers, ${f.errors} failures.`,
     },
-    ...(f.handwritten ? handwrittenBlocks(f.handwritten) : []),
+    ...((f.development ?? f.handwritten) ? handwrittenBlocks((f.development ?? f.handwritten)!, DEVELOPMENT) : []),
+    ...(f.heldout ? handwrittenBlocks(f.heldout, HELD_OUT) : []),
     ...callBlocks(f.calls, 'incident'),
   ];
 }
 
-/** The hand-written set on its own: written before the rules' paraphrase cues, never used to develop them. */
-function handwrittenBlocks(h: NonNullable<AcmaFigures['handwritten']>): Block[] {
+const DEVELOPMENT = 'Development set: hand-written, independent of the seed, the rules were developed on it';
+const HELD_OUT = 'Held-out set: hand-written after the rules, never used to change them';
+
+/** A hand-written set on its own, titled with how it relates to the rules. */
+function handwrittenBlocks(h: NonNullable<AcmaFigures['heldout']>, title: string): Block[] {
   return [
-    { kind: 'heading', text: `Hand-written records (${h.items}, independent of the seed)` },
+    { kind: 'heading', text: `${title} (${h.items} records)` },
     {
       kind: 'text',
       text:

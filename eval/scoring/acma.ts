@@ -22,8 +22,11 @@ export interface AcmaFigures {
   mismatches: { count: number; incidents: string[] };
   reports: ReportCheck[];
   calls: CallFigures;
-  /** The hand-written set, scored on its own (absent in runs from before it). */
+  /** The hand-written development set, the rules' own (stored under `handwritten` by runs before the held-out set). */
+  development?: HandwrittenFigures;
   handwritten?: HandwrittenFigures;
+  /** The hand-written held-out set, never used to develop the rules (absent in runs from before it). */
+  heldout?: HandwrittenFigures;
 }
 
 const NOT_A_BREACH = 'not a breach';

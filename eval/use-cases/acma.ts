@@ -2,7 +2,7 @@
 import { acmaDataset, readIncidentLog, type AcmaDataset } from '../datasets/acma';
 import { mapLimit } from '../map-limit';
 import { acmaBlocks, acmaCards, acmaHeadlines } from '../report/acma';
-import { loadHandwrittenSet } from '../datasets/acma-handwritten';
+import { handwrittenSets, loadHandwrittenSet } from '../datasets/acma-handwritten';
 import { createIncidentRunner, createRecordRunner } from '../runners/acma';
 import { computeHandwrittenFigures } from '../scoring/acma-handwritten';
 import { acmaItemCorrect, computeAcmaFigures, predictedStatus, type AcmaFigures } from '../scoring/acma';
@@ -24,9 +24,9 @@ function assertDocumentExample(d: AcmaDataset): void {
   }
 }
 
-export function handwrittenLine(h: HandwrittenFigures): string {
+export function handwrittenLine(h: HandwrittenFigures, name = 'development'): string {
   return (
-    `hand-written set: ${h.items} records, type ${h.types.right}/${h.types.n}, stated customers exact ` +
+    `${name} set (hand-written): ${h.items} records, type ${h.types.right}/${h.types.n}, stated customers exact ` +
     `${h.customers.exact}/${h.customers.n}, report date ${h.reported.right}/${h.reported.n}; ${h.misses.length} misses, ` +
     `${h.misses.length - h.silentMisses.length} sent to review, ${h.silentMisses.length} silent` +
     (h.silentMisses.length ? ` (${h.silentMisses.join(', ')})` : '') +
@@ -67,10 +67,15 @@ export function acmaUseCase(): UseCaseDefinition<AcmaDataset, AcmaFigures> {
         latencyMs: o.latencyMs,
         costUsd: o.calls.reduce((s, c) => s + c.costUsd, 0),
       }));
-      const written = loadHandwrittenSet();
+      // The development set (the rules were developed on it) and the held-out set (never used to change them), apart.
       const runRecord = createRecordRunner(ctx.engine.gateway, ctx.prompts.extractIncident);
-      const handwritten = computeHandwrittenFigures(written, await mapLimit(written.cases, ctx.concurrency, runRecord));
-      return { items, figures: { ...computeAcmaFigures(outcomes, data.reports, asOf), handwritten } };
+      const [development, heldout] = await Promise.all(
+        handwrittenSets.map(async (name) => {
+          const set = loadHandwrittenSet(name);
+          return computeHandwrittenFigures(set, await mapLimit(set.cases, ctx.concurrency, runRecord));
+        }),
+      );
+      return { items, figures: { ...computeAcmaFigures(outcomes, data.reports, asOf), development, heldout } };
     },
     headlines: acmaHeadlines,
     abFigures: (label, f) =>
@@ -82,7 +87,8 @@ export function acmaUseCase(): UseCaseDefinition<AcmaDataset, AcmaFigures> {
     cards: acmaCards,
     blocks: acmaBlocks,
     details: (f) => [
-      ...(f.handwritten ? [handwrittenLine(f.handwritten)] : []),
+      ...((f.development ?? f.handwritten) ? [handwrittenLine((f.development ?? f.handwritten)!)] : []),
+      ...(f.heldout ? [handwrittenLine(f.heldout, 'held-out')] : []),
       ...f.reports.map(
         (r) =>
           `${r.name}: verdict ${r.predicted.verdict} (expected ${r.expected.verdict}), ${r.predicted.breaches} ` +

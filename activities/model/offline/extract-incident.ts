@@ -1,5 +1,7 @@
-import { canonicalIncidentText, dataEvidence } from '../../../domain/compliance/evidence';
+import { dataEvidence } from '../../../domain/compliance/evidence';
 import { reportDatesInText } from '../../../domain/compliance/report-dates';
+import { customerCountInText } from './incident-count';
+import { nonBreachType } from './incident-type';
 
 export interface ExtractIncidentVariables {
   incident: {
@@ -27,24 +29,6 @@ export interface ExtractedIncident {
 
 const types: readonly string[] = ['data_breach', 'service_outage', 'security_vulnerability', 'other'];
 
-// Cues grouped by meaning, not one word each: what a vulnerability and an outage are called in incident logs.
-const VULNERABILITY =
-  /\b(CVE-\d{4}-\d+|vulnerab\w*|patch\w*|exploit\w*|zero-day|injection|misconfigur\w*|flaw|cross-site|XSS|remote code execution|advisory|bulletin|outdated|unpatched|weak (default )?(admin )?password|pen(etration)? test|security scan)\b/i;
-const OUTAGE =
-  /\b(outage|degrad\w*|disruption|unavailable|offline|loss of service|down|failed|failure|fault|delays?|dropped|intermittent|without (mobile |data |internet )?service)\b/i;
-
-// "approx.", "about", "up to", "some": a stated count with a hedge is still the count the record states.
-const HEDGE = String.raw`(?:(?:approx\.?|approximately|about|around|roughly|some|an estimated|estimated|up to|nearly|almost|over|more than|~)\s*)?`;
-const N = String.raw`(\d{1,3}(?:,\d{3})+|\d+)`;
-const WHO = String.raw`(?:of our\s+)?(?:(?!hours?|minutes?|days?|weeks?)[\w'-]+\s+){0,2}?(?:customers?|subscribers?|members?|users?|account holders?|accounts?|profiles?|records?|people|households|services)\b`;
-// A range counts its upper bound: the most customers the record says may be affected.
-const RANGE = new RegExp(
-  String.raw`(?<![\d,.\-])\b(?:between\s+)?${HEDGE}${N}\s*(?:-|–|to|and)\s*${HEDGE}${N}\s+${WHO}`,
-  'i',
-);
-const COUNT = new RegExp(String.raw`(?<![\d,.\-])\b${HEDGE}${N}\s+${WHO}`, 'i');
-const ONE = /\b(one|a single)\s+(customer|subscriber|member|user|account holder)\b/i;
-
 /** The calendar date at the operator's head office: the ACMA month is a Sydney month. */
 export function sydneyDate(openedAt: string): string {
   const at = new Date(openedAt);
@@ -70,23 +54,12 @@ function classify(v: ExtractIncidentVariables): { type: IncidentType; confidence
   if (incidentType && types.includes(incidentType)) {
     return { type: incidentType as IncidentType, confidence: unsure ? 0.5 : 0.95 };
   }
-  const type = VULNERABILITY.test(description)
-    ? 'security_vulnerability'
-    : OUTAGE.test(description)
-      ? 'service_outage'
-      : 'other';
-  return { type, confidence: unsure ? 0.5 : type === 'other' ? 0.7 : 0.85 };
+  const { type, sure } = nonBreachType(description);
+  return { type, confidence: unsure ? 0.5 : sure ? 0.85 : 0.7 };
 }
 
 function customerCount(v: ExtractIncidentVariables): number | null {
-  if (v.incident.customersAffected !== null) return v.incident.customersAffected;
-  const text = canonicalIncidentText(v.incident.description);
-  const read = (raw: string) => Number(raw.replace(/,/g, ''));
-  const range = RANGE.exec(text);
-  if (range) return read(range[2]!);
-  const count = COUNT.exec(text);
-  if (count) return read(count[1]!);
-  return ONE.test(text) ? 1 : null;
+  return v.incident.customersAffected ?? customerCountInText(v.incident.description);
 }
 
 /**
@@ -99,11 +72,12 @@ export function extractIncidentOffline(v: ExtractIncidentVariables): ExtractedIn
   // When the regulator was told: the notifications table, or the record's own words ("Reported to ACMA on 3 March
   // 2026", "03/03/2026"); the earliest, and the cross-check questions the two when they disagree.
   const table = v.incident.notifications.map((n) => n.reportedOn.slice(0, 10));
-  const reported = [...table, ...reportDatesInText(v.incident.description)].sort();
+  const date = sydneyDate(v.incident.openedAt);
+  const reported = [...table, ...reportDatesInText(v.incident.description, date)].sort();
   const { type, confidence } = classify(v);
   return {
     incidentId: v.incident.id,
-    date: sydneyDate(v.incident.openedAt),
+    date,
     type,
     customersAffected: customerCount(v),
     dateReported: reported[0] ?? null,

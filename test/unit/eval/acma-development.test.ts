@@ -3,11 +3,12 @@ import { loadHandwrittenSet } from '../../../eval/datasets/acma-handwritten';
 import { computeHandwrittenFigures, outcomeOf } from '../../../eval/scoring/acma-handwritten';
 
 /**
- * The hand-written set, scored with the offline rules. Written before the rules' paraphrase cues and never used to
- * tune them, so these are the figures the README reports, not a target the rules were fitted to.
+ * The development set, scored with the offline rules. It was first scored untouched (40 of 46 types, 28 of 29
+ * stated counts, 7 misses, all reviewed); the rules were then developed on it, so these figures show fit, not skill.
+ * The held-out set (acma-heldout.test.ts) is the measurement.
  */
-describe('the hand-written ACMA set', () => {
-  const set = loadHandwrittenSet();
+describe('the ACMA development set', () => {
+  const set = loadHandwrittenSet('development');
   const f = computeHandwrittenFigures(
     set,
     set.cases.map((c) => outcomeOf(c, extractIncidentOffline({ incident: c.incident }))),
@@ -29,13 +30,15 @@ describe('the hand-written ACMA set', () => {
     for (const m of f.months) if (m.expected !== 'PASS') expect(m.predicted).not.toBe('PASS');
   });
 
-  it('reports its figures as they are', () => {
+  it('reports its figures as they are after development', () => {
     expect({ types: f.types.right, customers: f.customers.exact, reported: f.reported.right }).toEqual({
-      types: 40,
-      customers: 28,
+      types: 46,
+      customers: 29,
       reported: 29,
     });
-    expect([f.types.n, f.customers.n, f.reported.n, f.misses.length]).toEqual([46, 29, 29, 7]);
+    expect([f.types.n, f.customers.n, f.reported.n, f.misses.length]).toEqual([46, 29, 29, 0]);
+    // March stays PENDING_REVIEW, not FAIL: HW-12's table and text disagree on the report date, and HW-25 mentions
+    // records, so both rightly wait for a person.
     expect(f.months).toEqual([
       { month: '2026-02', expected: 'FAIL', predicted: 'FAIL' },
       { month: '2026-03', expected: 'FAIL', predicted: 'PENDING_REVIEW' },

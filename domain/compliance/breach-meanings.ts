@@ -1,0 +1,73 @@
+/**
+ * The vocabulary of a breach, one group per meaning. A record is a breach when it says someone's data (first two
+ * groups) had something happen to it (the other four), so each group lists the ways people log that one meaning,
+ * not the sentences of any one record. Applied to canonical text (Unicode folded, number words as digits).
+ */
+const alt = (...parts: string[]) => new RegExp(parts.join('|'), 'i');
+
+// The people whose data it is, and the forms their data takes: possessives ("a customer's address", "members'
+// names"), the nouns records are kept under, and the documents that carry a customer's details.
+const PERSON = String.raw`(?:customer|subscriber|member|user|client|account holder|patient|resident|individual|person|people|someone|applicant)`;
+const THEIRS = String.raw`(?:records?|data|details|information|info|profiles?|accounts?|files?|lists?|address(?:es)?|names?|identit(?:y|ies)|documents?|numbers?|history|orders?|bills?|statements?|invoices?|letters?|emails?|messages?|recordings?|photos?)`;
+
+export const MEANINGS: Record<string, RegExp> = {
+  'personal information': alt(
+    String.raw`\b(personal (information|data|details|info)|PII|names?|(home|postal|email|service|billing|residential|street|delivery|installation) address(es)?|addresses`,
+    String.raw`dates? of birth|birth ?dates|DOBs?|(driver'?s? )?licen[cs]e (numbers?|details)|passports?( numbers)?|(ID|identity) (documents|cards|scans|photos|checks|details)|photo ID`,
+    String.raw`Medicare (numbers?|cards?|details)|tax file numbers?|TFNs?|(credit |debit )?card (numbers|details|data)|payment (card|details|information)|bank (account )?(details|numbers)|BSBs?`,
+    String.raw`account (numbers?|details|PINs?|passwords?|balances?|information)|PINs|passwords|security (questions|answers)|(phone|mobile|contact) (numbers|details)|email addresses`,
+    String.raw`call (records|history|logs|recordings)|recordings|voicemails?|text messages|location (data|history)|browsing history|billing (data|details|history|information|records)`,
+    String.raw`bills|invoices|statements|letters|correspondence|contracts|order details|session (tokens|data|cookies)|credentials|login details)\b`,
+  ),
+  'customer records': alt(
+    String.raw`\b${PERSON}(?:'s|s'|s)?\s+(?:own\s+)?${THEIRS}\b`,
+    String.raw`\b(customer|subscriber|member|user|client) (database|export|spreadsheet|list|register|table|extract|dump|base)\b`,
+    String.raw`\b(records|profiles|spreadsheet|database|export|extract|data dump|mailing list|contact list|transcripts|application forms|paperwork|CRM)\b`,
+    String.raw`\b(their|his|her|someone else's) (own )?(details|information|data|address|records|accounts?|history|bills?)\b`,
+  ),
+  exposure: alt(
+    String.raw`\b(expos(ed|ure|ing)|publicly (readable|accessible|available|visible|listed|viewable|searchable)|open to (the )?(internet|world|public)|left open|world-readable`,
+    String.raw`without (a |any )?(login|password|authentication|sign-in)|no (login|password|authentication) (was )?(needed|required)`,
+    String.raw`(public|shareable|open) (link|URL|bucket|share|folder|repo(sitory)?|page)|anyone with the (link|URL)|indexed by|cached by`,
+    String.raw`leak(ed|s|ing)?|published|posted (online|publicly|on (a|the) )|paste site|dark ?web|for sale|visible to|(could|can) be (downloaded|viewed|read|seen|accessed|opened)|(available|accessible|viewable) to (anyone|the public|other))\b`,
+  ),
+  access: alt(
+    String.raw`\b(accessed|access(ed)? without|unauthori[sz]ed (access|party|parties|user|person|staff|login)|gained (access|entry)|got (into|hold of|access)|broke into|logged (in|into|on)|signed in`,
+    String.raw`took over|taken over|take over|takeover|hijack\w*|intruders?|hackers?|attackers?|threat actors?|compromised|viewed|looked up|snoop\w*|browsed`,
+    String.raw`retrieved|downloaded|copied|obtained|acquired|harvested|scraped|exfiltrat\w*|extracted|siphoned|intercepted|stole|breach(ed)?|ransomware`,
+    String.raw`(used|exploited|abused) (against|to (access|view|obtain|download|read|take))|was exploited|were exploited)\b`,
+  ),
+  disclosure: alt(
+    String.raw`\b(disclos\w*|reveal\w*|misdirected|misaddressed|misdeliver\w*|mis-sent|sold|someone else's|instead of bcc|(in|on) the (to|cc) (field|line))\b`,
+    String.raw`\b(shown|showed|show|displayed|sent|emailed|posted|mailed|faxed|texted|delivered|forwarded|handed|given|shared|read out|printed|attached|included|visible) (\S+ ){0,6}?(to|with|on|in|for) (the )?(wrong|other|another|an? (external|third|unrelated|different)|unintended|incorrect|different|unrelated|someone else|third part(y|ies)|members? of the public)\b`,
+    String.raw`\bwrong (recipients?|address(es)?|households?|customers?|person|people|accounts?|email|number|contact|premises|house)\b`,
+    String.raw`\b(another|a different) (customer|user|subscriber|person|member|household|account holder)'s|\bother (customers|users|subscribers|people|members|households)'`,
+  ),
+  'loss or theft': alt(
+    String.raw`\b(lost|stolen|theft|missing|mislaid|misplaced|unaccounted for|not (been )?(recovered|returned|found)|left (behind )?(in|on|at) (a|an|the)|thrown (away|out|in|into)|discarded|dumped)\b`,
+  ),
+};
+
+export const DATA = ['personal information', 'customer records'];
+export const ACTION = ['exposure', 'access', 'disclosure', 'loss or theft'];
+
+// Positive evidence that no one's data was involved.
+export const DENIAL = alt(
+  String.raw`\b(no|nor|without|zero) (\w+ ){0,3}(data|information|records|details|PII)\b|\bnot an? (\w+ )?breach\b`,
+  String.raw`\bno (evidence|indication|sign|suggestion)s? (of|that) (\w+ ){0,3}(access|accessed|exploit\w*|exfiltration|compromise|misuse|viewed|copied|taken)`,
+  String.raw`\b(never|not) (been )?(exploited|accessed|opened|viewed|exposed|disclosed|compromised)\b|\bnot involved\b|\bunaffected\b`,
+  String.raw`\b(holds?|held|contains?|contained|stores?|stored|carries|carried) no\b|\b(was|were|remained|is) (fully )?encrypted\b|\bnothing (was )?(accessed|taken|exposed|copied|viewed)\b`,
+);
+// Words that turn a denial into a hope.
+export const UNCERTAIN =
+  /\b(may|might|possibly|potentially|unclear|unknown|not yet (known|confirmed|determined)|under investigation|investigating|suspected|could have|believed|likely|unconfirmed|being assessed|cannot rule out|can't rule out|not (been )?ruled out|to be confirmed)\b/i;
+// A capability, not an event: "could allow an attacker to read account details" says what might happen.
+export const HYPOTHETICAL =
+  /\b((could|would|might|may) (have )?(allow|let|enable|permit)|allow(s|ed)? (an? )?(attacker|anyone|someone|hackers?|third part)|let(s)? (anyone|an attacker|attackers)|if (it (was|were|is) )?exploited|in theory|theoretical\w*)/i;
+// Data lost to a fault and brought back (from a backup, a replica) is unavailable, not taken: a loss of that kind is
+// not a personal-data breach unless something else (exposure, access, disclosure) is said.
+export const RESTORED =
+  /\b(restored|recovered|rebuilt|reloaded|replayed|re-?imported)\b[^.;]{0,40}\b(backups?|snapshots?|replicas?|mirror|secondary)\b|\b(corrupt\w*|overwritten|purged)\b/i;
+// Things that carry data out of the building when lost: their loss is a breach even when nothing was "accessed".
+export const CARRIER =
+  /\b(laptops?|notebooks?|phones?|handsets?|tablets?|devices?|USBs?|(thumb|flash|hard|external) drives?|memory sticks?|sticks?|tapes?|bags?|briefcases?|folders?|boxes|envelopes?|paperwork|printouts?|forms|documents|letters|files)\b/i;
