@@ -149,6 +149,12 @@ export const configSchema = z
     /** A prebuilt workflow bundle (bundleWorkflowCode) so a worker skips bundling at start-up. */
     WORKFLOW_BUNDLE_PATH: z.string().optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    /** ip:port for the worker's Prometheus endpoint (/metrics): the SDK's metrics and Switchboard's. Unset: none. */
+    WORKER_METRICS_ADDRESS: z
+      .string()
+      // An IP, not a host name: Core binds a socket address and would fail at start-up on a name.
+      .regex(/^(\d{1,3}(\.\d{1,3}){3}|\[[0-9A-Fa-f:.]+\]):\d{1,5}$/, 'ip:port, e.g. 0.0.0.0:9464 or [::]:9464')
+      .optional(),
   })
   .refine((c) => c.TICKET_REVIEW_THRESHOLD <= c.TICKET_SEND_THRESHOLD, {
     message: 'TICKET_REVIEW_THRESHOLD must not exceed TICKET_SEND_THRESHOLD',

@@ -14,10 +14,20 @@ import type { KnowledgeRetriever, PassageHit } from '../retrieval/retriever';
 import { loadContextSnapshot, loadCreditPolicy, readAccountContext, saveContextSnapshot } from './account-context';
 import { recordCall } from '../audit/model-calls';
 import type { AuditSampling } from '../audit/sampling';
+import { noActivityMetrics, type ActivityMetrics } from '../metrics';
 import { callClassifier, callDrafter } from './model-tasks';
 import { openHandoff, resolveHandoff, sendMessage } from './outbox';
 import { settleClassification } from './settle';
 import * as s from './schemas';
+import { ticketInputSchema } from '../../domain/ticket';
+
+/**
+ * The ticket's locale, when the caller passes it. Optional so workflows recorded before it (and the current ticket
+ * workflow, which does not pass it yet) keep validating; without it the language is detected from the text.
+ */
+const withLocale = { locale: ticketInputSchema.shape.locale };
+const classifyInput = s.classifyIntentInput.extend(withLocale);
+const draftInput = s.draftReplyInput.extend(withLocale);
 
 export interface TicketActivityDeps {
   pool: Pool;
@@ -27,6 +37,7 @@ export interface TicketActivityDeps {
   prompts: { classify: PromptTemplate; draft: PromptTemplate; clarifyingQuestion: string };
   clock?: () => Date;
   audit?: AuditSampling;
+  metrics?: ActivityMetrics;
 }
 
 export interface AccountSummary {
@@ -48,6 +59,7 @@ export interface ClassifyResult {
 
 export function createTicketActivities(deps: TicketActivityDeps) {
   const { pool, gateway, retriever, taxonomy, prompts, audit } = deps;
+  const metrics = deps.metrics ?? noActivityMetrics;
   const today = () => (deps.clock ?? (() => new Date()))().toISOString().slice(0, 10);
   const intents = new Map(taxonomy.intents.map((intent) => [intent.id, intent]));
   const vagueIntent = taxonomy.intents.find((intent) => intent.clarify);
@@ -70,10 +82,10 @@ export function createTicketActivities(deps: TicketActivityDeps) {
       };
     },
 
-    async classifyIntent(input: s.ClassifyIntentInput): Promise<ClassifyResult> {
-      const { conversation } = parseInput(s.classifyIntentInput, input, 'classifyIntent');
+    async classifyIntent(input: s.ClassifyIntentInput & { locale?: string }): Promise<ClassifyResult> {
+      const { conversation, locale } = parseInput(classifyInput, input, 'classifyIntent');
       const { classification, call, exchange } = await withHeartbeat(() =>
-        callClassifier(gateway, prompts.classify, taxonomy, conversation),
+        callClassifier(gateway, prompts.classify, taxonomy, conversation, locale),
       );
       await recordCall(pool, call, audit, exchange);
       // The taxonomy, not the model, decides department and stakes; the customer's own words can raise stakes.
@@ -97,8 +109,8 @@ export function createTicketActivities(deps: TicketActivityDeps) {
       return { passages: await retriever.search(query, k) };
     },
 
-    async draftReply(input: s.DraftReplyInput): Promise<{ draft: Draft; call: ModelCallRecord }> {
-      const parsed = parseInput(s.draftReplyInput, input, 'draftReply');
+    async draftReply(input: s.DraftReplyInput & { locale?: string }): Promise<{ draft: Draft; call: ModelCallRecord }> {
+      const parsed = parseInput(draftInput, input, 'draftReply');
       const [account, passages, creditPolicy] = await Promise.all([
         loadContextSnapshot(pool, parsed.contextRef),
         retriever.fetch(parsed.passages),
@@ -114,6 +126,9 @@ export function createTicketActivities(deps: TicketActivityDeps) {
             account,
             passages,
             creditPolicy,
+            // The activity's clock, not the model's guess or the prompt's render time: replays and tests pin it.
+            today: today(),
+            locale: parsed.locale,
           },
           parsed.tier,
         ),
@@ -139,17 +154,30 @@ export function createTicketActivities(deps: TicketActivityDeps) {
         intent: parsed.intent,
       };
       const findings = checkReply(guardrailInput);
+      metrics.guardrailFindings(findings);
       return { findings, valid: isReplyValid(findings) };
     },
 
     async sendMessage(input: s.SendMessageInput) {
       const workflowId = Context.current().info.workflowExecution?.workflowId ?? null;
-      return sendMessage(pool, parseInput(s.sendMessageInput, input, 'sendMessage'), workflowId);
+      const parsed = parseInput(s.sendMessageInput, input, 'sendMessage');
+      const sent = await sendMessage(pool, parsed, workflowId);
+      // A retried send finds its row and is not a second route; a reply by an agent was counted as its review.
+      if (!sent.duplicate && parsed.kind === 'clarification') metrics.ticketRoute('clarify');
+      if (!sent.duplicate && parsed.kind === 'reply' && parsed.author === 'switchboard') metrics.ticketRoute('send');
+      return sent;
     },
 
     async openHandoff(input: s.OpenHandoffInput) {
       const parsed = parseInput(s.openHandoffInput, input, 'openHandoff');
-      return openHandoff(pool, parsed, Context.current().info.workflowExecution?.workflowId ?? 'standalone');
+      const opened = await openHandoff(
+        pool,
+        parsed,
+        Context.current().info.workflowExecution?.workflowId ?? 'standalone',
+      );
+      // At least once: a retry after a lost completion counts again (PostgreSQL's idempotency key keeps one row).
+      metrics.ticketRoute(parsed.kind === 'review' ? 'review' : 'escalate');
+      return opened;
     },
 
     async resolveHandoff(input: s.ResolveHandoffInput) {

@@ -74,8 +74,9 @@ export async function callClassifier(
   template: PromptTemplate,
   taxonomy: Taxonomy,
   conversation: string[],
+  locale?: string,
 ): Promise<{ classification: Classification; call: ModelCallRecord; exchange: ModelExchange }> {
-  const request = classifyRequest(template, taxonomy, conversation);
+  const request = classifyRequest(template, taxonomy, conversation, locale);
   const response = await gateway.call(request);
   return { classification: response.output, call: response.record, exchange: exchangeOf(request, response) };
 }

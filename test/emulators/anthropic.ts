@@ -1,3 +1,4 @@
+import { bodyStrictProblem } from './strict-schema';
 import {
   buildMessage,
   flattenHeaders,
@@ -7,6 +8,7 @@ import {
   Script,
   sendJson,
   startLoopback,
+  strictReplyProblem,
   type Emulator,
   type EmulatedRequest,
   type Responder,
@@ -21,6 +23,8 @@ export interface AnthropicEmulatorOptions {
   batchPollsUntilDone?: number;
   /** Clock for the prompt cache TTL and batch timestamps. */
   now?: () => number;
+  /** Refuse (500) to serve a scripted answer a strict request could not produce: see strictReplyProblem. */
+  strictAnswers?: boolean;
 }
 
 export type AnthropicEmulator = Emulator;
@@ -72,7 +76,7 @@ function paramsProblem(params: EmulatedRequest['body'], at = ''): string | undef
   if (choice?.type === 'tool' && !tools.some((tool) => tool.name === choice.name)) {
     return `${at}tool_choice: Tool '${String(choice.name)}' not found in tools`;
   }
-  return undefined;
+  return bodyStrictProblem(params, at);
 }
 
 export async function startAnthropicEmulator(options: AnthropicEmulatorOptions = {}): Promise<AnthropicEmulator> {
@@ -103,6 +107,8 @@ export async function startAnthropicEmulator(options: AnthropicEmulatorOptions =
     const scripted = await script.next(request);
     await pause(scripted.delayMs, loop.signal);
     if (scripted.kind === 'error') throw ApiFailure.from(scripted);
+    const impossible = options.strictAnswers ? strictReplyProblem(body, scripted) : undefined;
+    if (impossible) throw new ApiFailure(500, 'api_error', `emulator: a strict request cannot return ${impossible}`);
     sendJson(res, 200, { 'request-id': requestId }, buildMessage('msg_', request.modelId, body, scripted, cache));
   }
 

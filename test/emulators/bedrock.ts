@@ -1,3 +1,4 @@
+import { bodyStrictProblem } from './strict-schema';
 import {
   buildMessage,
   flattenHeaders,
@@ -7,6 +8,7 @@ import {
   Script,
   sendJson,
   startLoopback,
+  strictReplyProblem,
   type Emulator,
   type EmulatedRequest,
   type Responder,
@@ -19,6 +21,8 @@ export interface BedrockEmulatorOptions {
   responder?: Responder;
   /** Clock for the prompt cache TTL. */
   now?: () => number;
+  /** Refuse (500) to serve a scripted answer a strict request could not produce: see strictReplyProblem. */
+  strictAnswers?: boolean;
 }
 
 export type BedrockEmulator = Emulator;
@@ -84,7 +88,8 @@ function bodyProblem(body: EmulatedRequest['body']): AwsFailure | undefined {
   }
   if ('model' in body) return malformed('#: extraneous key [model] is not permitted');
   if (body.anthropic_version !== 'bedrock-2023-05-31') return malformed('#/anthropic_version: invalid version');
-  return undefined;
+  const strict = bodyStrictProblem(body);
+  return strict ? new AwsFailure(400, 'ValidationException', strict) : undefined;
 }
 
 export async function startBedrockEmulator(options: BedrockEmulatorOptions = {}): Promise<BedrockEmulator> {
@@ -122,6 +127,10 @@ export async function startBedrockEmulator(options: BedrockEmulatorOptions = {})
     const scripted = await script.next(request);
     await pause(scripted.delayMs, loop.signal);
     if (scripted.kind === 'error') throw AwsFailure.from(scripted);
+    const impossible = options.strictAnswers ? strictReplyProblem(body, scripted) : undefined;
+    if (impossible) {
+      throw new AwsFailure(500, 'InternalServerException', `emulator: a strict request cannot return ${impossible}`);
+    }
     const message = buildMessage('msg_bdrk_', modelId, body, scripted, cache);
     sendJson(
       res,

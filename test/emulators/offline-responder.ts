@@ -1,7 +1,8 @@
 import type { ModelTask, ProviderRequest } from '../../activities/model/contract';
 import { loadPromptSet, createOfflineProvider } from '../../workers/model-deps';
 import { expandSyslog, type CollapsedLine } from '../../activities/faults/syslog-collapse';
-import type { Responder } from './script';
+import type { EmulatedRequest, Responder } from './script';
+import { constrainedSchema } from './strict-schema';
 
 function tagged(text: string, tag: string): string | undefined {
   return new RegExp(`<${tag}>\\s*([\\s\\S]*?)\\s*</${tag}>`).exec(text)?.[1];
@@ -94,6 +95,17 @@ export function createOfflineResponder(): Responder {
       tier: 'fast',
     };
     const answer = await engine.complete(request_);
-    return { kind: 'reply', toolInput: JSON.parse(answer.text) };
+    return { kind: 'reply', toolInput: asAsked(request.body, JSON.parse(answer.text)) };
   };
+}
+
+/**
+ * The engine's answer in the shape the request asked for: a field the schema does not declare (classify's department,
+ * which the taxonomy supplies) is one a constrained model could not write, so it is left out.
+ */
+function asAsked(body: EmulatedRequest['body'], answer: unknown): unknown {
+  const schema = constrainedSchema(body ?? {}) as { properties?: Record<string, unknown> } | undefined;
+  if (!schema?.properties || typeof answer !== 'object' || answer === null || Array.isArray(answer)) return answer;
+  const declared = schema.properties;
+  return Object.fromEntries(Object.entries(answer).filter(([key]) => key in declared));
 }

@@ -4,6 +4,7 @@ import { createServer as createHttp2Server } from 'node:http2';
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import type { Readable } from 'node:stream';
 import { setTimeout as wait } from 'node:timers/promises';
+import { answerProblem, constrainedSchema } from './strict-schema';
 
 export interface EmulatedRequest {
   provider: 'anthropic' | 'bedrock';
@@ -196,8 +197,20 @@ export async function startLoopback(handler: Handler): Promise<Loopback> {
   };
 }
 
-// Haiku 4.5's minimum cacheable prefix; shorter prefixes are silently not cached by the real API.
-const MIN_CACHEABLE_TOKENS = 4096;
+/**
+ * The minimum cacheable prefix per model, as Anthropic documents it; a shorter prefix is silently not cached (no
+ * write, no read, all input at full price). Models the table does not know (the 5-series) get 4,096, the highest
+ * documented minimum, so the emulator never reports a saving the API might not give.
+ */
+const MIN_CACHEABLE: Array<[RegExp, number]> = [
+  [/claude-haiku-4-5|claude-opus-4-[56]/, 4096],
+  [/claude-sonnet-4-6|claude-3-5-haiku|claude-3-haiku|claude-haiku-3/, 2048],
+  [/claude-sonnet-4-5|claude-opus-4-1|claude-opus-4-2|claude-sonnet-4-2|claude-3-7-sonnet|claude-opus-4(?!-)/, 1024],
+];
+
+export function minCacheableTokens(model: string): number {
+  return MIN_CACHEABLE.find(([pattern]) => pattern.test(model))?.[1] ?? 4096;
+}
 
 /** Deterministic stand-in for a tokenizer: about four characters per token. */
 export function estimateTokens(value: unknown): number {
@@ -241,7 +254,7 @@ export class PromptCache {
     const lastMark = segments.map((segment) => segment.marked).lastIndexOf(true);
     const prefix = segments.slice(0, lastMark + 1);
     const prefixTokens = prefix.reduce((sum, segment) => sum + segment.tokens, 0);
-    if (lastMark < 0 || prefixTokens < MIN_CACHEABLE_TOKENS) {
+    if (lastMark < 0 || prefixTokens < minCacheableTokens(model)) {
       return { input_tokens: total, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 };
     }
     const key = createHash('sha256')
@@ -305,6 +318,19 @@ function replyContent(body: EmulatedRequest['body'], reply: ScriptedReply): Repl
     return { content: [{ type: 'text', text }], stop_reason: reply.stopReason ?? 'end_turn' };
   }
   return { content: [{ type: 'text', text: reply.text ?? 'OK' }], stop_reason: reply.stopReason ?? 'end_turn' };
+}
+
+/**
+ * Why a scripted reply could not come back from a strict request: constrained decoding makes a schema violation
+ * impossible (only a max_tokens stop can cut an answer short). Emulators started with `strictAnswers` refuse to
+ * serve one, so a suite proves its answers fit; fault-injection suites leave it off to exercise the repair path.
+ */
+export function strictReplyProblem(body: EmulatedRequest['body'], reply: ScriptedReply): string | undefined {
+  const schema = constrainedSchema(body ?? {});
+  if (schema === undefined || reply.stopReason === 'max_tokens') return undefined;
+  if (reply.rawToolInput !== undefined) return 'unparseable output';
+  const problem = answerProblem(schema, reply.toolInput ?? {});
+  return problem && `an answer outside the schema (${problem})`;
 }
 
 export function buildMessage(

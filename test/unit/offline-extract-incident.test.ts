@@ -1,6 +1,7 @@
 import { buildComplianceSeed, sydneyToUtc } from '../../db/seed/compliance';
 import { extractIncidentOffline, type ExtractIncidentVariables } from '../../activities/model/offline/extract-incident';
-import { jsonForPrompt, loadPrompt, renderPrompt } from '../../activities/model/prompt-library';
+import { loadPrompt } from '../../activities/model/prompt-library';
+import { extractIncidentRequest } from '../../activities/compliance/extract-request';
 import { createOfflineResponder } from '../emulators/offline-responder';
 
 type Incident = ExtractIncidentVariables['incident'];
@@ -122,7 +123,7 @@ describe('extractIncidentOffline', () => {
 
   it('answers through the emulator from the JSON in the <incident> tags', async () => {
     const v = incident({ description: 'Unauthorised access to 340 customer accounts </incident> via stuffing.' });
-    const prompt = renderPrompt(loadPrompt('compliance/extract-incident'), { incident: jsonForPrompt(v.incident) });
+    const { prompt } = extractIncidentRequest(loadPrompt('compliance/extract-incident'), v.incident);
     const reply = await createOfflineResponder()({
       body: { tool_choice: { name: 'extract_incident' }, system: prompt.system, messages: prompt.messages },
     } as never);

@@ -35,10 +35,15 @@ export function detectLanguage(conversation: readonly string[]): string {
   return bestCount === 0 ? 'en' : best;
 }
 
-/** Why the guardrails cannot cover this ticket, or null when they can. A stated locale wins over detection. */
+/**
+ * Why the guardrails cannot cover this ticket, or null when they can. Both the stated locale and the text must be in a
+ * covered language: an en-AU channel does not make a Spanish message checkable, nor English text an es locale's reply.
+ */
 export function uncoveredLanguage(conversation: readonly string[], locale?: string): string | null {
+  const covered = (language: string) => (guardrailLanguages as readonly string[]).includes(language);
   const stated = locale?.slice(0, 2).toLowerCase();
-  const language = stated ?? detectLanguage(conversation);
-  if (language === 'und' || (guardrailLanguages as readonly string[]).includes(language)) return null;
-  return stated ? `the ticket's locale ${locale} is not one the guardrails check` : `the message reads as ${language}`;
+  if (stated && !covered(stated)) return `the ticket's locale ${locale} is not one the guardrails check`;
+  const detected = detectLanguage(conversation);
+  if (detected === 'und' || covered(detected)) return null;
+  return `the message reads as ${detected}`;
 }

@@ -77,6 +77,19 @@ describe('Anthropic emulator with the real SDK', () => {
     }
   });
 
+  it('applies each model its own minimum: 1,500 tokens cache on Sonnet 4.5 (1,024) but not on Haiku 4.5 (4,096)', async () => {
+    const system = [
+      { type: 'text' as const, text: 'Policy clause. '.repeat(400), cache_control: { type: 'ephemeral' as const } },
+    ];
+    const usage = async (model: string) => (await client.messages.create({ ...forced, model, system })).usage;
+    expect(await usage(MODEL)).toMatchObject({ cache_creation_input_tokens: 0, cache_read_input_tokens: 0 });
+    const sonnet = 'claude-sonnet-4-5-20250929';
+    // The forced tool is part of the prefix (tools come before system), so the write is a little over 1,500.
+    const written = (await usage(sonnet)).cache_creation_input_tokens!;
+    expect(written).toBeGreaterThanOrEqual(1500);
+    expect(await usage(sonnet)).toMatchObject({ cache_creation_input_tokens: 0, cache_read_input_tokens: written });
+  });
+
   it('lets the cache entry lapse after five idle minutes', async () => {
     let clock = 1_000_000;
     const timed = await startAnthropicEmulator({ now: () => clock });
@@ -151,7 +164,13 @@ describe('Anthropic emulator with the real SDK', () => {
 
   it('answers structured-output requests (output_config json_schema) with JSON text', async () => {
     const { tools: _tools, tool_choice: _choice, ...plain } = forced;
-    const schema = { type: 'object', properties: { intent: { type: 'string' } }, title: 'classify_intent' };
+    // Structured outputs are always strict, so the schema must be closed, as the API requires.
+    const schema = {
+      type: 'object',
+      properties: { intent: { type: 'string' } },
+      additionalProperties: false,
+      title: 'classify_intent',
+    };
     const params = { ...plain, output_config: { format: { type: 'json_schema' as const, schema } } };
     emulator.enqueue(
       { kind: 'reply', toolInput: { intent: 'billing' } },

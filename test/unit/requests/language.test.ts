@@ -12,5 +12,7 @@ describe('languages the guardrails cover', () => {
     expect(uncoveredLanguage(['Me cobraron dos veces la factura de este mes'])).toMatch(/reads as es/);
     expect(uncoveredLanguage(['我的账单被重复收费了'])).toMatch(/non-latin/);
     expect(uncoveredLanguage(['I was charged twice'], 'vi-VN')).toMatch(/locale vi-VN/);
+    // An English channel does not make a Spanish message checkable.
+    expect(uncoveredLanguage(['Me cobraron dos veces la factura de este mes'], 'en-AU')).toMatch(/reads as es/);
   });
 });
