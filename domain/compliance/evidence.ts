@@ -14,6 +14,16 @@ export function canonicalIncidentText(text: string): string {
     .replace(/\s+/g, ' ');
 }
 
+// A service nobody could use is unavailable, not a breach: "messages could not be retrieved", "customers lost their
+// internet connection" and "unable to access their accounts" say nothing was taken, so their verbs must not read as
+// access or loss. They become the one word the outage rules know.
+const UNAVAILABLE = [
+  /\b(could not|couldn't|can't|cannot|unable to|were unable to|was unable to|not able to) (be )?(retrieved?|access(ed)?|opened?|read|viewed?|download(ed)?|log ?in(to)?|sign ?in(to)?|reach(ed)?|load(ed)?|use|used)\b/gi,
+  /\blost (their |the |all |its |his |her )?(internet|broadband|connection|connectivity|service|signal|coverage|power|dial tone|(phone|mobile|voice|data|fixed|landline|nbn|5g|4g|internet|broadband) (service|connectivity|connection|coverage|access))\b/gi,
+];
+export const withoutUnavailability = (canonical: string) =>
+  UNAVAILABLE.reduce((text, pattern) => text.replace(pattern, 'unavailable'), canonical);
+
 const sentencesOf = (text: string) => text.split(/(?<=[.;!?])\s+/).filter((s) => s.trim());
 
 export interface DataEvidence {
@@ -40,7 +50,7 @@ function meaningsIn(text: string, availability: boolean): string[] {
 const dataAndAction = (m: string[]) => m.some((x) => DATA.includes(x)) && m.some((x) => ACTION.includes(x));
 
 export function dataEvidence(text: string): DataEvidence {
-  const canonical = canonicalIncidentText(text);
+  const canonical = withoutUnavailability(canonicalIncidentText(text));
   const availability = lossOfAvailability(canonical);
   const mentions = meaningsIn(canonical, availability);
   const denied = DENIAL.test(canonical);

@@ -55,6 +55,9 @@ function classify(v: ExtractIncidentVariables): { type: IncidentType; confidence
     return { type: incidentType as IncidentType, confidence: unsure ? 0.5 : 0.95 };
   }
   const { type, sure } = nonBreachType(description);
+  // "Other" that no cue supports is only the absence of a rule that matched: below LOW_CONFIDENCE, so a person
+  // reads it. An outage or a weakness named without certainty is still named.
+  if (type === 'other' && !sure) return { type, confidence: 0.5 };
   return { type, confidence: unsure ? 0.5 : sure ? 0.85 : 0.7 };
 }
 
