@@ -7,7 +7,7 @@ const alt = (...parts: string[]) => new RegExp(parts.join('|'), 'i');
 
 // The people whose data it is, and the forms their data takes: possessives ("a customer's address", "members'
 // names"), the nouns records are kept under, and the documents that carry a customer's details.
-const PERSON = String.raw`(?:customer|subscriber|member|user|client|account holder|account owner|owner|holder|patient|resident|individual|person|people|someone|applicant|caller|household|recipient|consumer|tenant|famil(?:y|ie)|business|compan(?:y|ie)|neighbou?r|cust|victim)`;
+const PERSON = String.raw`(?:customer|subscriber|(?<!staff |team |crew |board |family |committee )member|user|client|account holder|account owner|owner|holder|patient|resident|individual|person|people|someone|applicant|caller|household|recipient|consumer|tenant|famil(?:y|ie)|business|compan(?:y|ie)|neighbou?r|cust|victim)`;
 const THEIRS = String.raw`(?:records?|data|details|information|info|profiles?|accounts?|files?|lists?|address(?:es)?|names?|identit(?:y|ies)|documents?|numbers?|history|orders?|bills?|statements?|invoices?|letters?|emails?|messages?|recordings?|photos?)`;
 
 export const MEANINGS: Record<string, RegExp> = {
@@ -19,7 +19,7 @@ export const MEANINGS: Record<string, RegExp> = {
     String.raw`call (records|history|logs|recordings)|(call |voice )?recordings?|voicemails?|text messages|texts|SMS(es)?|OTPs?|one-time (codes|passwords)|verification codes|location (data|history)|browsing history|billing (data|details|history|information|records)`,
     String.raw`bills|invoices|statements|letters|correspondence|contracts|order details|session (tokens|data|cookies)|credentials|login details`,
     String.raw`(driver'?s? )?licen[cs]es|signatures|(outstanding |account )?balances?|(call|usage|recharge|payment|purchase|order|porting|browsing) (logs?|history|records|details|requests)`,
-    String.raw`(payment |overdue |debt )?(reminders|notices)|(ID|identity) cards|plan details|contact details|concession cards?)\b`,
+    String.raw`(payment |overdue |debt )?(reminders|notices)|(ID|identity) cards|plan details|contact details|concession cards?|(customer |ID |identity )?IDs|ID scans|credit (checks?|history|reports?|results|check results)|bill|invoice|statement)\b`,
   ),
   'customer records': alt(
     String.raw`\b${PERSON}(?:'s|s'|s)?\s+(?:own\s+)?${THEIRS}\b`,
@@ -27,6 +27,7 @@ export const MEANINGS: Record<string, RegExp> = {
     // anyone's possessive of what records are kept under ("her ex-partner's account").
     String.raw`\b[\w-]+(?:'s|s')\s+(?:[\w-]+\s+)?${THEIRS}\b`,
     // Accounts attacked are records reached: a takeover says both what and that.
+    String.raw`\b(looked up|browsed|accessed|viewed|opened|searched|pulled up) (\S+ ){0,3}?(accounts?|profiles|files)\b`,
     String.raw`\b(accounts?|logins?|mailboxes|profiles) (were |was |got )?(taken over|hijacked|compromised|accessed|breached|logged into)|credential stuffing|brute[- ]forc\w*|password spray\w*|account takeovers?`,
     String.raw`\b${PERSON}(?:'s|s'|ies')\s+(?:[\w-]+\s+){0,2}?[\w-]+`,
     String.raw`\b(details|information|data|records|names|addresses|files|accounts|profiles|documents|texts|messages|emails|letters|bills|invoices|statements) (?:of|for|belonging to) (?:\S+ ){0,4}?${PERSON}s?\b`,
@@ -45,21 +46,21 @@ export const MEANINGS: Record<string, RegExp> = {
     String.raw`took over|taken over|take over|takeover|hijack\w*|intruders?|hackers?|attackers?|threat actors?|compromised|viewed|looked up|snoop\w*|brows(e|ed|ing)`,
     String.raw`pretend\w* to be|impersonat\w*|pos(ed|ing) as|social[- ]engineer\w*|SIM[- ]swap\w*|port[- ]out fraud|phish\w*|scammers?|fraudsters?|thie(f|ves)|burglar\w*|broke in`,
     String.raw`broken into|credential stuffing|brute[- ]forc\w*|(logins?|sign-?ins?) succeeded|pulled (\S+ ){0,3}(records|profiles|details|data|lists?)`,
-    String.raw`screenshots?|photograph(ed|s)|took (a )?(cop(y|ies)|photos?|pictures?)|kept (a )?cop(y|ies)|queried|quer(y|ying) the|(opened|opening|accessing|reading) (the |their |other |another |\d+ )?(\S+ )?(pages?|accounts?|records?|files?|profiles?|details|orders?|emails?|mailbox\w*)`,
+    String.raw`screenshots?|photograph(ed|s)|heard (another|other|someone else|a different)|took (a )?(cop(y|ies)|photos?|pictures?)|kept (a )?cop(y|ies)|queried|quer(y|ying) the|(opened|opening|accessing|reading) (the |their |other |another |\d+ )?(\S+ )?(pages?|accounts?|records?|files?|profiles?|details|orders?|emails?|mailbox\w*)`,
     String.raw`retrieved|downloaded|copied|obtained|acquired|harvested|scraped|exfiltrat\w*|extracted|siphoned|intercepted|stole|breach(ed)?|ransomware`,
     String.raw`(used|exploited|abused) (against|to (access|view|obtain|download|read|take))|was exploited|were exploited)\b`,
   ),
   disclosure: alt(
     String.raw`\b(disclos\w*|reveal\w*|(meant|intended) for (a |an |the )?(different|other|another|wrong)|went to (our |the |their )?(entire|whole|full)|(re)?sold|still (had|held|contained|showed)|(not|never|wasn't|weren't) (been )?(wiped|erased|reset|sanitised|sanitized)|misdirected|misaddressed|misdeliver\w*|mis-sent|sold|someone else's|instead of bcc|(in|on) the (to|cc) (field|line))\b`,
-    String.raw`\b(shown|showed|show|displayed|sent|emailed|posted|mailed|faxed|texted|delivered|forwarded|handed|given|shared|read out|played|printed|attached|included|visible|addressed|uploaded|passed|sold|leaked|went|got|received|ended up|landed|returned) (\S+ ){0,6}?(to|with|on|in|for|by) (the |a |an |their |his |her |its )?(own |personal |private )?(wrong|passers-?by|bystanders|strangers|gmail|hotmail|outlook|yahoo|icloud|dropbox|home (email|address|computer|PC)|recycled numbers|other|another|an? (external|third|unrelated|different)|unintended|incorrect|different|unrelated|someone else|third part(y|ies)|members? of the public|competitors?|rivals?|neighbou?rs?|friends?|family|journalists?|reporters?|group chats?|personal (email|account|phone|device)|private (email|account))\b`,
-    String.raw`\bwrong (\w+ )?(recipients?|address(es)?|households?|customers?|person|people|accounts?|email|number|contacts?|premises|house|party|parties|mailbox|profiles?)\b`,
+    String.raw`\b(shown|showed|show|displayed|sent|emailed|posted|mailed|faxed|texted|delivered|forwarded|handed|given|shared|read out|played|printed|attached|included|visible|addressed|uploaded|passed|sold|leaked|went|got|received|ended up|landed|returned) (\S+ ){0,12}?(to|with|on|in|for|by) (the |a |an |their |his |her |its )?(own |personal |private )?(wrong|passers-?by|bystanders|strangers|gmail|hotmail|outlook|yahoo|icloud|dropbox|home (email|address|computer|PC)|recycled numbers|other|another|an? (external|third|unrelated|different)|unintended|incorrect|different|unrelated|someone else|third part(y|ies)|members? of the public|competitors?|rivals?|neighbou?rs?|friends?|family|journalists?|reporters?|group chats?|personal (email|account|phone|device)|private (email|account))\b`,
+    String.raw`\bwrong (\w+ )?(recordings?|bills?|invoices?|statements?|letters?|emails?|files?|documents?|SIMs?|details|recipients?|address(es)?|households?|customers?|person|people|accounts?|email|number|contacts?|premises|house|party|parties|mailbox|profiles?)\b`,
     String.raw`\b(neighbou?rs?|previous (owner|customer|tenant|occupant|user)s?|former (owner|customer|tenant)s?|next customer|ex-partner|someone else)('s|s'|')`,
     String.raw`\b(another|a different|other) (\w+ )?(customer|user|subscriber|person|member|household|account holder|business|company|caller|client)('s|s')`,
     String.raw`\b(could|can|were able to|was able to) (see|view|read|open|download) (\S+ ){0,3}?(another|other|each other|someone else|the wrong|a different)`,
     String.raw`\b((spreadsheet|file|list|document|report|CSV|export)s? (was |were )?attached|attached (a |an |the )?(spreadsheet|file|list|document|report|CSV|export)|(spreadsheet|file|list|document|report|CSV|export) attached|to each other)\b`,
   ),
   'loss or theft': alt(
-    String.raw`\b(lost|stolen|theft|missing|mislaid|misplaced|unaccounted for|not (been )?(recovered|returned|found)|left (behind )?(in|on|at) (a|an|the)|thrown (away|out|in|into)|discarded|dumped)\b`,
+    String.raw`\b(lost|stolen|theft|missing|mislaid|misplaced|unaccounted for|not (been )?(recovered|returned|found)|left (behind )?(\S+ ){0,5}?(in|on|at|behind) (a|an|the|someone|another|his|her|their)\b|thrown (away|out|in|into)|discarded|dumped)\b`,
     String.raw`\b(found (\w+ )?(in|on|at|near|behind|outside) (a|an|the) (\w+ )?(skip|bin|dumpster|street|footpath|park|car park|train|bus|taxi|cafe|gutter|kerb|laneway)|took (the|a|an) (\w+ )?(PC|computer|laptop|server|tablet|phone|device|drive|bag|folder)|recycling (skip|bin)|kerbside|(was|were|got) (taken|nicked|pinched|swiped))\b`,
   ),
 };
@@ -70,12 +71,17 @@ export const ACTION = ['exposure', 'access', 'disclosure', 'loss or theft'];
 // Positive evidence that no one's data was involved.
 export const DENIAL = alt(
   String.raw`\b(no|nor|without|zero) (\w+ ){0,3}(data|information|info|records|details|PII)\b|\bno access (was )?(logged|recorded|seen|found|detected)|\b(access )?logs show (no|nobody|none)`,
-  String.raw`\b(device|drive|laptop|disk|phone|tablet|it) (was |is )?(fully )?encrypted\b|\bnot an? (\w+ )?breach\b`,
+  String.raw`\b(device|drive|laptop|disk|phone|tablet|it) (was |is )?(fully )?encrypted\b|\bno (external |unauthori[sz]ed |outside )?access\b|\bnothing left the (building|premises|network|site)`,
+  String.raw`\b(synthetic|test|dummy|fake|sample|anonymi[sz]ed|de-identified) data\b|\bonly (our own|internal|staff|our|known) (IPs|addresses|users|staff)|\bnone (were |was )?(lost|exposed|accessed|taken)\b|\bnot an? (\w+ )?breach\b`,
   String.raw`\bno (evidence|indication|sign|suggestion)s? (of|that) (\w+ ){0,3}(access|accessed|exploit\w*|exfiltration|compromise|misuse|viewed|copied|taken)`,
   String.raw`\b(never|not) (been )?(exploited|accessed|opened|viewed|exposed|disclosed|compromised)\b|\bnot involved\b|\bunaffected\b`,
   String.raw`\bno (\w+ ){0,3}(has|have|had|was|were) (been )?(accessed|viewed|exposed|disclosed|taken|copied|compromised|downloaded)\b|\bnothing about (customers|anyone|people|subscribers)\b`,
   String.raw`\b(holds?|held|contains?|contained|stores?|stored|carries|carried) no\b|\b(was|were|remained|is) (fully )?encrypted\b|\bnothing (was )?(accessed|taken|exposed|copied|viewed)\b`,
 );
+// Denials that speak for the whole incident: what was reached held nothing real, or nobody else reached it. They
+// outweigh a sentence that says something was exposed, unless a record names real personal information.
+export const WHOLE_DENIAL =
+  /\b(synthetic|test|dummy|fake|sample|anonymi[sz]ed|de-identified) data\b|\bonly (our own|internal|staff|our|known) (IPs|addresses|users|staff)\b|\b(was|were|is) (fully )?encrypted and (held|holds|contained|contains|stored|stores) no\b/i;
 // Words that turn a denial into a hope.
 export const UNCERTAIN =
   /\b(may|might|possibly|potentially|unclear|unknown|not yet (known|confirmed|determined)|under investigation|investigating|suspected|could have|believed|likely|unconfirmed|being assessed|cannot rule out|can't rule out|not (been )?ruled out|to be confirmed)\b/i;
@@ -88,4 +94,4 @@ export const RESTORED =
   /\b(restored|recovered|rebuilt|reloaded|replayed|re-?imported)\b[^.;]{0,40}\b(backups?|snapshots?|replicas?|mirror|secondary)\b|\b(corrupt\w*|overwritten|purged)\b/i;
 // Things that carry data out of the building when lost: their loss is a breach even when nothing was "accessed".
 export const CARRIER =
-  /\b(PCs?|computers?|desktops?|servers?|hard disks?|laptops?|notebooks?|phones?|handsets?|tablets?|devices?|USBs?|(thumb|flash|hard|external) drives?|memory sticks?|sticks?|tapes?|bags?|briefcases?|folders?|boxes|envelopes?|paperwork|printouts?|forms|documents|letters|files)\b/i;
+  /\b(PCs?|computers?|laptops?|notebooks?|phones?|handsets?|tablets?|devices?|USBs?|(thumb|flash|hard|external) drives?|memory sticks?|sticks?|tapes?|bags?|briefcases?|folders?|boxes|envelopes?|paperwork|printouts?|forms|documents|letters|files)\b/i;

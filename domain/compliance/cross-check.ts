@@ -2,6 +2,9 @@ import { breachDoubt, canonicalIncidentText } from './evidence';
 import type { FactMismatch, IncidentFacts } from './facts';
 import { reportDatesInText } from './report-dates';
 
+const TOLD =
+  /\b(ACMA|regulator|OAIC)\b[^.;]{0,60}\b(report|notif|lodg|inform|told|advis)|\b(report|notif|lodg|inform|told|advis)\w*\b[^.;]{0,60}\b(ACMA|regulator|OAIC)\b/i;
+
 /** Below this an extraction's own confidence is not enough to decide a report on. */
 export const LOW_CONFIDENCE = 0.6;
 
@@ -59,6 +62,9 @@ export function crossCheck(facts: IncidentFacts, source: IncidentSource): FactMi
   }
   if (facts.dateReported === null && known.length && facts.type === 'data_breach') {
     add('dateReported', 'null', `the regulator was told on ${known[0]}`);
+  } else if (facts.dateReported === null && facts.type === 'data_breach' && TOLD.test(text)) {
+    // The record speaks of telling a regulator in words no reader turned into a date: "unreported" needs a person.
+    add('dateReported', 'null', 'the record speaks of notifying a regulator, but no date was read from it');
   }
   if (source.incidentType && source.incidentType !== facts.type) {
     add('type', facts.type, `the record's structured type is ${source.incidentType}`);

@@ -1,6 +1,16 @@
 import { foldUnicode } from '../../activities/guardrails/canonical/unicode';
 import { numberWordsToDigits } from '../../activities/guardrails/canonical/number-words';
-import { ACTION, CARRIER, DATA, DENIAL, HYPOTHETICAL, MEANINGS, RESTORED, UNCERTAIN } from './breach-meanings';
+import {
+  ACTION,
+  CARRIER,
+  DATA,
+  DENIAL,
+  HYPOTHETICAL,
+  MEANINGS,
+  RESTORED,
+  UNCERTAIN,
+  WHOLE_DENIAL,
+} from './breach-meanings';
 
 /**
  * What an incident record says about data, read by meaning rather than by one word (the groups are in
@@ -8,10 +18,26 @@ import { ACTION, CARRIER, DATA, DENIAL, HYPOTHETICAL, MEANINGS, RESTORED, UNCERT
  * says nothing of the kind, or denies it outright. Canonicalised as the guardrails canonicalise a reply (Unicode
  * folded, number words as digits), so a look-alike letter or "forty-seven" reads as the plain spelling.
  */
+// Register shorthand, spelled out so one vocabulary reads both "acct taken over" and "account taken over".
+const SHORTHAND: Array<[RegExp, string]> = [
+  [/\be-mail/gi, 'email'],
+  [/\baccts?\b/gi, 'account'],
+  [/\bcusts\b|\bcustmers\b/gi, 'customers'],
+  [/\bcust\b/gi, 'customer'],
+  [/\bsubs\b/gi, 'subscribers'],
+  [/\bmsgs\b/gi, 'messages'],
+  [/\binfo\b/gi, 'information'],
+  [/\baddr\b/gi, 'address'],
+  [/\bppl\b/gi, 'people'],
+  [/\bw\/(?=\s)/gi, 'with'],
+  [/\bmisconfig\b/gi, 'misconfiguration'],
+];
+
 export function canonicalIncidentText(text: string): string {
-  return numberWordsToDigits(foldUnicode(text))
-    .replace(/\be-mail/gi, 'email')
-    .replace(/\s+/g, ' ');
+  return SHORTHAND.reduce(
+    (t, [pattern, word]) => t.replace(pattern, word),
+    numberWordsToDigits(foldUnicode(text)),
+  ).replace(/\s+/g, ' ');
 }
 
 // A service nobody could use is unavailable, not a breach: "messages could not be retrieved", "customers lost their
@@ -61,9 +87,10 @@ export function dataEvidence(text: string): DataEvidence {
     (s) => dataAndAction(meaningsIn(s, availability)) && !DENIAL.test(s) && !HYPOTHETICAL.test(s),
   );
   const hypothetical = sentences.some((s) => HYPOTHETICAL.test(s) && dataAndAction(meaningsIn(s, availability)));
+  const wholly = WHOLE_DENIAL.test(canonical) && !mentions.includes('personal information');
   return {
     mentions,
-    affirmed: inOneSentence || (dataAndAction(mentions) && !denied && !hypothetical),
+    affirmed: !wholly && (inOneSentence || (dataAndAction(mentions) && !denied && !hypothetical)),
     denied,
     uncertain: UNCERTAIN.test(canonical) || hypothetical,
   };

@@ -55,9 +55,12 @@ const AFTER =
 // "ACMA told that same day" / "the next day" / "two days later": relative to the incident's own date.
 const RELATIVE =
   /\b(report(ed)?|notif(ied|y)|lodged|informed|told|advised)\b[^.;]{0,40}?\b(?:(the )?(same) day|(the )?(next|following) (day|morning)|(\d+) days? (later|after))/i;
-// "on 5 March" with no year: the first such date on or after the incident's.
+// "on 5 March", "on the 18th of August", "Tues 14 Oct", "14/10" with no year: the first such date on or after the
+// incident's. "the 14th" alone is that day of the incident's month, or the next month's when it has passed.
+const WEEKDAY = String.raw`(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*,? )?`;
 const YEARLESS = new RegExp(
-  String.raw`\b(report(?:ed)?|notif(?:ied|y)|lodged|informed|told|advised)\b[^.;]{0,40}?\bon (\d{1,2})(?:st|nd|rd|th)? ${MONTH}(?!,? \d{4})`,
+  String.raw`\b(?:report(?:ed)?|notif(?:ied|y|ication)|lodged|filed|informed|told|advised)\b[^.;]{0,40}?\b(?:on )?${WEEKDAY}(?:the )?` +
+    String.raw`(?:(?<day>\d{1,2})(?:st|nd|rd|th)?(?: of)? (?<month>${MONTH.slice(1, -4)})\.?|(?<monthFirst>${MONTH.slice(1, -4)})\.? (?<dayAfter>\d{1,2})(?:st|nd|rd|th)?|(?<dd>\d{1,2})/(?<mm>\d{1,2})(?!/)|(?<bare>\d{1,2})(?:st|nd|rd|th))(?!,? \d{4}|\d)`,
   'i',
 );
 
@@ -71,12 +74,24 @@ function plusDays(iso: string, days: number): string {
 function anchoredDates(sentence: string, openedOn: string): string[] {
   const relative = RELATIVE.exec(canonicalIncidentText(sentence));
   if (relative) return [plusDays(openedOn, relative[5] ? 0 : relative[7] ? 1 : Number(relative[9]))];
-  const yearless = YEARLESS.exec(sentence);
-  if (!yearless) return [];
+  const g = YEARLESS.exec(sentence)?.groups;
+  if (!g) return [];
   const year = Number(openedOn.slice(0, 4));
-  const inYear = valid(year, monthNumber(yearless[3]!), Number(yearless[2]));
+  const day = Number(g.day ?? g.dayAfter ?? g.dd ?? g.bare);
+  const opened = Number(openedOn.slice(5, 7));
+  const month = g.month
+    ? monthNumber(g.month)
+    : g.monthFirst
+      ? monthNumber(g.monthFirst)
+      : g.mm
+        ? Number(g.mm)
+        : opened;
+  const inYear = valid(year, month, day);
   if (!inYear) return [];
-  return [inYear >= openedOn ? inYear : valid(year + 1, monthNumber(yearless[3]!), Number(yearless[2]))!];
+  if (inYear >= openedOn) return [inYear];
+  return [
+    (g.bare ? valid(month === 12 ? year + 1 : year, (month % 12) + 1, day) : valid(year + 1, month, day)) ?? inYear,
+  ];
 }
 
 /**

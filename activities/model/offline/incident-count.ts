@@ -13,7 +13,7 @@ const FILLER = String.raw`(?:of (?:our|the|their)\s+)?(?:(?!hours?\b|minutes?\b|
 // each carry one customer's details ("75 statements"). A count of people outranks a count of rows or letters.
 const NOUNS = [
   String.raw`(?:customers?|custs?|subscribers?|members?|users?|account[- ]holders?|people|ppl|pax|persons|individuals|clients|households|residents|homes|premises|services|callers|applicants|recipients|consumers|owners|families|tenants)`,
-  String.raw`(?:accounts?|profiles?|records?|files|identities)`,
+  String.raw`(?:accounts?|profiles?|records?|files|identities|(?:order |customer )?IDs|orders)`,
   String.raw`(?:statements|bills|invoices|letters|notices|emails|messages|texts|SMS|forms|applications|contracts|welcome packs|packs|envelopes|documents|recordings|calls|email addresses|addresses|phone numbers|mobile numbers|SIMs)`,
 ];
 const boundary = String.raw`(?<![\d,.\-/:$])\b`;
@@ -28,6 +28,8 @@ const LABELLED = new RegExp(
   String.raw`\b(?:(?:customers|subscribers|accounts|people|users|services)\s+)?(?:affected|impacted|involved|exposed)\s*(?::|=|was|were|is|totall?(?:ed|ing)|of)\s*${HEDGE}${N}(?![\d,]*\s*(?:hours?|minutes?|days?|weeks?|%))|\b(?:affecting|impacting)\s+${HEDGE}${N}\b(?!\s*(?:hours?|minutes?|days?|%))`,
   'i',
 );
+// Register shorthand "x1", "x 3" closing a clause: that many of whatever the record is about.
+const TIMES = /(?:^|\s)x\s?(\d{1,6})(?=\s*(?:[.;,]|$))/i;
 const ONE =
   /\b(one|a single|single|only one|just one|an individual)\s+(customer|subscriber|member|user|account holder|person)\b|\ba (customer|subscriber|member|account holder)'s\b/i;
 
@@ -58,5 +60,7 @@ export function customerCountInText(description: string): number | null {
   }
   const labelled = LABELLED.exec(text);
   if (labelled) return read((labelled[1] ?? labelled[2])!);
-  return ONE.test(text) ? 1 : null;
+  if (ONE.test(text)) return 1;
+  const times = TIMES.exec(text);
+  return times ? Number(times[1]) : null;
 }
