@@ -1,8 +1,9 @@
 /**
- * The hand-written ACMA sets, both independent of the seed and in the words operators use: the development set
- * (acma-development.json, HW-*), which the offline rules were developed on, and the held-out set (acma-heldout.json,
- * HO-*), written after the rules and never used to change them. No database: each record is given to the model as the
- * workflow's readIncident would give it.
+ * The hand-written ACMA sets, each independent of the seed and in the words operators use, each written apart from
+ * the rules and scored once before anything was learned from it: development (acma-development.json, HW-*),
+ * held-out (acma-heldout.json, HO-*), final (acma-final.json, HF-*), all three since used to develop the rules, and
+ * the fourth (acma-fourth.json, HQ-*), never used to change them. No database: each record is given to the model as
+ * the workflow's readIncident would give it.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ import type { IncidentRecord } from '../../activities/compliance/incidents';
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const recordSchema = z
   .object({
-    id: z.string().regex(/^(HW|HO|HF)-\d+$/),
+    id: z.string().regex(/^(HW|HO|HF|HQ)-\d+$/),
     date: isoDate,
     at: z.string().regex(/^\d{2}:\d{2}$/),
     type: z.enum(incidentTypes).nullable(),
@@ -47,7 +48,7 @@ export interface HandwrittenSet {
   cases: HandwrittenCase[];
 }
 
-export const handwrittenSets = ['development', 'heldout', 'final'] as const;
+export const handwrittenSets = ['development', 'heldout', 'final', 'fourth'] as const;
 export type HandwrittenSetName = (typeof handwrittenSets)[number];
 
 export function loadHandwrittenSet(

@@ -25,8 +25,12 @@ export interface AcmaFigures {
   /** The hand-written development set, the rules' own (stored under `handwritten` by runs before the held-out set). */
   development?: HandwrittenFigures;
   handwritten?: HandwrittenFigures;
-  /** The hand-written held-out set, never used to develop the rules (absent in runs from before it). */
+  /** The hand-written held-out set: scored once, then the rules learned from it (absent in runs from before it). */
   heldout?: HandwrittenFigures;
+  /** The hand-written final set: scored once, then the rules learned from it. */
+  final?: HandwrittenFigures;
+  /** The hand-written fourth set: scored once, never used to change the rules. The measurement. */
+  fourth?: HandwrittenFigures;
 }
 
 const NOT_A_BREACH = 'not a breach';

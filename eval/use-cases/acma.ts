@@ -67,15 +67,18 @@ export function acmaUseCase(): UseCaseDefinition<AcmaDataset, AcmaFigures> {
         latencyMs: o.latencyMs,
         costUsd: o.calls.reduce((s, c) => s + c.costUsd, 0),
       }));
-      // The development set (the rules were developed on it) and the held-out set (never used to change them), apart.
+      // Each hand-written set apart: three the rules learned from after one scoring each, and the unseen fourth.
       const runRecord = createRecordRunner(ctx.engine.gateway, ctx.prompts.extractIncident);
-      const [development, heldout] = await Promise.all(
+      const [development, heldout, final, fourth] = await Promise.all(
         handwrittenSets.map(async (name) => {
           const set = loadHandwrittenSet(name);
           return computeHandwrittenFigures(set, await mapLimit(set.cases, ctx.concurrency, runRecord));
         }),
       );
-      return { items, figures: { ...computeAcmaFigures(outcomes, data.reports, asOf), development, heldout } };
+      return {
+        items,
+        figures: { ...computeAcmaFigures(outcomes, data.reports, asOf), development, heldout, final, fourth },
+      };
     },
     headlines: acmaHeadlines,
     abFigures: (label, f) =>
@@ -89,6 +92,8 @@ export function acmaUseCase(): UseCaseDefinition<AcmaDataset, AcmaFigures> {
     details: (f) => [
       ...((f.development ?? f.handwritten) ? [handwrittenLine((f.development ?? f.handwritten)!)] : []),
       ...(f.heldout ? [handwrittenLine(f.heldout, 'held-out')] : []),
+      ...(f.final ? [handwrittenLine(f.final, 'final')] : []),
+      ...(f.fourth ? [handwrittenLine(f.fourth, 'fourth (unseen)')] : []),
       ...f.reports.map(
         (r) =>
           `${r.name}: verdict ${r.predicted.verdict} (expected ${r.expected.verdict}), ${r.predicted.breaches} ` +
