@@ -6,6 +6,7 @@ import {
   DATA,
   DENIAL,
   HYPOTHETICAL,
+  LAWFUL_OR_NOT_OURS,
   MEANINGS,
   RESTORED,
   UNCERTAIN,
@@ -28,6 +29,7 @@ const SHORTHAND: Array<[RegExp, string]> = [
   [/\bmsgs\b/gi, 'messages'],
   [/\binfo\b/gi, 'information'],
   [/\baddr\b/gi, 'address'],
+  [/\baddrs\b/gi, 'addresses'],
   [/\bppl\b/gi, 'people'],
   [/\bw\/(?=\s)/gi, 'with'],
   [/\bmisconfig\b/gi, 'misconfiguration'],
@@ -87,7 +89,8 @@ export function dataEvidence(text: string): DataEvidence {
     (s) => dataAndAction(meaningsIn(s, availability)) && !DENIAL.test(s) && !HYPOTHETICAL.test(s),
   );
   const hypothetical = sentences.some((s) => HYPOTHETICAL.test(s) && dataAndAction(meaningsIn(s, availability)));
-  const wholly = WHOLE_DENIAL.test(canonical) && !mentions.includes('personal information');
+  const wholly =
+    LAWFUL_OR_NOT_OURS.test(canonical) || (WHOLE_DENIAL.test(canonical) && !mentions.includes('personal information'));
   return {
     mentions,
     affirmed: !wholly && (inOneSentence || (dataAndAction(mentions) && !denied && !hypothetical)),

@@ -43,7 +43,8 @@ export function datesIn(text: string): Array<{ iso: string; index: number }> {
 // Telling the regulator, in the words records use; "not yet notified" is the opposite, unless it says until when.
 const REPORTED =
   /\b(report(ed|ing)?|notif(ied|ication|y)|lodged|filed|informed|told|advised|contacted|escalated to)\b[^.;]{0,60}?$/i;
-const REGULATOR = /\b(ACMA|regulator|OAIC|authority)\b/i;
+// The ACMA's report is the one that counts: a notice to the OAIC alone is not one to the ACMA.
+const REGULATOR = /\b(ACMA|regulator|authority)\b/i;
 const NOT_YET =
   /\b(not (yet )?(been )?(reported|notified|lodged)|yet to (be )?(report|notif|lodg)|no notification (has been|was) (made|sent|lodged))(?![^.;]*\buntil\b)/i;
 // A date the report is due by or planned for is not one it was made on.

@@ -14,7 +14,7 @@ const FILLER = String.raw`(?:of (?:our|the|their)\s+)?(?:(?!hours?\b|minutes?\b|
 const NOUNS = [
   String.raw`(?:customers?|custs?|subscribers?|members?|users?|account[- ]holders?|people|ppl|pax|persons|individuals|clients|households|residents|homes|premises|services|callers|applicants|recipients|consumers|owners|families|tenants)`,
   String.raw`(?:accounts?|profiles?|records?|files|identities|(?:order |customer )?IDs|orders)`,
-  String.raw`(?:statements|bills|invoices|letters|notices|emails|messages|texts|SMS|forms|applications|contracts|welcome packs|packs|envelopes|documents|recordings|calls|email addresses|addresses|phone numbers|mobile numbers|SIMs)`,
+  String.raw`(?:statements|bills|invoices|letters|notices|emails|messages|texts|SMS|forms|applications|contracts|welcome packs|packs|envelopes|documents|recordings|calls|email addresses|addresses|phone numbers|mobile numbers|numbers|lines|SIMs|phones|handsets)`,
 ];
 const boundary = String.raw`(?<![\d,.\-/:$])\b`;
 const rangeOf = (noun: string) =>
@@ -22,7 +22,7 @@ const rangeOf = (noun: string) =>
     String.raw`${boundary}(?:between\s+)?${HEDGE}${N}\s*(?:-|–|to|and|or)\s*${HEDGE}${N}\s+${FILLER}${noun}\b`,
     'i',
   );
-const countOf = (noun: string) => new RegExp(String.raw`${boundary}${HEDGE}${N}(?:\s+${FILLER}|-)${noun}\b`, 'i');
+const countOf = (noun: string) => new RegExp(String.raw`${boundary}${HEDGE}${N}['"’]?(?:\s+${FILLER}|-)${noun}\b`, 'i');
 // "customers affected: 350", "affecting 1,200", "a total of 90 impacted": a count with no noun after it.
 const LABELLED = new RegExp(
   String.raw`\b(?:(?:customers|subscribers|accounts|people|users|services)\s+)?(?:affected|impacted|involved|exposed)\s*(?::|=|was|were|is|totall?(?:ed|ing)|of)\s*${HEDGE}${N}(?![\d,]*\s*(?:hours?|minutes?|days?|weeks?|%))|\b(?:affecting|impacting)\s+${HEDGE}${N}\b(?!\s*(?:hours?|minutes?|days?|%))`,

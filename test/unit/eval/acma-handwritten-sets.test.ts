@@ -25,15 +25,17 @@ const figuresOf = (name: HandwrittenSetName) => {
 };
 
 /**
- * The three hand-written sets the rules were developed on, each written by hand apart from the rules and scored once
- * before it informed them: development (HW), held-out (HO: 58.3% of types when first scored) and final (HF: 80.0%,
- * one silent miss, when first scored). The figures below are after the rules learned from them, so they show only
- * that a later change does not undo what was learned; the unseen set is scored in acma-fourth-set.test.ts.
+ * The four hand-written sets the rules were developed on, each written apart from the rules (the last two by authors
+ * who saw neither the rules nor the other sets) and scored once before it informed them: development (HW),
+ * held-out (HO: 58.3% of types when first scored), final (HF: 80.0%, one silent miss) and fourth (HQ: 70.0%, three
+ * silent misses, none of them a PASS). The figures below are after the rules learned from them, so they show only that
+ * a later change does not undo what was learned; the unseen set is scored in acma-unseen-set.test.ts.
  */
 describe.each([
   ['development', { types: 46, customers: 29, reported: 29, of: [46, 29, 29] }],
   ['heldout', { types: 48, customers: 26, reported: 26, of: [48, 26, 26] }],
   ['final', { types: 59, customers: 29, reported: 32, of: [60, 29, 32] }],
+  ['fourth', { types: 59, customers: 27, reported: 30, of: [60, 27, 30] }],
 ] as const)('the hand-written ACMA set %s', (name, expected) => {
   const { set, f } = figuresOf(name);
 
