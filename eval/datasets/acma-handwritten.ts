@@ -16,7 +16,7 @@ import type { IncidentRecord } from '../../activities/compliance/incidents';
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const recordSchema = z
   .object({
-    id: z.string().regex(/^(HW|HO|HF|HQ)-\d+$/),
+    id: z.string().regex(/^(HW|HO|HF|HQ|HV)-\d+$/),
     date: isoDate,
     at: z.string().regex(/^\d{2}:\d{2}$/),
     type: z.enum(incidentTypes).nullable(),
@@ -48,7 +48,7 @@ export interface HandwrittenSet {
   cases: HandwrittenCase[];
 }
 
-export const handwrittenSets = ['development', 'heldout', 'final', 'fourth'] as const;
+export const handwrittenSets = ['development', 'heldout', 'final', 'fourth', 'fifth'] as const;
 export type HandwrittenSetName = (typeof handwrittenSets)[number];
 
 export function loadHandwrittenSet(
