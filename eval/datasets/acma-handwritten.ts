@@ -1,9 +1,9 @@
 /**
  * The hand-written ACMA sets, each independent of the seed and in the words operators use, each written apart from
  * the rules and scored once before anything was learned from it: development (acma-development.json, HW-*),
- * held-out (acma-heldout.json, HO-*), final (acma-final.json, HF-*), all three since used to develop the rules, and
- * the fourth (acma-fourth.json, HQ-*), never used to change them. No database: each record is given to the model as
- * the workflow's readIncident would give it.
+ * held-out (acma-heldout.json, HO-*), final (acma-final.json, HF-*) and fourth (acma-fourth.json, HQ-*), all since
+ * used to develop the rules, and the fifth (acma-fifth.json, HV-*), never used to change them. No database: each
+ * record is given to the model as the workflow's readIncident would give it.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -29,8 +29,10 @@ export interface AcmaFigures {
   heldout?: HandwrittenFigures;
   /** The hand-written final set: scored once, then the rules learned from it. */
   final?: HandwrittenFigures;
-  /** The hand-written fourth set: scored once, never used to change the rules. The measurement. */
+  /** The hand-written fourth set: scored once, then the rules learned from it. */
   fourth?: HandwrittenFigures;
+  /** The hand-written fifth set: scored once, never used to change the rules. The measurement. */
+  fifth?: HandwrittenFigures;
 }
 
 const NOT_A_BREACH = 'not a breach';

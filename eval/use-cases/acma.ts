@@ -67,9 +67,9 @@ export function acmaUseCase(): UseCaseDefinition<AcmaDataset, AcmaFigures> {
         latencyMs: o.latencyMs,
         costUsd: o.calls.reduce((s, c) => s + c.costUsd, 0),
       }));
-      // Each hand-written set apart: three the rules learned from after one scoring each, and the unseen fourth.
+      // Each hand-written set apart: four the rules learned from after one scoring each, and the unseen fifth.
       const runRecord = createRecordRunner(ctx.engine.gateway, ctx.prompts.extractIncident);
-      const [development, heldout, final, fourth] = await Promise.all(
+      const [development, heldout, final, fourth, fifth] = await Promise.all(
         handwrittenSets.map(async (name) => {
           const set = loadHandwrittenSet(name);
           return computeHandwrittenFigures(set, await mapLimit(set.cases, ctx.concurrency, runRecord));
@@ -93,7 +93,8 @@ export function acmaUseCase(): UseCaseDefinition<AcmaDataset, AcmaFigures> {
       ...((f.development ?? f.handwritten) ? [handwrittenLine((f.development ?? f.handwritten)!)] : []),
       ...(f.heldout ? [handwrittenLine(f.heldout, 'held-out')] : []),
       ...(f.final ? [handwrittenLine(f.final, 'final')] : []),
-      ...(f.fourth ? [handwrittenLine(f.fourth, 'fourth (unseen)')] : []),
+      ...(f.fourth ? [handwrittenLine(f.fourth, 'fourth')] : []),
+      ...(f.fifth ? [handwrittenLine(f.fifth, 'fifth (unseen)')] : []),
       ...f.reports.map(
         (r) =>
           `${r.name}: verdict ${r.predicted.verdict} (expected ${r.expected.verdict}), ${r.predicted.breaches} ` +

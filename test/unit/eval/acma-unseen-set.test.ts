@@ -1,0 +1,34 @@
+import { extractIncidentOffline } from '../../../activities/model/offline/extract-incident';
+import { loadHandwrittenSet } from '../../../eval/datasets/acma-handwritten';
+import { computeHandwrittenFigures, outcomeOf } from '../../../eval/scoring/acma-handwritten';
+
+/**
+ * The fifth hand-written set, by an author who saw neither the rules nor the other sets, scored once and never used
+ * to change the rules: the measurement of how the offline rules meet text nobody fitted them to. Issue 15's target
+ * is 95% of types and every stated count exact; the rules do NOT meet it (see the README). The figures are pinned as
+ * measured, so a rule change shows here; a change made because of this set would spend it, and needs a new one.
+ */
+describe('the unseen ACMA set (fifth)', () => {
+  const set = loadHandwrittenSet('fifth');
+  const f = computeHandwrittenFigures(
+    set,
+    set.cases.map((c) => outcomeOf(c, extractIncidentOffline({ incident: c.incident }))),
+  );
+
+  it('never lets a month PASS against its truth', () => {
+    expect(f.months.map((m) => m.expected)).toEqual(['FAIL', 'FAIL', 'PENDING']);
+    for (const m of f.months) expect(m.predicted).not.toBe('PASS');
+  });
+
+  it('reports its figures as measured: 61.7% of types, below the target, with one silent miss', () => {
+    expect({ types: f.types.right, customers: f.customers.exact, reported: f.reported.right }).toEqual({
+      types: 37,
+      customers: 24,
+      reported: 26,
+    });
+    expect([f.types.n, f.customers.n, f.reported.n, f.misses.length]).toEqual([60, 27, 30, 26]);
+    // HV-25, an outage (a contractor cut a feeder cable) typed a vulnerability: it changes no verdict, but no
+    // reviewer sees it. Every other miss, including every breach typed as something else, went to a reviewer.
+    expect(f.silentMisses).toEqual(['HV-25']);
+  });
+});
