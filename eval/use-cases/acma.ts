@@ -77,7 +77,7 @@ export function acmaUseCase(): UseCaseDefinition<AcmaDataset, AcmaFigures> {
       );
       return {
         items,
-        figures: { ...computeAcmaFigures(outcomes, data.reports, asOf), development, heldout, final, fourth },
+        figures: { ...computeAcmaFigures(outcomes, data.reports, asOf), development, heldout, final, fourth, fifth },
       };
     },
     headlines: acmaHeadlines,
