@@ -1,22 +1,10 @@
-import { condition, proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
-import type { Activities } from '../../activities';
-import { nonRetryableErrorTypes } from '../../domain/errors';
+import { condition, upsertSearchAttributes } from '@temporalio/workflow';
 import { searchAttributes as sa } from '../../domain/search-attributes';
 import { editBlockingCodes, type Draft, type Finding, type TicketPolicy } from '../../domain/ticket';
 import { auditAttributes, duration } from '../audit';
+// The same options as the activities resolveTicket scheduled before review moved here.
+import { backend } from './proxies';
 import type { TicketState } from './state';
-
-const backend = proxyActivities<Activities>({
-  startToCloseTimeout: '10s',
-  // As resolveTicket's backend: the same options for the activities it scheduled before review moved here.
-  retry: {
-    initialInterval: '1s',
-    backoffCoefficient: 2,
-    maximumInterval: '30s',
-    nonRetryableErrorTypes,
-    maximumAttempts: 10,
-  },
-});
 
 export interface ReviewInput {
   workflowId: string;

@@ -7,7 +7,7 @@ export interface RouteInput {
   draft: Draft | null;
   draftFailure?: string | null;
   findings: Finding[];
-  policy: Pick<TicketPolicy, 'sendThreshold' | 'reviewThreshold'>;
+  policy: Pick<TicketPolicy, 'sendThreshold' | 'reviewThreshold' | 'sendOffReason'>;
 }
 
 export interface RouteDecision {
@@ -41,6 +41,8 @@ export function decideRoute(input: RouteInput): RouteDecision {
   const confidence = Math.min(classification.confidence, draft.confidence);
   const modelRoute = draft.escalationRequired ? 'escalate' : byConfidence(confidence, policy);
   const reasons = [`confidence ${confidence.toFixed(2)} -> ${byConfidence(confidence, policy)}`];
+  if (policy.sendOffReason && byConfidence(confidence, policy) === 'review')
+    reasons.push(`automatic sending is off: ${policy.sendOffReason}`);
   if (draft.escalationRequired) reasons.push('model asked for escalation');
 
   let route: Outcome = modelRoute;
