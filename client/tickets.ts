@@ -1,5 +1,7 @@
 import { WorkflowExecutionAlreadyStartedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import type { Config } from '../config';
+import { ticketThresholds } from '../config/ticket-thresholds';
+import { OFFLINE_MODEL_ID } from '../activities/model/offline/engine';
 import { validate } from './validate';
 
 export { InvalidRequestError } from './validate';
@@ -22,10 +24,19 @@ import type { DecisionToSign } from './decisions';
 
 export const ticketWorkflowId = (ticketId: string) => `ticket-${ticketId}`;
 
+/** The model that answers a ticket's classification and first draft, whose confidence routing compares. */
+export function ticketModelOf(config: Config): string {
+  if (config.MODEL_PROVIDER === 'offline') return OFFLINE_MODEL_ID;
+  return config.MODEL_PROVIDER === 'bedrock' ? config.BEDROCK_FAST_MODEL_ID : config.MODEL_FAST_ID;
+}
+
+/** Reads the calibration file (config/ticket-thresholds.ts), so call it once at start-up, not per ticket. */
 export function ticketPolicyFromConfig(config: Config): TicketPolicy {
+  const { sendThreshold, reviewThreshold, sendOffReason } = ticketThresholds(config, ticketModelOf(config));
   return {
-    sendThreshold: config.TICKET_SEND_THRESHOLD,
-    reviewThreshold: config.TICKET_REVIEW_THRESHOLD,
+    sendThreshold,
+    reviewThreshold,
+    ...(sendOffReason ? { sendOffReason } : {}),
     reviewDeadlineMs: config.TICKET_REVIEW_DEADLINE,
     clarificationTimeoutMs: config.TICKET_CLARIFICATION_TIMEOUT,
     maxClarifications: 1,

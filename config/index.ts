@@ -3,6 +3,12 @@ import { durationSchema } from './duration';
 import { modelPriceSchema } from './prices';
 import { checkResidency } from './residency';
 import { strongModelTriggers } from '../domain/ticket';
+import { ConfigError } from './errors';
+import { mapLegacyTemporalEnv, temporalEnvShape, type TemporalEnvName } from './temporal-env';
+import { resolveTemporalSettings, type Issue, type TemporalSettings } from './temporal-connection';
+import { tracingEnvShape } from './tracing';
+
+export { ConfigError } from './errors';
 
 const probability = z.coerce.number().min(0).max(1);
 const commaList = z.string().transform((text) =>
@@ -45,17 +51,11 @@ const codecKeyList = z.string().transform((text, ctx) => {
 /** Every environment variable Switchboard reads. The README's configuration table mirrors this schema. */
 export const configSchema = z
   .object({
-    TEMPORAL_ADDRESS: z.string().default('localhost:7233'),
-    TEMPORAL_NAMESPACE: z.string().default('default'),
+    /** Temporal's standard connection variables and profiles (config/temporal-env.ts), resolved in parseConfig. */
+    ...temporalEnvShape,
     TEMPORAL_TASK_QUEUE: z.string().default('switchboard'),
     TEMPORAL_UI_URL: z.url().default('http://localhost:8233'),
-    /** Production clusters: TLS on (implied by an API key or client certificate), Temporal Cloud API key, mTLS files. */
-    TEMPORAL_TLS: z.enum(['on', 'off']).optional(),
-    TEMPORAL_API_KEY: z.string().min(1).optional(),
-    TEMPORAL_TLS_CERT_PATH: z.string().optional(),
-    TEMPORAL_TLS_KEY_PATH: z.string().optional(),
-    TEMPORAL_TLS_CA_PATH: z.string().optional(),
-    TEMPORAL_TLS_SERVER_NAME: z.string().optional(),
+    ...tracingEnvShape,
     /** "keyId:base64-32-bytes,..." — every key that may still decrypt history; the active one encrypts. */
     PAYLOAD_CODEC_KEYS: codecKeyList.optional(),
     PAYLOAD_CODEC_ACTIVE_KEY: z.string().optional(),
@@ -126,6 +126,13 @@ export const configSchema = z
     TICKET_STRONG_MODEL_BELOW: probability.default(0.85),
     OFFLINE_LATENCY: durationSchema.default(0),
     KNOWLEDGE_TOP_K: z.coerce.number().int().min(1).max(10).default(4),
+    /**
+     * calibrated: routing thresholds from the calibration file of the configured provider and fast model (none: nothing
+     * is sent automatically); manual: TICKET_SEND_THRESHOLD and TICKET_REVIEW_THRESHOLD, set by the operator.
+     */
+    TICKET_THRESHOLDS: z.enum(['calibrated', 'manual']).default('calibrated'),
+    /** Where calibrations are read from; config/calibrations when unset. */
+    TICKET_CALIBRATIONS_DIR: z.string().min(1).optional(),
     TICKET_SEND_THRESHOLD: probability.default(0.85),
     TICKET_REVIEW_THRESHOLD: probability.default(0.6),
     TICKET_REVIEW_DEADLINE: durationSchema.default(4 * 3_600_000),
@@ -179,19 +186,67 @@ export const configSchema = z
     for (const problem of checkResidency(c))
       ctx.addIssue({ code: 'custom', message: problem.message, path: [problem.path] });
   });
-export type Config = z.infer<typeof configSchema>;
+/** The raw Temporal variables are replaced by what they resolve to, merged with the profile file. */
+export type Config = Omit<z.infer<typeof configSchema>, TemporalEnvName> & TemporalSettings;
 
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
+const warned = new Set<string>();
+/** Once per process and message: Node prints it to stderr, and --no-deprecation silences it. */
+function warnDeprecated(message: string): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  process.emitWarning(message, { type: 'DeprecationWarning', code: 'SWITCHBOARD_TEMPORAL_ENV' });
 }
 
-/** Parses the environment once. Empty strings count as unset so `FOO=` in a .env file means "use the default". */
+function configError(issues: Array<{ path: PropertyKey[] | string; message: string }>): ConfigError {
+  const lines = issues.map(({ path, message }) => {
+    const name = typeof path === 'string' ? path : path.map(String).join('.');
+    return `  ${name || '(config)'}: ${message}`;
+  });
+  return new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}
+
+/**
+ * Parses the environment once. Empty strings count as unset so `FOO=` in a .env file means "use the default".
+ * The Temporal connection is resolved here too, from the standard variables over the temporal.toml profile (which
+ * `env` locates through TEMPORAL_CONFIG_FILE, or HOME and XDG_CONFIG_HOME), and its certificate files are read.
+ */
 export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const result = configSchema.safeParse(cleaned);
-  if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(config)'}: ${issue.message}`);
-  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''),
+  );
+  // Switchboard's pre-standard Temporal names, accepted for this release with a deprecation warning.
+  const legacy = mapLegacyTemporalEnv(cleaned);
+  legacy.deprecations.forEach(warnDeprecated);
+  const result = configSchema.safeParse(legacy.env);
+  const issues = [
+    ...legacy.conflicts,
+    ...(result.success ? [] : result.error.issues),
+    ...manualThresholdIssues(cleaned),
+  ];
+  if (!result.success || issues.length) throw configError(issues);
+  // envconfig reads only "true" and "1" as true: hand it the normalised spelling.
+  const tls = result.data.TEMPORAL_TLS;
+  const temporalIssues: Issue[] = [];
+  const temporal = resolveTemporalSettings(tls ? { ...legacy.env, TEMPORAL_TLS: tls } : legacy.env, temporalIssues);
+  if (!temporal) throw configError(temporalIssues);
+  const rest: Record<string, unknown> = { ...result.data };
+  for (const name of Object.keys(temporalEnvShape)) delete rest[name];
+  return { ...(rest as Omit<z.infer<typeof configSchema>, TemporalEnvName>), ...temporal };
+}
+
+/**
+ * Hand-set thresholds replace a calibration only when the operator says so: a threshold left in an old .env file
+ * must not silently switch automatic sending back on for a model nobody has measured. Checked on the raw
+ * environment, because after parsing a default cannot be told from a value someone set.
+ */
+function manualThresholdIssues(env: Record<string, string | undefined>): Array<{ path: string[]; message: string }> {
+  if (env.TICKET_THRESHOLDS === 'manual') return [];
+  return ['TICKET_SEND_THRESHOLD', 'TICKET_REVIEW_THRESHOLD']
+    .filter((name) => env[name] !== undefined)
+    .map((name) => ({
+      path: [name],
+      message: 'set by hand, so also set TICKET_THRESHOLDS=manual; otherwise thresholds come from the calibration',
+    }));
 }
 
 /** For entry points: print the problem and exit instead of a stack trace. */

@@ -45,6 +45,8 @@ export const ticketPolicySchema = z
     modelCallTimeoutMs: z.number().int().positive().default(30_000),
     strongModelOn: z.array(z.enum(strongModelTriggers)).default([]),
     strongModelBelow: z.number().min(0).max(1).default(0.85),
+    /** Why nothing is sent automatically (no calibration for the model); routing adds it to the route's reasons. */
+    sendOffReason: z.string().max(1000).optional(),
   })
   .refine((p) => p.reviewThreshold <= p.sendThreshold, 'reviewThreshold must not exceed sendThreshold');
 export type TicketPolicy = z.infer<typeof ticketPolicySchema>;

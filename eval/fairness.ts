@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Pool } from 'pg';
 import type { Config } from '../config';
+import { ticketThresholds } from '../config/ticket-thresholds';
 import { promptsDir } from '../activities/model/prompt-library';
 import { createPostgresRetriever } from '../activities/retrieval/postgres-fts';
 import { loadTicketDataset, sliceCases } from './datasets/tickets';
@@ -94,6 +95,8 @@ export async function runFairnessEval(options: FairnessOptions) {
     options.limit,
   );
   const engine = createEvalEngine(config, set.taxonomy, dataset.train, options.model);
+  // Routed as production would route this model: its calibration, or nothing sent until it has one.
+  const routing = ticketThresholds(config, engine.model);
   const run = createTicketRunner({
     pool,
     gateway: engine.gateway,
@@ -101,8 +104,8 @@ export async function runFairnessEval(options: FairnessOptions) {
     taxonomy: set.taxonomy,
     prompts: set.prompts,
     policy: {
-      sendThreshold: config.TICKET_SEND_THRESHOLD,
-      reviewThreshold: config.TICKET_REVIEW_THRESHOLD,
+      sendThreshold: routing.sendThreshold,
+      reviewThreshold: routing.reviewThreshold,
       knowledgeTopK: config.KNOWLEDGE_TOP_K,
       strongModelOn: config.TICKET_STRONG_MODEL_ON,
       strongModelBelow: config.TICKET_STRONG_MODEL_BELOW,

@@ -1,9 +1,13 @@
 /**
  * `npm run eval -- --use-case tickets|faults|fraud|acma|guardrails [--size ci] [--provider …] [--prompt-version A --vs B]
- * [--model A --vs-model B] [--limit n] [--accounts n] [--fairness]`: see eval/README.md.
+ * [--model A --vs-model B] [--limit n] [--accounts n] [--fairness] [--calibrate] [--cases file] [--emulator]`: see
+ * eval/README.md.
  */
 import { join } from 'node:path';
-import { loadConfigOrExit } from '../config';
+import { loadConfigOrExit, type Config } from '../config';
+import { defaultCalibrationsDir } from '../config/calibration';
+import { startModelEmulatorIfNeeded, type EmulatorSession } from '../scripts/demo/model-emulator';
+import { describeCalibration, writeCalibration } from './calibrate';
 import { assertSeeded, openEvalDatabase } from './database';
 import { runFairnessEval } from './fairness';
 import { parseEvalOptions, type CliOptions } from './options';
@@ -31,12 +35,43 @@ async function runOther(options: CliOptions, base: Omit<UseCaseOptions, 'variant
   printPaths(paths);
 }
 
-async function main(): Promise<void> {
-  const options = await parseEvalOptions(process.argv.slice(2));
-  const config = loadConfigOrExit(
-    options.provider ? { ...process.env, MODEL_PROVIDER: options.provider } : process.env,
+/** The command as an operator would repeat it: where reports went, or whether the run was stored, changes no fit. */
+function fitCommand(argv: string[]): string {
+  const kept = argv.filter(
+    (arg, i) => arg !== '--no-store' && arg !== '--reports-dir' && argv[i - 1] !== '--reports-dir',
   );
+  return `npm run eval -- ${kept.join(' ')}`;
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const options = await parseEvalOptions(argv);
   const log = (line: string) => console.error(line);
+  // --emulator: the real SDK against a loopback copy of the provider's API, answered by the offline engine.
+  const emulator: EmulatorSession | null = options.emulator
+    ? await startModelEmulatorIfNeeded({ MODEL_PROVIDER: options.provider })
+    : null;
+  try {
+    if (emulator?.description) log(emulator.description);
+    // The AWS SDK reads its credentials from the environment, never from Switchboard's config.
+    Object.assign(process.env, emulator?.env ?? {});
+    const config = loadConfigOrExit({
+      ...process.env,
+      ...(options.provider ? { MODEL_PROVIDER: options.provider } : {}),
+      ...(emulator?.env ?? {}),
+    });
+    await evaluate(options, config, { argv, emulated: emulator !== null, log });
+  } finally {
+    await emulator?.close();
+  }
+}
+
+async function evaluate(
+  options: CliOptions,
+  config: Config,
+  invocation: { argv: string[]; emulated: boolean; log: (line: string) => void },
+): Promise<void> {
+  const { log } = invocation;
   const reportsDir = options.reportsDir ?? join(config.REPORTS_DIR, 'eval');
   // The guardrails are pure: their generated set needs no database, so none is opened or started.
   if (options.useCase === 'guardrails') {
@@ -72,11 +107,12 @@ async function main(): Promise<void> {
       if (result.flagged) process.exitCode = 1;
       return;
     }
-    const { report, paths } = await runTicketsEval({
+    const { report, paths, outcomes, casesNote } = await runTicketsEval({
       ...common,
       variants: variantsOf(options),
       limit: options.limit,
       targets: options.targetError,
+      casesFile: options.cases,
     });
     for (const run of report.runs) {
       const f = run.figures;
@@ -89,6 +125,20 @@ async function main(): Promise<void> {
     }
     if (report.ab) console.log(`\n${report.ab.recommendation.verdict}`);
     printPaths(paths);
+    if (options.calibrate) {
+      const dir = options.calibrationsDir ?? config.TICKET_CALIBRATIONS_DIR ?? defaultCalibrationsDir;
+      const { calibration, path } = writeCalibration(dir, {
+        run: report.runs[0]!,
+        outcomes: outcomes[0]!,
+        targets: { sendError: options.targetError[0]!, reviewError: options.reviewTargetError },
+        dataset: casesNote,
+        servedBy: invocation.emulated ? 'emulator' : config.MODEL_PROVIDER === 'offline' ? 'offline-engine' : 'api',
+        command: fitCommand(invocation.argv),
+        date: new Date(),
+      });
+      console.log('');
+      for (const line of describeCalibration(calibration, path)) console.log(line);
+    }
   } finally {
     await db.close();
   }

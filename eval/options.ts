@@ -1,8 +1,13 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
+import { defaultCalibrationsDir } from '../config/calibration';
 
 export const useCases = ['tickets', 'faults', 'fraud', 'acma', 'guardrails'] as const;
+/** 001's medium band: about 8% of reviewed answers wrong. Each one costs an agent a rejection, not a customer harm. */
+export const DEFAULT_REVIEW_TARGET_ERROR = 0.08;
 
 const positiveInt = z.coerce.number().int().positive();
+const rate = z.coerce.number().gt(0).lt(1);
 const rates = z
   .string()
   .transform((s) => s.split(',').map((r) => Number(r.trim())))
@@ -25,6 +30,12 @@ export const evalOptionsSchema = z
     reportsDir: z.string().optional(),
     store: z.boolean().default(true),
     size: z.enum(['full', 'ci']).default('full'),
+    calibrate: z.boolean().default(false),
+    /** The reviewed band's error target; the send target is the first --target-error rate. */
+    reviewTargetError: rate.default(DEFAULT_REVIEW_TARGET_ERROR),
+    calibrationsDir: z.string().optional(),
+    cases: z.string().optional(),
+    emulator: z.boolean().default(false),
   })
   .refine((o) => !(o.fairness && (o.vs || o.vsModel)), {
     message: '--fairness runs one variant; drop --vs/--vs-model',
@@ -34,7 +45,27 @@ export const evalOptionsSchema = z
   .refine((o) => o.size === 'full' || o.useCase === 'guardrails', { message: '--size is for --use-case guardrails' })
   .refine((o) => o.limit === undefined || o.useCase !== 'acma', {
     message: "--limit does not apply to acma: a report's verdict needs every incident of its month",
-  });
+  })
+  .refine((o) => !o.calibrate || (o.useCase === 'tickets' && !o.fairness), {
+    message: '--calibrate is a tickets evaluation',
+  })
+  .refine((o) => !o.calibrate || !(o.vs || o.vsModel), { message: '--calibrate fits one model; drop --vs/--vs-model' })
+  .refine((o) => !o.calibrate || o.limit === undefined, {
+    message: '--calibrate fits on every labelled ticket; drop --limit (or pass fewer with --cases)',
+  })
+  .refine((o) => !o.cases || o.useCase === 'tickets', { message: '--cases is for --use-case tickets' })
+  .refine((o) => !o.emulator || (o.provider !== undefined && o.provider !== 'offline'), {
+    message: '--emulator needs --provider anthropic or bedrock',
+  })
+  // The emulator is answered by the offline engine: a fit on it says nothing about the real model, so it may never
+  // land where production reads calibrations.
+  .refine(
+    (o) => !(o.emulator && o.calibrate) || (o.calibrationsDir && resolve(o.calibrationsDir) !== defaultCalibrationsDir),
+    {
+      message:
+        '--calibrate with --emulator needs another --calibrations-dir: an emulated fit must not replace a real one',
+    },
+  );
 export type CliOptions = z.infer<typeof evalOptionsSchema>;
 
 export async function parseEvalOptions(argv: string[]): Promise<CliOptions> {
@@ -57,7 +88,12 @@ export async function parseEvalOptions(argv: string[]): Promise<CliOptions> {
     .option('--no-store', 'do not write eval_runs rows')
     .addOption(
       new Option('--size <size>', 'guardrails: generated replies, full (10,000) or ci (1,000)').choices(['full', 'ci']),
-    );
+    )
+    .option('--calibrate', 'tickets: fit the send and review thresholds for this model and store them')
+    .option('--review-target-error <rate>', 'with --calibrate: error rate allowed among reviewed tickets', '0.08')
+    .option('--calibrations-dir <dir>', 'with --calibrate: where to store it (default $TICKET_CALIBRATIONS_DIR)')
+    .option('--cases <file.jsonl>', "tickets: the operator's own labelled tickets instead of the built-in set")
+    .option('--emulator', "answer the provider's API with the loopback emulator (offline engine; tests only)");
   const opts = program.parse(argv, { from: 'user' }).opts<Record<string, unknown>>();
   const parsed = evalOptionsSchema.safeParse(opts);
   if (!parsed.success) program.error(parsed.error.issues.map((i) => i.message).join('; '));

@@ -1,11 +1,12 @@
 /** The tickets evaluation end to end: datasets, one pass per variant, figures, A/B, reports, eval_runs rows. */
 import type { Pool } from 'pg';
 import type { Config } from '../config';
+import { ticketThresholds } from '../config/ticket-thresholds';
 import { promptsDir } from '../activities/model/prompt-library';
 import { createPostgresRetriever } from '../activities/retrieval/postgres-fts';
 import { compareRuns } from './ab';
 import { loadAdversarialReplies } from './datasets/adversarial';
-import { HELD_OUT_FRACTION, loadTicketDataset, sliceCases } from './datasets/tickets';
+import { HELD_OUT_FRACTION, loadTicketDataset, readOperatorCases, sliceCases } from './datasets/tickets';
 import { loadUnseenRows, unseenCases } from './datasets/tickets-unseen';
 import { unseenSection, type UnseenRun } from './scoring/unseen-tickets';
 import { createEvalEngine } from './engine';
@@ -32,6 +33,8 @@ export interface EvalOptions {
   pool: Pool;
   variants: [Variant] | [Variant, Variant];
   limit?: number;
+  /** The operator's own labelled tickets (JSONL, as datasets/tickets-cases.jsonl) instead of the built-in set. */
+  casesFile?: string;
   /** Error rates to find confidence thresholds for; 001's high and medium bands by default. */
   targets?: number[];
   concurrency?: number;
@@ -44,6 +47,8 @@ export interface EvalResult {
   report: Report;
   outcomes: TicketOutcome[][];
   paths: ReportPaths;
+  /** Which labelled tickets were run, in words. */
+  casesNote: string;
 }
 
 export const labelOf = (v: Variant) => [v.promptVersion, v.model].filter(Boolean).join(' @ ');
@@ -55,13 +60,15 @@ export async function runTicketsEval(options: EvalOptions): Promise<EvalResult> 
   const store = options.store ?? true;
   if (store) await assertEvalTables(pool);
   const today = new Date().toISOString().slice(0, 10);
-  const thresholds = { send: config.TICKET_SEND_THRESHOLD, review: config.TICKET_REVIEW_THRESHOLD };
   const sets = variants.map((v) => resolvePromptSet(v.promptVersion));
   const taxonomy = sets[0]!.set.taxonomy;
   const dataset = loadTicketDataset(taxonomy, promptsDir);
-  const cases = sliceCases(dataset.cases, options.limit);
+  const cases = sliceCases(
+    options.casesFile ? readOperatorCases(options.casesFile, taxonomy) : dataset.cases,
+    options.limit,
+  );
   const unseenRows = loadUnseenRows(taxonomy);
-  const unseen = options.limit === undefined ? unseenCases(unseenRows) : [];
+  const unseen = options.limit === undefined && !options.casesFile ? unseenCases(unseenRows) : [];
   const sliceRuns: UnseenRun[] = [];
 
   const replies = loadAdversarialReplies();
@@ -69,10 +76,16 @@ export async function runTicketsEval(options: EvalOptions): Promise<EvalResult> 
   const guardrails = await runGuardrailSet(pool, replies, today, () => guardBar.tick());
 
   const runs: ReportRun[] = [];
+  const sendOff: string[] = [];
   const allOutcomes: TicketOutcome[][] = [];
   for (const [i, variant] of variants.entries()) {
     const { set, versions } = sets[i]!;
     const engine = createEvalEngine(config, taxonomy, dataset.train, variant.model);
+    // Routed as production would route this model: its calibration, or nothing sent until it has one.
+    const routing = ticketThresholds(config, engine.model);
+    const thresholds = { send: routing.sendThreshold, review: routing.reviewThreshold };
+    if (routing.sendOffReason)
+      sendOff.push(`${labelOf(variant)}: nothing was sent automatically, ${routing.sendOffReason}.`);
     const run = createTicketRunner({
       pool,
       gateway: engine.gateway,
@@ -108,6 +121,12 @@ export async function runTicketsEval(options: EvalOptions): Promise<EvalResult> 
   }
   progress.stop();
 
+  const casesNote = options.casesFile
+    ? `${cases.length} labelled tickets from ${options.casesFile}.`
+    : `${cases.length} items${options.limit !== undefined ? ` (first ${options.limit} of ${dataset.cases.length})` : ''}: ` +
+      `${dataset.source.seed} seed examples and ${dataset.source.own} of our own cases (intent, department, route), ` +
+      `then ${dataset.source.heldOut} held-out rows of the Bitext telco sample and Switchboard's examples ` +
+      `(intent and department; hash split ${HELD_OUT_FRACTION}, as scripts/eval-intents.ts).`;
   const ab = compareRuns(runs, abFiguresOf);
   const offline = runs.every((r) => r.provider === 'offline');
   const report: Report = {
@@ -118,16 +137,12 @@ export async function runTicketsEval(options: EvalOptions): Promise<EvalResult> 
         'evaluation it is trained on the training split only, so the held-out rows are unseen. Its confidences ' +
         'are softmax probabilities, its token counts are estimates (characters / 4) and it costs $0.'
       : `Served by ${runs.map((r) => `${r.provider} (${r.model})`).join(' and ')}.`,
-    datasetNote:
-      `${cases.length} items${options.limit !== undefined ? ` (first ${options.limit} of ${dataset.cases.length})` : ''}: ` +
-      `${dataset.source.seed} seed examples and ${dataset.source.own} of our own cases (intent, department, route), ` +
-      `then ${dataset.source.heldOut} held-out rows of the Bitext telco sample and Switchboard's examples ` +
-      `(intent and department; hash split ${HELD_OUT_FRACTION}, as scripts/eval-intents.ts). ` +
-      `${replies.length} drafted replies for the guardrails.`,
+    datasetNote: `${casesNote} ${replies.length} drafted replies for the guardrails.`,
     runs,
     ab,
     ...(unseen.length ? { slices: unseenSection(sliceRuns, unseenRows) } : {}),
     notes: [
+      ...sendOff,
       'Held-out rows come from the same generated sources as the training rows, so they flatter any classifier.',
       offline && ab
         ? 'The offline engine reads structured variables, not prompt prose, so a prompt change cannot move its ' +
@@ -136,5 +151,5 @@ export async function runTicketsEval(options: EvalOptions): Promise<EvalResult> 
     ].filter(Boolean),
   };
   const paths = writeReports(report, options.reportsDir);
-  return { report, outcomes: allOutcomes, paths };
+  return { report, outcomes: allOutcomes, paths, casesNote };
 }

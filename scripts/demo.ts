@@ -7,6 +7,8 @@ import {
   faultPolicyFromConfig,
   ticketPolicyFromConfig,
 } from '../client';
+import { ensureDemoApiKeys } from './demo/api-keys';
+import { renderAuditorGuide } from './demo/auditor-guide';
 import { renderFaultReport } from './demo/fault-report';
 import { ensureDemoPeople } from './demo/keys';
 import { runSeededReport } from './demo/run-report';
@@ -15,11 +17,15 @@ import { runDemoTicket } from './demo/run-tickets';
 import { renderTable } from './demo/table';
 import { demoTickets } from './demo/tickets';
 import { startModelEmulatorIfNeeded } from './demo/model-emulator';
+import { startDemoServices } from './demo/services';
 import { startDevSession } from './stack/with-worker';
 import { stackDir } from './stack/index';
 import { join } from 'node:path';
 
-/** `make demo`: bring up the dev stack and a worker, run the source documents' examples, keep serving. */
+/**
+ * `make demo`: bring up the dev stack, a worker, the API and the codec server, run the source documents' examples,
+ * print what an on-call engineer and an auditor run against it, and keep serving.
+ */
 async function main(): Promise<void> {
   const once = process.argv.includes('--once');
   // The demo's output is the table; the SDK's start-up chatter would bury it.
@@ -29,8 +35,16 @@ async function main(): Promise<void> {
   Object.assign(process.env, emulator.env);
   const { stack, config, worker } = await startDevSession();
   // Every human decision is signed: the demo's people get keys, registered as an administrator would.
-  const people = await ensureDemoPeople(stack.info.databaseUrl, join(stackDir('dev'), 'keys'));
+  const keysDir = join(stackDir('dev'), 'keys');
+  const people = await ensureDemoPeople(stack.info.databaseUrl, keysDir);
+  // API keys for the people who reach the demo through the CLI and the codec server, as an operator would mint them.
+  const apiKeys = await ensureDemoApiKeys(stack.info.databaseUrl, keysDir, {
+    oncall: people.oncall.identity,
+    auditor: 'demo-auditor',
+  });
   const connection = await connectClient(config);
+  const services = await startDemoServices(stack.info, config, connection.client);
+  console.log(`[demo] API on ${services.apiUrl}; codec server ${services.codecUrl ?? 'off (PAYLOAD_ENCRYPTION=off)'}`);
   const tickets = createTicketClient({
     client: connection.client,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
@@ -65,8 +79,20 @@ async function main(): Promise<void> {
     policy: faultPolicyFromConfig(config),
   });
   const faultRows = await runFaultScenarios(connection.client, faults);
-  const cli = stack.info.temporalCli.split(' (')[0] ?? 'temporal';
-  console.log(renderFaultReport(faultRows, stack.info.temporalAddress, cli, people.oncall));
+  const temporalCli = stack.info.temporalCli.startsWith('external')
+    ? 'temporal'
+    : stack.info.temporalCli.split(' (')[0]!;
+  const temporalAddress = stack.info.temporalAddress;
+  console.log(
+    renderFaultReport(faultRows, {
+      identity: people.oncall.identity,
+      apiUrl: services.apiUrl,
+      apiKeyPath: apiKeys.oncall.path,
+      signingKeyPath: people.oncall.path,
+      temporalAddress,
+      temporalCli,
+    }),
+  );
 
   console.log('\nMonthly ACMA data-breach report for the seeded month\n');
   const compliance = createComplianceClient({ client: connection.client, taskQueue: config.TEMPORAL_TASK_QUEUE });
@@ -74,14 +100,23 @@ async function main(): Promise<void> {
   for (const line of reviewed) console.log(`  reviewed by ${people.reviewer.identity} (signed): ${line}`);
   console.log(`\n${report.csv}\n${report.summary}\n(stored as version ${report.version}: ${report.path})`);
 
-  const ui = stack.info.temporalUiUrl;
-  if (ui) {
-    console.log('\nOpen each workflow in the Temporal Web UI:');
-    for (const { workflowId } of [...outcomes, ...faultRows])
-      console.log(`  ${ui}/namespaces/${config.TEMPORAL_NAMESPACE}/workflows/${workflowId}`);
-  }
+  const auditorGuide = renderAuditorGuide(
+    {
+      identity: apiKeys.auditor.identity,
+      apiKeyPath: apiKeys.auditor.path,
+      codecUrl: services.codecUrl,
+      uiUrl: stack.info.temporalUiUrl,
+      temporalAddress,
+      temporalCli,
+      namespace: config.TEMPORAL_NAMESPACE,
+    },
+    [...outcomes, ...faultRows].map((row) => row.workflowId),
+    faultRows.find((row) => !row.result && row.pending?.waiting)?.workflowId,
+  );
+  if (auditorGuide) console.log(`\n${auditorGuide}`);
 
   const shutdown = async () => {
+    await services.close();
     await connection.close();
     if (worker.worker.getState() === 'RUNNING') worker.worker.shutdown();
     await worker.done;
@@ -89,7 +124,7 @@ async function main(): Promise<void> {
     await emulator.close();
   };
   if (once) return shutdown();
-  console.log('\nThe stack and worker stay up; press Ctrl-C to stop.');
+  console.log('\nThe stack, worker, API and codec server stay up; press Ctrl-C to stop.');
   await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
   await shutdown();
 }

@@ -18,6 +18,8 @@ import { workflowBundleOptions } from './workflow-bundle';
 import { createProcessLogger } from './logging';
 import { createWorkerMetrics, meteredGateway, watchApprovals } from './metrics';
 import { installWorkerRuntime } from './telemetry';
+import { processTracing } from '../client/tracing';
+import { workerTracingOptions } from './tracing';
 
 export interface RunningWorker {
   worker: Worker;
@@ -38,6 +40,9 @@ export async function startWorker(config: Config, options: StartWorkerOptions = 
   // The process's Runtime: pino and Prometheus when run as main (below), the tests' quiet one in a test process.
   const { logger: log, metricMeter } = Runtime.instance();
   const metrics = createWorkerMetrics(metricMeter);
+  // Before the schedules' client below, so the process's tracing is named for the worker.
+  const tracing = processTracing(config, 'switchboard-worker');
+  const traced = workerTracingOptions(tracing);
   const chainKeys = requireChainKeys(config);
   // Every audit row the activities append through this pool is signed with the chain key.
   const pool = bindChainKeys(
@@ -103,6 +108,12 @@ export async function startWorker(config: Config, options: StartWorkerOptions = 
           workflowsPath: workflowBundleOptions.workflowsPath,
           bundlerOptions: { preloadModules: workflowBundleOptions.preloadModules },
         }),
+    interceptors: {
+      ...traced.interceptors,
+      // A prebuilt bundle has them already; the SDK warns when given both.
+      ...(options.workflowBundlePath ? {} : { workflowModules: workflowBundleOptions.workflowInterceptorModules }),
+    },
+    sinks: traced.sinks,
     activities: workerActivities,
     dataConverter,
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
@@ -121,6 +132,7 @@ export async function startWorker(config: Config, options: StartWorkerOptions = 
     stopWatching();
     await connection.close();
     await pool.end();
+    await tracing?.flush();
   });
   return { worker, done };
 }
@@ -135,6 +147,9 @@ if (require.main === module) {
         {
           taskQueue: config.TEMPORAL_TASK_QUEUE,
           temporalAddress: config.TEMPORAL_ADDRESS,
+          temporalNamespace: config.TEMPORAL_NAMESPACE,
+          temporalProfile: config.TEMPORAL_PROFILE ?? null,
+          tracesExporters: config.OTEL_TRACES_EXPORTER,
           modelProvider: config.MODEL_PROVIDER,
           metricsAddress: config.WORKER_METRICS_ADDRESS ?? null,
         },

@@ -14,6 +14,8 @@ export const workflowBundleOptions = {
   workflowsPath: require.resolve('../workflows'),
   failureConverterPath,
   preloadModules: [join(__dirname, '..', 'domain', 'zod-preload.ts')],
+  // Always in the bundle, so one bundle serves a worker with tracing on or off; it traces only traced starts.
+  workflowInterceptorModules: [require.resolve('./workflow-tracing')],
 } satisfies BundleOptions;
 
 export async function bundleWorkflows(logger?: BundleOptions['logger']): Promise<string> {

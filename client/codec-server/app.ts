@@ -63,7 +63,8 @@ export function buildCodecServer(options: CodecServerOptions): FastifyInstance {
   const guard = auditorGuard(options.pool, sessions, corsOrigin);
   const checkNamespace = (request: FastifyRequest) => {
     const asked = (request.params as { namespace?: string }).namespace ?? request.headers['x-namespace'];
-    if (options.namespace && typeof asked === 'string' && asked !== options.namespace) {
+    // The temporal CLI (`--codec-endpoint`) sends an empty X-Namespace: that names no namespace, it is not another.
+    if (options.namespace && typeof asked === 'string' && asked !== '' && asked !== options.namespace) {
       throw new HttpError(400, `this codec server serves namespace ${options.namespace}, not ${asked}`);
     }
   };

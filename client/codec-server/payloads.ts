@@ -4,14 +4,19 @@ import { z } from 'zod';
 // Protobuf JSON writes bytes as base64, standard or URL-safe, padding optional.
 const base64 = z.string().regex(/^[A-Za-z0-9+/_-]*={0,2}$/, 'must be base64');
 
-/** The codec server protocol's body: a Payloads message in protobuf JSON, in both directions. */
+/**
+ * The codec server protocol's body: a Payloads message in protobuf JSON, in both directions. Protobuf JSON leaves an
+ * empty list out, so `{}` is no payloads: the temporal CLI encodes a query's empty arguments so.
+ */
 export const payloadsBodySchema = z.object({
-  payloads: z.array(
-    z.object({
-      metadata: z.record(z.string(), base64).optional(),
-      data: base64.optional(),
-    }),
-  ),
+  payloads: z
+    .array(
+      z.object({
+        metadata: z.record(z.string(), base64).optional(),
+        data: base64.optional(),
+      }),
+    )
+    .default([]),
 });
 export type PayloadsBody = z.infer<typeof payloadsBodySchema>;
 

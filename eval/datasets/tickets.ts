@@ -61,7 +61,6 @@ function seedCases(): TicketCase[] {
 }
 
 export function loadTicketDataset(taxonomy: Taxonomy, promptsDir: string, datasetsDir = __dirname): TicketDataset {
-  const department = new Map(taxonomy.intents.map((i) => [i.id, i.department]));
   const { train, heldOut } = splitHeldOut(
     loadTrainingExamples(join(promptsDir, 'ticket', 'training')),
     HELD_OUT_FRACTION,
@@ -78,16 +77,25 @@ export function loadTicketDataset(taxonomy: Taxonomy, promptsDir: string, datase
   );
   const own = readJsonl(join(datasetsDir, 'tickets-cases.jsonl'), ticketCaseSchema);
   const seeds = seedCases();
-  const cases = [...seeds, ...own, ...heldOutCases].map((c) => {
-    if (c.intent && !department.has(c.intent)) throw new Error(`${c.id}: intent ${c.intent} is not in the taxonomy`);
-    return { ...c, department: c.department ?? (c.intent ? department.get(c.intent) : undefined) };
-  });
+  const cases = checkedCases([...seeds, ...own, ...heldOutCases], taxonomy);
+  return { cases, train, source: { heldOut: heldOutCases.length, own: own.length, seed: seeds.length } };
+}
+
+/** An operator's own labelled tickets, one JSON object a line in the same shape as tickets-cases.jsonl. */
+export function readOperatorCases(path: string, taxonomy: Taxonomy): TicketCase[] {
+  return checkedCases(readJsonl(path, ticketCaseSchema), taxonomy);
+}
+
+/** Intents must be the taxonomy's, the department follows from the intent unless given, and ids are unique. */
+function checkedCases(cases: TicketCase[], taxonomy: Taxonomy): TicketCase[] {
+  const department = new Map(taxonomy.intents.map((i) => [i.id, i.department]));
   const ids = new Set<string>();
-  for (const c of cases) {
+  return cases.map((c) => {
+    if (c.intent && !department.has(c.intent)) throw new Error(`${c.id}: intent ${c.intent} is not in the taxonomy`);
     if (ids.has(c.id)) throw new Error(`duplicate case id ${c.id}`);
     ids.add(c.id);
-  }
-  return { cases, train, source: { heldOut: heldOutCases.length, own: own.length, seed: seeds.length } };
+    return { ...c, department: c.department ?? (c.intent ? department.get(c.intent) : undefined) };
+  });
 }
 
 /** Full-pipeline cases first, so a `--limit` slice still exercises drafting, guardrails and routing. */

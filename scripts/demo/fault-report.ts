@@ -2,16 +2,25 @@ import { relative } from 'node:path';
 import { renderTable } from './table';
 import type { FaultDemoRow } from './run-faults';
 
+/** What an on-call engineer needs to reach the running demo: its API, and the keys the demo made for them. */
+export interface OncallAccess {
+  identity: string;
+  apiUrl: string;
+  apiKeyPath: string;
+  signingKeyPath: string;
+  temporalAddress: string;
+  /** The official Temporal CLI the stack runs. */
+  temporalCli: string;
+}
+
+const here = (path: string) => relative(process.cwd(), path);
+
 /**
- * The fault table, and for each fault waiting on a person the commands an on-call engineer runs: sign the decision
- * with their own key, then send it with the official Temporal CLI. An unsigned approval is recorded and ignored.
+ * The fault table, and for the faults waiting on a person the commands an on-call engineer runs against the running
+ * demo: `switchboard approvals` through the API, signed with their own decision key, or the same signed decision sent
+ * with the official Temporal CLI. An unsigned approval is recorded and ignored.
  */
-export function renderFaultReport(
-  rows: FaultDemoRow[],
-  temporalAddress: string,
-  cli: string,
-  engineer: { identity: string; path: string },
-): string {
+export function renderFaultReport(rows: FaultDemoRow[], access: OncallAccess): string {
   const table = renderTable(
     ['device', 'alert', 'recommended action', 'conf', 'decision', 'state'],
     rows.map(({ alert, pending, result }) => [
@@ -23,22 +32,29 @@ export function renderFaultReport(
       result ? result.outcome : pending?.waiting ? `awaiting approval: ${pending.why.join('; ')}` : 'running',
     ]),
   );
-  const key = relative(process.cwd(), engineer.path);
-  const commands = rows
-    .filter((row) => !row.result && row.pending?.waiting)
-    .map(({ workflowId, pending }) =>
-      [
-        `  SWITCHBOARD_SIGNING_KEY=${key} bin/switchboard approvals sign ${workflowId} --approve \\`,
-        `    --reason "checked the diagnosis" --run-id ${pending!.runId} --action ${pending!.action} --device ${pending!.deviceId} > approval.json`,
-        `  ${cli} workflow signal --address ${temporalAddress} --workflow-id ${workflowId} --name approve --input "$(cat approval.json)"`,
-      ].join('\n'),
-    );
-  const help = commands.length
-    ? `\nWaiting for an on-call engineer. As ${engineer.identity} (tier 1, core-network; the demo made and registered ` +
-      `this key), sign the approval with your own key and send it with the official Temporal CLI:\n` +
-      `${commands.join('\n\n')}\n` +
-      `\nOr in one step through the API: switchboard approvals approve <workflowId> --reason "…" (the decide update).` +
-      `\nAn unsigned {"approver": …} signal is recorded in history and ignored.`
-    : '';
-  return table + help;
+  const waiting = rows.filter((row) => !row.result && row.pending?.waiting);
+  const first = waiting[0];
+  if (!first) return table;
+  const reason = '--reason "checked the diagnosis"';
+  return [
+    table,
+    '',
+    `Waiting for an on-call engineer. As ${access.identity} (tier 1, core-network), with the API key and the decision ` +
+      'key the demo made and registered for them:',
+    `  export SWITCHBOARD_API_URL=${access.apiUrl}`,
+    `  export SWITCHBOARD_API_KEY="$(cat ${here(access.apiKeyPath)})"`,
+    `  export SWITCHBOARD_SIGNING_KEY=${here(access.signingKeyPath)}`,
+    '  bin/switchboard approvals list',
+    ...waiting.map(({ workflowId }) => `  bin/switchboard approvals approve ${workflowId} ${reason}`),
+    'Each approval is signed with the decision key on this machine; the API relays it and says whether it counted.',
+    'A destructive action asks first (--yes answers for you).',
+    '',
+    'Or sign it the same way and send it with the official Temporal CLI (no API needed):',
+    `  SWITCHBOARD_SIGNING_KEY=${here(access.signingKeyPath)} bin/switchboard approvals sign ${first.workflowId} \\`,
+    `    --approve ${reason} --run-id ${first.pending!.runId} --action ${first.pending!.action} \\`,
+    `    --device ${first.pending!.deviceId} > approval.json`,
+    `  ${access.temporalCli} workflow signal --address ${access.temporalAddress} --workflow-id ${first.workflowId} \\`,
+    '    --name approve --input "$(cat approval.json)"',
+    'An unsigned {"approver": …} signal is recorded in history and ignored.',
+  ].join('\n');
 }

@@ -1,6 +1,12 @@
 import { startAnthropicEmulator, startBedrockEmulator } from '../../test/emulators';
 import { createOfflineResponder } from '../../test/emulators/offline-responder';
 
+/**
+ * The emulator answers with the offline engine, not the model it names, so no calibration of that model applies:
+ * it routes with the operator's thresholds (the offline engine's), as the offline run does.
+ */
+const offlineRoutes = { TICKET_THRESHOLDS: 'manual' };
+
 export interface EmulatorSession {
   env: Record<string, string>;
   description: string | null;
@@ -16,7 +22,7 @@ export async function startModelEmulatorIfNeeded(env = process.env): Promise<Emu
   if (env.MODEL_PROVIDER === 'anthropic' && !env.ANTHROPIC_API_KEY && !env.ANTHROPIC_BASE_URL) {
     const emulator = await startAnthropicEmulator({ responder: createOfflineResponder() });
     return {
-      env: { ANTHROPIC_BASE_URL: emulator.url, ANTHROPIC_API_KEY: 'emulator-key' },
+      env: { ANTHROPIC_BASE_URL: emulator.url, ANTHROPIC_API_KEY: 'emulator-key', ...offlineRoutes },
       description: `no ANTHROPIC_API_KEY: using the loopback Anthropic Messages API emulator at ${emulator.url}`,
       close: () => emulator.close(),
     };
@@ -24,7 +30,12 @@ export async function startModelEmulatorIfNeeded(env = process.env): Promise<Emu
   if (env.MODEL_PROVIDER === 'bedrock' && !env.BEDROCK_ENDPOINT) {
     const emulator = await startBedrockEmulator({ responder: createOfflineResponder() });
     return {
-      env: { BEDROCK_ENDPOINT: emulator.url, AWS_ACCESS_KEY_ID: 'emulator', AWS_SECRET_ACCESS_KEY: 'emulator' },
+      env: {
+        BEDROCK_ENDPOINT: emulator.url,
+        AWS_ACCESS_KEY_ID: 'emulator',
+        AWS_SECRET_ACCESS_KEY: 'emulator',
+        ...offlineRoutes,
+      },
       description: `no BEDROCK_ENDPOINT: using the loopback Bedrock runtime emulator at ${emulator.url}`,
       close: () => emulator.close(),
     };

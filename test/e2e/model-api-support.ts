@@ -22,10 +22,17 @@ export async function apiHarness(provider: ApiProvider, env: Record<string, stri
     scripts.get(taskOfRequest(request))?.shift() ?? offline(request);
   const emulator =
     provider === 'anthropic' ? await startAnthropicEmulator({ responder }) : await startBedrockEmulator({ responder });
+  // The emulator answers with the offline engine: these suites route with the operator's (the offline engine's)
+  // thresholds, not as an uncalibrated model would (test/e2e/calibration.test.ts covers that).
   const providerEnv: Record<string, string> =
     provider === 'anthropic'
-      ? { MODEL_PROVIDER: 'anthropic', ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: emulator.url }
-      : { MODEL_PROVIDER: 'bedrock', BEDROCK_ENDPOINT: emulator.url };
+      ? {
+          MODEL_PROVIDER: 'anthropic',
+          ANTHROPIC_API_KEY: 'test-key',
+          ANTHROPIC_BASE_URL: emulator.url,
+          TICKET_THRESHOLDS: 'manual',
+        }
+      : { MODEL_PROVIDER: 'bedrock', BEDROCK_ENDPOINT: emulator.url, TICKET_THRESHOLDS: 'manual' };
   if (provider === 'bedrock') {
     // The standard AWS provider chain reads these; nothing is hard-coded in the client.
     process.env.AWS_ACCESS_KEY_ID = 'test';

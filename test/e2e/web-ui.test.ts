@@ -1,35 +1,25 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { demoTickets } from '../../scripts/demo/tickets';
 import { e2eHarness, uniqueTicketId, type E2EHarness } from './support';
+import { chromiumArgs, chromiumPath, requireChromium } from './web-ui/browser';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const screenshotDir = join(__dirname, '..', '..', '.data', 'screenshots');
 
 let harness: E2EHarness;
 let browser: Browser;
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`Chromium not found at ${chromiumPath}: apt-get install chromium, or set CHROMIUM_PATH`);
-  }
+  requireChromium();
   if (!process.env.TEMPORAL_UI_URL) {
     throw new Error('TEMPORAL_UI_URL is not set: the stack must serve the Web UI (a profile with a uiPort)');
   }
-  // In clear: with payload encryption on, the UI shows summaries only through the codec server.
+  // In clear: with payload encryption on, the UI shows summaries only through the codec server
+  // (web-ui-encrypted.test.ts signs an auditor in to one).
   harness = await e2eHarness({ env: { PAYLOAD_ENCRYPTION: 'off' } });
   browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: chromiumArgs,
   });
 }, 60_000);
 afterAll(async () => {

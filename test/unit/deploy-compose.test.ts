@@ -15,6 +15,8 @@ interface Service {
   ports?: string[];
   container_name?: string;
   depends_on?: Record<string, { condition: string }>;
+  healthcheck?: { test: string[] };
+  volumes?: string[];
 }
 const compose = parse(readFileSync(composeFile, 'utf8'), { merge: true }) as { services: Record<string, Service> };
 const appServices = ['migrate', 'seed-demo-data', 'worker', 'api', 'codec-server'];
@@ -26,18 +28,46 @@ describe('docker-compose.yml', () => {
     expect(services.temporal?.environment?.DB).toBe('postgres12');
     expect(services['temporal-ui']?.image).toMatch(/^temporalio\/ui:/);
     expect(services['temporal-ui']?.environment?.TEMPORAL_CODEC_ENDPOINT).toContain('8081');
-    expect(services['codec-server']?.command).toContain('client/codec-server/main.ts');
+    expect(services['codec-server']?.command).toContain('dist/client/codec-server/main.js');
   });
 
-  it('starts every application service from an entry point that exists', () => {
+  it('starts every application service with node as the command, on an entry point that exists', () => {
     for (const name of appServices) {
-      const entry = compose.services[name]?.command?.find((part) => part.endsWith('.ts'));
-      expect({ service: name, entry, exists: Boolean(entry && existsSync(join(root, entry))) }).toEqual({
+      const [command, ...args] = compose.services[name]?.command ?? [];
+      const entry = args.find((part) => /\.[jt]s$/.test(part)) ?? '';
+      // dist/ is built (npm run build); its entry points are compiled from the TypeScript of the same path.
+      const source = entry.replace(/^dist\/(.*)\.js$/, '$1.ts');
+      expect({ service: name, command, entry, exists: existsSync(join(root, source)) }).toEqual({
         service: name,
+        command: 'node',
         entry,
         exists: true,
       });
     }
+  });
+
+  it('checks the health of the API and the worker from inside their containers, with node (the image has no curl)', () => {
+    const probes = { api: 'http://127.0.0.1:8080/readyz', worker: 'http://127.0.0.1:9464/metrics' };
+    for (const [name, url] of Object.entries(probes)) {
+      const test = compose.services[name]?.healthcheck?.test ?? [];
+      expect(test.slice(0, 3)).toEqual(['CMD', 'node', '-e']);
+      expect(test[3]).toContain(`fetch('${url}')`);
+    }
+    expect(compose.services.worker?.environment?.WORKER_METRICS_ADDRESS).toBe('0.0.0.0:9464');
+    expect(compose.services.api?.environment?.API_PORT).toBe('8080');
+  });
+
+  it("passes every model setting and the AWS SDK's whole credential chain through from .env", () => {
+    const modelSettings = Object.keys(configSchema.shape).filter((key) => /MODEL|BEDROCK|ANTHROPIC/.test(key));
+    const chain = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE', 'AWS_REGION'];
+    const webIdentity = ['AWS_ROLE_ARN', 'AWS_WEB_IDENTITY_TOKEN_FILE'];
+    const example = readFileSync(join(root, 'deploy', 'compose.env.example'), 'utf8');
+    for (const key of [...modelSettings, ...chain, ...webIdentity]) {
+      const value = compose.services.worker?.environment?.[key];
+      expect({ key, value }).toEqual({ key, value: expect.stringMatching(new RegExp(`^\\$\\{${key}:-[^}]*\\}$`)) });
+      expect({ key, documented: new RegExp(`^#? ?${key}=`, 'm').test(example) }).toEqual({ key, documented: true });
+    }
+    expect(compose.services.worker?.volumes).toContain('${AWS_CONFIG_DIR:-~/.aws}:/home/node/.aws:ro');
   });
 
   it('lets the worker scale: no fixed container name or host port', () => {
