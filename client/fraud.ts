@@ -3,7 +3,7 @@ import { searchAttributes as sa } from '../domain/search-attributes';
 import type { AnalystDecision } from '../activities/fraud';
 import { signedDecisionSchema, type SignedDecision } from '../domain/decisions';
 import type { dailyFraudSweep, recordFraudDecision } from '../workflows';
-import { sweepProgressQuery, type SweepProgress } from '../workflows/fraud/dailyFraudSweep';
+import { sweepProgressQuery, type SweepProgress } from '../workflows/fraud/messages';
 import type { FraudDecisionResult } from '../workflows/fraud/recordFraudDecision';
 import { InvalidRequestError } from './validate';
 

@@ -10,7 +10,8 @@ import { z } from 'zod';
 import incidentsJson from '../../db/seed/compliance/incidents.json';
 import { periodSchema, type Period } from '../../domain/compliance/facts';
 import { sydneyDate } from '../../activities/model/offline/extract-incident';
-import { addDays, monthPeriod } from '../../workflows/compliance/rules';
+import { addDays } from '../../domain/calendar';
+import { monthPeriod } from '../../workflows/compliance/rules';
 
 const labelSchema = z.object({ breach: z.boolean(), customers: z.number().int().nonnegative().nullable() }).strict();
 const fileSchema = z

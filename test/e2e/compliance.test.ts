@@ -6,7 +6,7 @@ import { signDecision } from '../../client/decisions';
 import { connectClient, createComplianceClient, fetchLatestReport, type ComplianceClient } from '../../client';
 import { ACMA_SCHEDULE_ID, ensureAcmaSchedule } from '../../workers/schedules';
 import { monthPeriod, previousMonth } from '../../workflows/compliance/rules';
-import { localDate } from '../../workflows/fault/policy';
+import { localDate } from '../../domain/calendar';
 import { apiHarness, type ApiHarness } from './model-api-support';
 import { e2eHarness, type E2EHarness } from './support';
 

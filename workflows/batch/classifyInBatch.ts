@@ -1,8 +1,8 @@
 import { ApplicationFailure, proxyActivities, sleep } from '@temporalio/workflow';
-import type { RetryPolicy } from '@temporalio/common';
 import type { Activities } from '../../activities';
 import type { BatchItemOutcome } from '../../activities/batches';
-import { ErrorTypes, nonRetryableErrorTypes } from '../../domain/errors';
+import { ErrorTypes } from '../../domain/errors';
+import { retryPolicy } from '../retry';
 import type { ModelCallRecord } from '../../domain/model-call';
 import { auditAttributes, duration, modelAttributes, showDetails } from '../audit';
 
@@ -19,12 +19,7 @@ export interface ClassifyInBatchResult {
   costUsd: number;
 }
 
-const retry: RetryPolicy = {
-  initialInterval: '2s',
-  backoffCoefficient: 2,
-  maximumInterval: '1m',
-  nonRetryableErrorTypes,
-};
+const retry = retryPolicy('1m', { initialInterval: '2s' });
 const batches = proxyActivities<Activities>({ startToCloseTimeout: '2m', retry });
 
 /** Non-urgent classification through the provider's batch API at half price: submit, wait durably, fetch, map back. */

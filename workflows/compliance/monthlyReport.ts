@@ -8,7 +8,6 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { RetryPolicy } from '@temporalio/common';
 import type { Activities } from '../../activities';
 import {
   periodSchema,
@@ -17,23 +16,18 @@ import {
   type Period,
   type Review,
 } from '../../domain/compliance/facts';
-import { nonRetryableErrorTypes } from '../../domain/errors';
 import { searchAttributes as sa } from '../../domain/search-attributes';
 import { auditAttributes, modelAttributes, showDetails } from '../audit';
 import { workflowNow } from '../clock';
-import { localDate } from '../fault/policy';
+import { localDate } from '../../domain/calendar';
 import { reviewStatusQuery } from './messages';
 import { applyCorrections, ReviewDesk } from './review-desk';
 import { acceptReviews } from './review-handlers';
 import { compileReport, monthPeriod, previousMonth } from './rules';
 import { modelCallOptions } from '../model-retry';
+import { retryPolicy } from '../retry';
 
-const retry: RetryPolicy = {
-  initialInterval: '1s',
-  backoffCoefficient: 2,
-  maximumInterval: '30s',
-  nonRetryableErrorTypes,
-};
+const retry = retryPolicy('30s');
 const backend = proxyActivities<Activities>({ startToCloseTimeout: '30s', retry: { ...retry, maximumAttempts: 10 } });
 const model = proxyActivities<Activities>(modelCallOptions('30s'));
 

@@ -1,12 +1,8 @@
+import { addDays, daysBetween } from '../../domain/calendar';
 import type { FactMismatch, IncidentFacts, Period, Verdict } from '../../domain/compliance/facts';
 
 /** ACMA: a data breach must be reported within 30 days of the incident. */
 export const REPORTING_DAYS = 30;
-
-const dayMs = 86_400_000;
-const toDay = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
-export const daysBetween = (from: string, to: string) => Math.round((toDay(to) - toDay(from)) / dayMs);
-export const addDays = (iso: string, days: number) => new Date(toDay(iso) + days * dayMs).toISOString().slice(0, 10);
 
 export type BreachStatus = 'within' | 'late' | 'pending' | 'overdue';
 

@@ -74,15 +74,3 @@ export function executionTiming(
     reason: `${action.type} deferred to the ${policy.maintenanceWindowStartHour}:00 maintenance window (site time)`,
   };
 }
-
-/** The calendar date (YYYY-MM-DD) at a place, from the workflow's clock. */
-export function localDate(now: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-AU', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}

@@ -1,47 +1,20 @@
-import { continueAsNew, defineQuery, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
-import type { RetryPolicy } from '@temporalio/common';
+import { continueAsNew, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import { nonRetryableErrorTypes } from '../../domain/errors';
+import { addDays, localDate } from '../../domain/calendar';
 import { searchAttributes as sa } from '../../domain/search-attributes';
 import { showDetails } from '../audit';
 import { workflowNow } from '../clock';
-import { addDays } from '../compliance/rules';
-import { localDate } from '../fault/policy';
+import { retryPolicy } from '../retry';
+import { sweepProgressQuery, type DailyFraudSweepInput, type SweepProgress } from './messages';
 
-export interface SweepProgress {
-  sweepDate: string;
-  scanned: number;
-  flagged: number;
-  summarised: number;
-  queued: number;
-  unverified: number;
-  costUsd: number;
-}
+export type { DailyFraudSweepInput, SweepProgress } from './messages';
 
-export interface DailyFraudSweepInput {
-  /** YYYY-MM-DD; absent for the scheduled run, which sweeps yesterday in Sydney. */
-  sweepDate?: string;
-  batchSize?: number;
-  /** Batches per run before continue-as-new, which keeps history small on a day with many flags. */
-  batchesPerRun?: number;
-  /** Carried across continue-as-new. */
-  cursor?: string;
-  progress?: SweepProgress;
-}
-
-export const sweepProgressQuery = defineQuery<SweepProgress>('progress');
-
-const retry: RetryPolicy = {
-  initialInterval: '1s',
-  backoffCoefficient: 2,
-  maximumInterval: '1m',
-  nonRetryableErrorTypes,
-};
+const retry = retryPolicy('1m');
 const backend = proxyActivities<Activities>({ startToCloseTimeout: '10m', retry });
 // Model calls per account: the heartbeat after each account notices a dead worker within a minute.
 const summaries = proxyActivities<Activities>({ startToCloseTimeout: '30m', heartbeatTimeout: '1m', retry });
 
-/** 000 pattern 3: detect in SQL, summarise each flagged account, queue it for analysts. Re-running a date adds nothing. */
+/** Detect anomalies in SQL, summarise each flagged account, queue it for analysts. Re-running a date adds nothing. */
 export async function dailyFraudSweep(input: DailyFraudSweepInput = {}): Promise<SweepProgress> {
   const sweepDate = input.sweepDate ?? addDays(localDate(workflowNow(), 'Australia/Sydney'), -1);
   const batchSize = input.batchSize ?? 50;

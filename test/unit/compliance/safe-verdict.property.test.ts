@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { crossCheck, type IncidentSource } from '../../../domain/compliance/cross-check';
 import type { IncidentFacts } from '../../../domain/compliance/facts';
-import { addDays, compileReport, monthPeriod } from '../../../workflows/compliance/rules';
+import { addDays } from '../../../domain/calendar';
+import { compileReport, monthPeriod } from '../../../workflows/compliance/rules';
 
 /**
  * Months of incidents whose truth is known, read by an adversary in place of the extraction: it calls breaches
