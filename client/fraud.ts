@@ -6,6 +6,7 @@ import type { dailyFraudSweep, recordFraudDecision } from '../workflows';
 import { sweepProgressQuery, type SweepProgress } from '../workflows/fraud/messages';
 import type { FraudDecisionResult } from '../workflows/fraud/recordFraudDecision';
 import { InvalidRequestError } from './validate';
+import { issueLines } from '../domain/zod-issues';
 
 /** Manual sweeps for any date, their progress, and analysts' signed decisions. */
 export function createFraudClient({ client, taskQueue }: { client: Client; taskQueue: string }) {
@@ -36,7 +37,8 @@ export function createFraudClient({ client, taskQueue }: { client: Client; taskQ
      */
     async decide(signed: SignedDecision, flag?: FraudFlagRef): Promise<FraudDecisionResult> {
       const parsed = signedDecisionSchema.safeParse(signed);
-      if (!parsed.success) throw new InvalidRequestError('signed decision', parsed.error.issues.map(issueText));
+      if (!parsed.success)
+        throw new InvalidRequestError('signed decision', issueLines(parsed.error, { root: '(input)' }));
       const { statement } = parsed.data;
       const target = flag ?? fraudFlagOf(statement.subject);
       if (!target) throw new InvalidRequestError('signed decision', ['subject must be <account>@<YYYY-MM-DD>']);
@@ -75,9 +77,6 @@ export function fraudFlagOf(subject: string): FraudFlagRef | null {
   const match = /^(\d{1,18})@(\d{4}-\d{2}-\d{2})$/.exec(subject);
   return match ? { accountId: match[1]!, sweepDate: match[2]! } : null;
 }
-
-const issueText = (issue: { path: PropertyKey[]; message: string }) =>
-  `${issue.path.map(String).join('.') || '(input)'}: ${issue.message}`;
 
 export type FraudClient = ReturnType<typeof createFraudClient>;
 export type { AnalystDecision, FraudDecisionResult };

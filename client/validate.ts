@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { issueLines } from '../domain/zod-issues';
 
 /** A request that failed validation: nothing was started or sent. */
 export class InvalidRequestError extends Error {
@@ -14,8 +15,5 @@ export class InvalidRequestError extends Error {
 export function validate<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  throw new InvalidRequestError(
-    what,
-    result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
-  );
+  throw new InvalidRequestError(what, issueLines(result.error));
 }

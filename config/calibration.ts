@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { issueLines } from '../domain/zod-issues';
 
 /** Where calibrations live unless TICKET_CALIBRATIONS_DIR says otherwise: beside this module, under version control. */
 export const defaultCalibrationsDir = join(__dirname, 'calibrations');
@@ -78,7 +79,7 @@ export function loadCalibration(dir: string, provider: CalibrationProvider, mode
   }
   const parsed = calibrationSchema.safeParse(json);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ');
+    const issues = issueLines(parsed.error, { root: '(file)' }).join('; ');
     throw new CalibrationFileError(`${path}: ${issues}`);
   }
   if (parsed.data.provider !== provider || parsed.data.model !== model) {

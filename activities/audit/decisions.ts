@@ -2,6 +2,7 @@ import { Context } from '@temporalio/activity';
 import type { Pool, PoolClient } from 'pg';
 import { z } from 'zod';
 import { actorSchema, appendAudit } from './chain';
+import { callerRef, callingRun } from '../caller';
 
 export const automatic = 'system:switchboard';
 
@@ -37,11 +38,9 @@ export async function appendDecision(db: Pool | PoolClient, decision: Decision):
  * differs between two scheduled activities, so a retry is recorded once and two real decisions twice.
  */
 export function activityDecisionKey(action: string): { workflowId: string | null; dedupeKey: string } {
-  const info = Context.current().info;
-  const workflowId = info.workflowExecution?.workflowId ?? null;
-  // The run id too: fault ids recur, and activity ids restart at 1 in every run of the same workflow id.
-  const run = info.workflowExecution?.runId ?? 'standalone';
-  return { workflowId, dedupeKey: `${workflowId ?? 'standalone'}/${run}/${info.activityId}/${action}` };
+  // The run too: fault ids recur, and activity ids restart at 1 in every run of the same workflow id.
+  const dedupeKey = `${callerRef()}/${Context.current().info.activityId}/${action}`;
+  return { workflowId: callingRun()?.workflowId ?? null, dedupeKey };
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Pool } from 'pg';
 import type { ModelCallRecord } from '../../domain/model-call';
 import { appendAudit, type AuditEntry } from './chain';
 import { isSampled, noSampling, sealSample, type AuditSampling, type ModelExchange } from './sampling';
+import { callerId } from '../caller';
 
 export interface CallSite {
   workflowId: string;
@@ -97,7 +98,7 @@ export async function recordCall(
   exchange?: ModelExchange,
 ): Promise<void> {
   const info = Context.current().info;
-  const workflowId = info.workflowExecution?.workflowId ?? `standalone:${info.activityId}`;
+  const workflowId = callerId();
   await recordModelCall(
     pool,
     { workflowId, activityId: info.activityId, attempt: info.attempt },

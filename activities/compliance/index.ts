@@ -1,4 +1,3 @@
-import { Context } from '@temporalio/activity';
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -23,6 +22,7 @@ import { recordCall } from '../audit/model-calls';
 import { exchangeOf, type AuditSampling } from '../audit/sampling';
 import { extractIncidentRequest } from './extract-request';
 import { readIncident } from './incidents';
+import { callerId } from '../caller';
 
 export interface ComplianceActivityDeps {
   pool: Pool;
@@ -41,7 +41,7 @@ const storeInput = z.object({
 });
 
 export function createComplianceActivities({ pool, gateway, prompts, reportsDir, audit }: ComplianceActivityDeps) {
-  const workflowId = () => Context.current().info.workflowExecution?.workflowId ?? 'standalone';
+  const workflowId = callerId;
   return {
     /** Incidents whose date at the operator (Sydney) falls in the period: a late-night incident counts on its local day. */
     async loadIncidents(input: { period: Period }): Promise<{ incidentIds: string[] }> {

@@ -6,6 +6,7 @@ import { activityDecisionKey, appendDecision, automatic, personActor } from '../
 import { parseInput } from '../boundary';
 import { consumeNonce, findDecisionKey } from './registry';
 import { checkDecision } from './verify';
+import { callerRef } from '../caller';
 
 const verifyInput = z.object({
   /** Exactly what arrived in the signal or update: the verifier, not the workflow, decides what it is. */
@@ -34,8 +35,7 @@ export function createDecisionActivities({ pool }: DecisionActivityDeps) {
     async verifyDecision(input: VerifyDecisionInput): Promise<DecisionCheck> {
       const { submitted, expected, receivedAt } = parseInput(verifyInput, input, 'verifyDecision');
       const info = Context.current().info;
-      const run = info.workflowExecution;
-      const usedBy = `${run?.workflowId ?? 'standalone'}/${run?.runId ?? '-'}/${info.activityId}`;
+      const usedBy = `${callerRef()}/${info.activityId}`;
       const check = await checkDecision(submitted, expected, new Date(receivedAt), {
         findKey: (keyId) => findDecisionKey(pool, keyId),
         consumeNonce: (nonce, keyId) => consumeNonce(pool, { nonce, keyId, workflowId: expected.workflowId, usedBy }),

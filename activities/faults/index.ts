@@ -1,4 +1,3 @@
-import { Context } from '@temporalio/activity';
 import { z } from 'zod';
 import type { Pool } from 'pg';
 import { alertSchema, type TelemetrySummary } from '../../domain/fault/alert';
@@ -16,6 +15,7 @@ import { sendPage } from './pages';
 import { loadRoster } from './roster';
 import { gatherTelemetryBundle, loadTelemetryBundle, saveTelemetryBundle } from './telemetry';
 import { readRecovery } from './verify';
+import { callerId, callingRun } from '../caller';
 
 export { catalogDiagnosisSchema, type CatalogDiagnosis } from './diagnose-request';
 
@@ -45,8 +45,8 @@ export interface FaultActivityDeps {
 }
 
 export function createFaultActivities({ pool, gateway, prompts, clock = () => new Date(), audit }: FaultActivityDeps) {
-  const workflowId = () => Context.current().info.workflowExecution?.workflowId ?? 'standalone';
-  const runId = () => Context.current().info.workflowExecution?.runId ?? '';
+  const workflowId = callerId;
+  const runId = () => callingRun()?.runId ?? '';
   return {
     async gatherTelemetry(input: { alert: unknown }): Promise<TelemetrySummary> {
       const alert = parseInput(alertSchema, input.alert, 'gatherTelemetry');

@@ -14,6 +14,7 @@ import type {
   ProviderResponse,
 } from './contract';
 import { costUsd, priceTable, type ModelPrice } from './pricing';
+import { issueLines } from '../../domain/zod-issues';
 
 export interface GatewayDeps {
   provider: ModelProvider;
@@ -38,9 +39,7 @@ function parseOutput<T>(schema: z.ZodType<T>, response: ProviderResponse): Parse
   }
   const result = schema.safeParse(json);
   if (result.success) return { ok: true, value: result.data };
-  const issues = result.error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  const issues = issueLines(result.error).slice(0, 5);
   return { ok: false, error: `schema violation: ${issues.join('; ')}` };
 }
 

@@ -1,4 +1,3 @@
-import { Context } from '@temporalio/activity';
 import type { Pool } from 'pg';
 import type { Taxonomy } from '../../domain/taxonomy';
 import type { Classification, Draft, Finding } from '../../domain/ticket';
@@ -20,6 +19,7 @@ import { openHandoff, resolveHandoff, sendMessage } from './outbox';
 import { settleClassification } from './settle';
 import * as s from './schemas';
 import { ticketInputSchema } from '../../domain/ticket';
+import { callerId, callerRef, callingRun } from '../caller';
 
 /**
  * The ticket's locale, when the caller passes it. Optional so workflows recorded before it (and the current ticket
@@ -68,10 +68,7 @@ export function createTicketActivities(deps: TicketActivityDeps) {
     async loadAccountContext(input: s.LoadAccountContextInput): Promise<AccountSummary> {
       const { ticketId, accountId } = parseInput(s.loadAccountContextInput, input, 'loadAccountContext');
       const context = await readAccountContext(pool, accountId, today());
-      const info = Context.current().info;
-      const contextRef = info.workflowExecution
-        ? `${info.workflowExecution.workflowId}/${info.workflowExecution.runId}`
-        : `standalone/${info.activityId}`;
+      const contextRef = callerRef();
       await saveContextSnapshot(pool, contextRef, ticketId, context);
       return {
         contextRef,
@@ -159,7 +156,7 @@ export function createTicketActivities(deps: TicketActivityDeps) {
     },
 
     async sendMessage(input: s.SendMessageInput) {
-      const workflowId = Context.current().info.workflowExecution?.workflowId ?? null;
+      const workflowId = callingRun()?.workflowId ?? null;
       const parsed = parseInput(s.sendMessageInput, input, 'sendMessage');
       const sent = await sendMessage(pool, parsed, workflowId);
       // A retried send finds its row and is not a second route; a reply by an agent was counted as its review.
@@ -170,18 +167,14 @@ export function createTicketActivities(deps: TicketActivityDeps) {
 
     async openHandoff(input: s.OpenHandoffInput) {
       const parsed = parseInput(s.openHandoffInput, input, 'openHandoff');
-      const opened = await openHandoff(
-        pool,
-        parsed,
-        Context.current().info.workflowExecution?.workflowId ?? 'standalone',
-      );
+      const opened = await openHandoff(pool, parsed, callerId());
       // At least once: a retry after a lost completion counts again (PostgreSQL's idempotency key keeps one row).
       metrics.ticketRoute(parsed.kind === 'review' ? 'review' : 'escalate');
       return opened;
     },
 
     async resolveHandoff(input: s.ResolveHandoffInput) {
-      const workflowId = Context.current().info.workflowExecution?.workflowId ?? null;
+      const workflowId = callingRun()?.workflowId ?? null;
       return resolveHandoff(pool, parseInput(s.resolveHandoffInput, input, 'resolveHandoff'), workflowId);
     },
   };

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Principal } from '../../security/api-keys';
 import { ApiError, errorBody } from './errors';
 import { accessFor, type Access } from './roles';
+import { issueLines } from '../../domain/zod-issues';
 
 /** Fields that name who decided. They come from the caller's key, never from the body. */
 const identityFields = ['agentId', 'approver', 'analyst'] as const;
@@ -58,7 +59,7 @@ export interface ApiRoute {
 function parsePart<T>(schema: z.ZodType<T>, value: unknown, part: string): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const issues = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  const issues = issueLines(result.error);
   throw new ApiError(400, `invalid_${part}`, `invalid request ${part}`, issues);
 }
 

@@ -13,6 +13,7 @@ import {
   sweepStartedSchema,
   ticketStartedSchema,
 } from './api-schemas';
+import { issueLines } from '../../domain/zod-issues';
 
 /** An answer from the API that was not a success, with the body's stable code for callers to branch on. */
 export class ApiRequestError extends Error {
@@ -79,7 +80,7 @@ export function createApiClient(config: CliConfig, fetchImpl: typeof fetch = fet
     const response = await send(method, path, body);
     const parsed = schema.safeParse(safeJson(await response.text()));
     if (parsed.success) return parsed.data;
-    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    const issues = issueLines(parsed.error);
     throw new ApiUnavailableError(`unexpected response to ${method} ${path}: ${issues.join('; ')}`);
   }
 

@@ -10,6 +10,7 @@ import { recordDecode } from './decode-audit';
 import { installLogin } from './login';
 import { payloadsBodySchema, payloadsFromJson, payloadsToJson } from './payloads';
 import { createSessionStore } from './sessions';
+import { issueLines } from '../../domain/zod-issues';
 
 export interface CodecServerOptions {
   ring: KeyRing;
@@ -48,7 +49,7 @@ export function buildCodecServer(options: CodecServerOptions): FastifyInstance {
   });
   app.setErrorHandler((error, _request, reply) => {
     if (error instanceof z.ZodError) {
-      const issues = error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`);
+      const issues = issueLines(error, { root: 'body' });
       return reply.code(400).send({ error: `bad request: ${issues.join('; ')}` });
     }
     if (error instanceof HttpError || error instanceof PayloadDecryptionError) {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** Fault-handling rules and waits, resolved from config by the client and frozen into the workflow's input. */
 export const faultPolicySchema = z.object({
-  /** 000 pattern 2: act alone only on a non-destructive action at or above this confidence (0-100). */
+  /** Act without a person only on a non-destructive action at or above this confidence (0-100). */
   autoExecuteConfidence: z.number().min(0).max(100).default(80),
   businessHoursStart: z.number().int().min(0).max(23).default(8),
   businessHoursEnd: z.number().int().min(1).max(24).default(18),

@@ -16,6 +16,7 @@ import {
   type Period,
   type Review,
 } from '../../domain/compliance/facts';
+import { ErrorTypes } from '../../domain/errors';
 import { searchAttributes as sa } from '../../domain/search-attributes';
 import { auditAttributes, modelAttributes, showDetails } from '../audit';
 import { workflowNow } from '../clock';
@@ -50,13 +51,21 @@ const isoDay = (s: unknown) =>
 /** ACMA's monthly data-breach report: the model reads the records; code decides every figure and the verdict. */
 export async function monthlyComplianceReport(input: ComplianceReportInput = {}): Promise<ComplianceReport> {
   if (input.asOf !== undefined && !isoDay(input.asOf)) {
-    throw ApplicationFailure.create({ type: 'InvalidInput', message: 'asOf must be YYYY-MM-DD', nonRetryable: true });
+    throw ApplicationFailure.create({
+      type: ErrorTypes.InvalidInput,
+      message: 'asOf must be YYYY-MM-DD',
+      nonRetryable: true,
+    });
   }
   const today = input.asOf ?? localDate(workflowNow(), 'Australia/Sydney');
   const candidate = input.period ?? (input.month ? monthPeriod(input.month) : previousMonth(today));
   const parsed = periodSchema.safeParse(candidate);
   if (!parsed.success || (input.month && !/^\d{4}-\d{2}$/.test(input.month))) {
-    throw ApplicationFailure.create({ type: 'InvalidInput', message: 'month must be YYYY-MM', nonRetryable: true });
+    throw ApplicationFailure.create({
+      type: ErrorTypes.InvalidInput,
+      message: 'month must be YYYY-MM',
+      nonRetryable: true,
+    });
   }
   const period = parsed.data;
   let stage = 'loading';

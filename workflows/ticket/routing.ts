@@ -21,7 +21,7 @@ const severity = { send: 0, review: 1, escalate: 2 } as const;
 type Outcome = keyof typeof severity;
 const safer = (a: Outcome, b: Outcome): Outcome => (severity[a] >= severity[b] ? a : b);
 
-/** 000 pattern 1: above 0.85 send, 0.60 to 0.85 an agent reviews, below 0.60 escalate. */
+/** Route by confidence and stakes: above the send threshold send, from the review threshold an agent reviews, below it escalate. */
 function byConfidence(confidence: number, policy: RouteInput['policy']): Outcome {
   if (confidence > policy.sendThreshold) return 'send';
   if (confidence >= policy.reviewThreshold) return 'review';

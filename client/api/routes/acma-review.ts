@@ -8,6 +8,7 @@ import type { ApiContext } from '../context';
 import { ApiError, conflict } from '../errors';
 import { signAsPrincipal } from '../issuer';
 import { defineRoute, requirePrincipal, type ApiRoute } from '../route';
+import { issueLines } from '../../../domain/zod-issues';
 
 const runParams = z
   .object({ workflowId: z.string().regex(/^acma-[A-Za-z0-9._:-]{1,200}$/, 'an ACMA report workflow id') })
@@ -98,7 +99,7 @@ export function acmaReviewRoute(context: ApiContext): ApiRoute {
 function relayed(input: unknown, reviewer: string): SignedDecision {
   const parsed = signedDecisionSchema.safeParse(input);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => `signed.${issue.path.join('.')}: ${issue.message}`);
+    const issues = issueLines(parsed.error, { prefix: 'signed.', root: '' });
     throw new ApiError(400, 'invalid_body', 'invalid request body', issues);
   }
   if (parsed.data.statement.identity !== reviewer) {

@@ -6,6 +6,7 @@ import type { ApiContext } from '../context';
 import { ApiError, notFound } from '../errors';
 import { signAsPrincipal } from '../issuer';
 import { defineRoute, requirePrincipal, type ApiRoute } from '../route';
+import { issueLines } from '../../../domain/zod-issues';
 
 const isoDate = calendarDate();
 const fraudDecisions = ['confirmed_fraud', 'investigating', 'closed_legitimate'] as const;
@@ -148,7 +149,7 @@ export function fraudRoutes(context: ApiContext): ApiRoute[] {
 function relayed(input: unknown, analyst: string): SignedDecision {
   const parsed = signedDecisionSchema.safeParse(input);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => `signed.${issue.path.join('.')}: ${issue.message}`);
+    const issues = issueLines(parsed.error, { prefix: 'signed.', root: '' });
     throw new ApiError(400, 'invalid_body', 'invalid request body', issues);
   }
   if (parsed.data.statement.identity !== analyst) {

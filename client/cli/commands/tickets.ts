@@ -3,6 +3,7 @@ import { ticketInputSchema } from '../../../domain/ticket';
 import type { CliContext } from '../context';
 import { CliError, ExitCode } from '../exit-codes';
 import { readAll } from '../io';
+import { issueLines } from '../../../domain/zod-issues';
 
 /** The same schema the API applies, checked first so a typo is a usage error with the field named, not a 400. */
 export async function startTicket(ctx: CliContext, options: { file: string }): Promise<ExitCode> {
@@ -15,7 +16,7 @@ export async function startTicket(ctx: CliContext, options: { file: string }): P
   }
   const ticket = ticketInputSchema.safeParse(json);
   if (!ticket.success) {
-    const issues = ticket.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    const issues = issueLines(ticket.error);
     throw new CliError(ExitCode.usage, `${describe(options.file)} is not a valid ticket`, issues);
   }
   const started = await ctx.api().startTicket(ticket.data);
