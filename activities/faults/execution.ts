@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { ErrorTypes } from '../../domain/errors';
 import { actionTypes } from '../../domain/fault/catalog';
 import { appendDecision, automatic, personActor } from '../audit/decisions';
-import { parseInput } from '../boundary';
 import { applySimulatedEffect } from './simulation';
 import { inTransaction } from '../transaction';
 
@@ -22,7 +21,7 @@ export const executeActionInput = z
 export type ExecuteActionInput = z.infer<typeof executeActionInput>;
 
 /**
- * Runs an action at most once per workflow run: the (workflow_id, run_id, action) key is claimed, the effect applied and the
+ * Runs an action (its input parsed at the activity's boundary) at most once per workflow run: the (workflow_id, run_id, action) key is claimed, the effect applied and the
  * decision put on the audit trail in one transaction, so a retry, a replay or a worker that died after COMMIT finds
  * the row and changes nothing.
  */
@@ -31,7 +30,7 @@ export async function executeAction(
   input: ExecuteActionInput,
   now: Date,
 ): Promise<{ executionId: string; duplicate: boolean }> {
-  const run = parseInput(executeActionInput, input, 'executeAction');
+  const run = input;
   if (run.emergency && run.approvedBy === null) {
     throw ApplicationFailure.create({
       type: ErrorTypes.InvalidInput,

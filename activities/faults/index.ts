@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Pool } from 'pg';
 import { alertSchema, type TelemetrySummary } from '../../domain/fault/alert';
-import { actionTypes } from '../../domain/fault/catalog';
 import type { ModelCallRecord } from '../../domain/model-call';
 import { parseInput } from '../boundary';
 import { withHeartbeat } from '../heartbeat';
@@ -10,8 +9,8 @@ import type { PromptTemplate } from '../model/prompt-library';
 import { recordCall } from '../audit/model-calls';
 import { exchangeOf, type AuditSampling } from '../audit/sampling';
 import { diagnoseRequest, type CatalogDiagnosis } from './diagnose-request';
-import { executeAction } from './execution';
-import { sendPage } from './pages';
+import { executeAction, executeActionInput } from './execution';
+import { sendPage, sendPageInput } from './pages';
 import { loadRoster } from './roster';
 import { gatherTelemetryBundle, loadTelemetryBundle, saveTelemetryBundle } from './telemetry';
 import { readRecovery } from './verify';
@@ -20,21 +19,9 @@ import { callerId, callingRun } from '../caller';
 export { catalogDiagnosisSchema, type CatalogDiagnosis } from './diagnose-request';
 
 const ref = z.string().min(1).max(200);
-const pageInput = z.object({
-  idempotencyKey: z.string().min(1).max(256),
-  team: z.string().min(1),
-  tier: z.number().int().min(1),
-  engineerIds: z.array(z.string()).min(1),
-  deviceId: z.string().min(1),
-  kind: z.enum(['approval_request', 'reminder', 'escalation', 'failed_verification', 'safe_stop']),
-  message: z.string().min(1).max(2000),
-});
-const executeInput = z.object({
-  action: z.enum(actionTypes),
-  deviceId: z.string().min(1),
-  approvedBy: z.string().nullable(),
-  emergency: z.boolean(),
-});
+// What the workflow sends: the rest (which run asked, and no parameters yet) the activity knows itself.
+const pageInput = sendPageInput.omit({ workflowId: true });
+const executeInput = executeActionInput.omit({ workflowId: true, runId: true, params: true });
 
 export interface FaultActivityDeps {
   pool: Pool;

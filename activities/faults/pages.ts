@@ -1,9 +1,9 @@
 import type { Pool } from 'pg';
 import { z } from 'zod';
+import { pageKinds } from '../../domain/fault/pages';
 import { parseInput } from '../boundary';
 
-export const pageKinds = ['approval_request', 'reminder', 'escalation', 'failed_verification', 'safe_stop'] as const;
-
+/** One page; the workflow's messages carry the diagnosis and the commands to decide, so they get room. */
 export const sendPageInput = z
   .object({
     idempotencyKey: z.string().min(1).max(256),
@@ -41,4 +41,17 @@ export async function sendPage(pool: Pool, input: SendPageInput): Promise<{ page
   if (inserted.rows[0]) return { pageId: String(inserted.rows[0].id), duplicate: false };
   const existing = await pool.query('SELECT id FROM pages WHERE idempotency_key = $1', [page.idempotencyKey]);
   return { pageId: String(existing.rows[0].id), duplicate: true };
+}
+
+/**
+ * When each fault was last put to its on-call engineers for approval, by workflow id: the newest request, since a
+ * fault's id recurs and the running run's request is the latest one for it.
+ */
+export async function approvalRequestedAt(pool: Pool, workflowIds: string[]): Promise<Map<string, string>> {
+  const requested = await pool.query<{ workflow_id: string; at: Date }>(
+    `SELECT workflow_id, max(created_at) AS at FROM pages
+      WHERE kind = 'approval_request' AND workflow_id = ANY($1) GROUP BY workflow_id`,
+    [workflowIds],
+  );
+  return new Map(requested.rows.map((row) => [row.workflow_id, row.at.toISOString()]));
 }

@@ -43,8 +43,11 @@ export const sweepStartedSchema = z.object({ workflowId: z.string() });
 /** Just what the approve command needs from GET /faults/:id; the rest is shown as it is elsewhere. */
 export const faultStatusSchema = z.object({
   workflowId: z.string(),
+  /** Whether the pending action is destructive, by the API's catalogue; absent from APIs older than it. */
+  destructive: z.boolean().nullish(),
   pending: z
     .object({
+      waiting: z.boolean().optional(),
       action: z.string().nullable(),
       deviceId: z.string(),
       deferredUntil: z.string().nullable(),

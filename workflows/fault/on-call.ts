@@ -5,7 +5,7 @@ import { workflowNow as now } from '../clock';
 import { backend, operations } from './proxies';
 import type { FaultRun } from './run';
 
-export type PageKind = 'approval_request' | 'reminder' | 'escalation' | 'failed_verification' | 'safe_stop';
+import type { PageKind } from '../../domain/fault/pages';
 type Roster = Array<{ tier: number; engineers: string[] }>;
 
 /**

@@ -7,6 +7,7 @@ import { openSample } from '../../../activities/audit/sampling';
 import { verifyAuditChain } from '../../../activities/audit/verify';
 import type { ApiContext } from '../context';
 import { defineRoute, requirePrincipal, type ApiRoute } from '../route';
+import { readSampledExchanges } from '../../../activities/audit/samples';
 
 const samplesQuery = z
   .object({
@@ -54,11 +55,7 @@ export function auditRoutes(context: ApiContext): ApiRoute[] {
       responses: { 200: { description: 'Samples', schema: z.object({ items: z.array(sampleRow) }) } },
       handler: async ({ query, principal }) => {
         const auditor = requirePrincipal(principal).identity;
-        const { rows } = await context.pool.query(
-          `SELECT seq, recorded_at, workflow_id, actor, action, details, sample_key_id, sample FROM audit_log
-            WHERE sample IS NOT NULL AND ($1::text IS NULL OR workflow_id = $1) ORDER BY seq DESC LIMIT $2`,
-          [query.workflowId ?? null, query.limit],
-        );
+        const rows = await readSampledExchanges(context.pool, query);
         // Personal data leaves the vault here: who read which rows goes on the chain before the answer does.
         await appendAudit(context.pool, {
           kind: 'decision',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { approvalRequestedAt } from '../../../activities/faults/pages';
 import { actionCatalog } from '../../../domain/fault/catalog';
 import type { PendingApproval } from '../../../workflows/fault/messages';
 import type { ApiContext } from '../context';
@@ -44,13 +45,10 @@ export function pendingFaultsRoute(context: ApiContext): ApiRoute {
       }
       const answers = await Promise.all(ids.map((id) => safePending(context, id)));
       const waiting = answers.filter((entry): entry is [string, PendingApproval] => entry[1]?.waiting === true);
-      const requested = await context.pool.query<{ workflow_id: string; at: Date }>(
-        // max: a fault id recurs, and the running run's request is the newest one for it.
-        `SELECT workflow_id, max(created_at) AS at FROM pages
-          WHERE kind = 'approval_request' AND workflow_id = ANY($1) GROUP BY workflow_id`,
-        [waiting.map(([id]) => id)],
+      const requestedAt = await approvalRequestedAt(
+        context.pool,
+        waiting.map(([id]) => id),
       );
-      const requestedAt = new Map(requested.rows.map((row) => [row.workflow_id, row.at.toISOString()]));
       return {
         items: waiting.map(([workflowId, pending]) => ({
           workflowId,

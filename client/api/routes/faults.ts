@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { signedDecisionSchema } from '../../../domain/decisions';
 import { alertSchema } from '../../../domain/fault/alert';
+import { actionCatalog } from '../../../domain/fault/catalog';
 import type { ApiContext } from '../context';
 import { inTime, workerUnavailable } from '../deadline';
 import { ApiError, conflict } from '../errors';
@@ -61,7 +62,10 @@ export function faultRoutes(context: ApiContext): ApiRoute[] {
             context.faults.pendingApproval(params.id),
           ]);
           const result = execution === 'COMPLETED' ? await context.faults.result(params.id) : undefined;
-          return { workflowId: params.id, execution, status, pending, ...(result ? { result } : {}) };
+          // Whether the action waiting for a decision is destructive: the catalogue's word, so a CLI need not guess.
+          const action = pending?.action as keyof typeof actionCatalog | null | undefined;
+          const destructive = action ? (actionCatalog[action]?.destructive ?? true) : null;
+          return { workflowId: params.id, execution, status, pending, destructive, ...(result ? { result } : {}) };
         }),
     }),
     defineRoute({

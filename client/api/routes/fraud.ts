@@ -7,6 +7,7 @@ import { ApiError, notFound } from '../errors';
 import { signAsPrincipal } from '../issuer';
 import { defineRoute, requirePrincipal, type ApiRoute } from '../route';
 import { issueLines } from '../../../domain/zod-issues';
+import { findFraudFlag, listFraudFlags } from '../../../activities/fraud/review-queue';
 
 const isoDate = calendarDate();
 const fraudDecisions = ['confirmed_fraud', 'investigating', 'closed_legitimate'] as const;
@@ -75,17 +76,7 @@ export function fraudRoutes(context: ApiContext): ApiRoute[] {
       query: flagsQuery,
       responses: { 200: { description: 'Flags, newest sweep first', schema: z.object({ items: z.array(flagItem) }) } },
       handler: async ({ query }) => {
-        const { rows } = await context.pool.query(
-          `SELECT id::text AS id, sweep_date::text AS "sweepDate", account_id::text AS "accountId", patterns, evidence,
-                  narrative, risk_level AS "riskLevel", recommended_actions AS "recommendedActions", verified,
-                  unverified_figures AS "unverifiedFigures", status, decided_by AS "decidedBy",
-                  to_char(decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "decidedAt"
-             FROM fraud_review_queue
-            WHERE ($1::date IS NULL OR sweep_date = $1::date) AND ($2 = 'all' OR status = $2)
-            ORDER BY sweep_date DESC, id LIMIT $3`,
-          [query.sweepDate ?? null, query.status, query.limit],
-        );
-        return { items: rows };
+        return { items: await listFraudFlags(context.pool, query) };
       },
     }),
     defineRoute({
@@ -116,11 +107,7 @@ export function fraudRoutes(context: ApiContext): ApiRoute[] {
       },
       handler: async ({ params, body, principal }) => {
         const who = requirePrincipal(principal);
-        const { rows } = await context.pool.query<{ sweepDate: string; accountId: string }>(
-          'SELECT sweep_date::text AS "sweepDate", account_id::text AS "accountId" FROM fraud_review_queue WHERE id = $1',
-          [params.id],
-        );
-        const flag = rows[0];
+        const flag = await findFraudFlag(context.pool, params.id);
         if (!flag) throw notFound('flag');
         const signed =
           body.signed !== undefined || !body.decision

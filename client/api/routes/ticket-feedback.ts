@@ -4,6 +4,7 @@ import type { ApiContext } from '../context';
 import { conflict } from '../errors';
 import { defineRoute, type ApiRoute } from '../route';
 import { ticketExecution, ticketParams } from './ticket-lookup';
+import { recordTicketFeedback } from '../../../activities/tickets/feedback';
 
 const feedbackBody = z
   .object({
@@ -12,8 +13,6 @@ const feedbackBody = z
     comment: z.string().trim().min(1).max(2000).optional(),
   })
   .strict();
-
-const uniqueViolation = '23505';
 
 /**
  * One answer per ticket: a second is a 409, not an overwrite, so the drift figures count each customer once and a
@@ -35,17 +34,13 @@ export function feedbackRoute(context: ApiContext): ApiRoute {
     },
     handler: async ({ params, body }) => {
       await ticketExecution(context, params.id);
-      try {
-        await context.pool.query(
-          'INSERT INTO ticket_feedback (ticket_id, workflow_id, helpful, comment) VALUES ($1, $2, $3, $4)',
-          [params.id, ticketWorkflowId(params.id), body.helpful, body.comment ?? null],
-        );
-      } catch (error) {
-        if ((error as { code?: string }).code === uniqueViolation) {
-          throw conflict('feedback_exists', 'this ticket already has feedback');
-        }
-        throw error;
-      }
+      const recorded = await recordTicketFeedback(context.pool, {
+        ticketId: params.id,
+        workflowId: ticketWorkflowId(params.id),
+        helpful: body.helpful,
+        comment: body.comment ?? null,
+      });
+      if (!recorded) throw conflict('feedback_exists', 'this ticket already has feedback');
       context.metrics.decision('ticket_feedback', body.helpful ? 'helpful' : 'not_helpful');
       return { ticketId: params.id, helpful: body.helpful };
     },

@@ -61,8 +61,7 @@ export function signFaultDecision(
 
 /** The run and the `action@device` a fault waits on, pending or deferred; only those can be decided. */
 export async function awaitedDecision(api: ApiClient, workflowId: string): Promise<{ runId: string; subject: string }> {
-  const pending = (await api.pendingApprovals()).find((item) => item.workflowId === workflowId);
-  const found = pending ?? (await api.faultStatus(workflowId)).pending;
+  const found = (await api.faultStatus(workflowId)).pending;
   if (found?.runId && found.subject) return { runId: found.runId, subject: found.subject };
   throw new CliError(ExitCode.notFound, `${workflowId} is not waiting for a decision`, [
     'switchboard approvals list shows the faults that are; or pass --run-id, --action and --device',

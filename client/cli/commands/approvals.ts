@@ -30,17 +30,13 @@ interface Target {
  * fault is no longer pending, and running it now is treated as destructive.
  */
 async function findTarget(api: ApiClient, workflowId: string, emergency: boolean): Promise<Target> {
-  const pending = (await api.pendingApprovals()).find((item) => item.workflowId === workflowId);
-  if (pending) return { what: `${pending.action} on ${pending.deviceId}`, destructive: pending.destructive };
-  if (emergency) {
-    const fault = await api.faultStatus(workflowId);
-    const deferred = fault.pending;
-    if (deferred?.deferredUntil && deferred.action) {
-      return {
-        what: `${deferred.action} on ${deferred.deviceId} now, not at ${deferred.deferredUntil}`,
-        destructive: true,
-      };
-    }
+  // The one fault, not the pending list: no visibility scan and no query to every waiting fault.
+  const { pending, destructive } = await api.faultStatus(workflowId);
+  if (pending?.waiting && pending.action) {
+    return { what: `${pending.action} on ${pending.deviceId}`, destructive: destructive ?? true };
+  }
+  if (emergency && pending?.deferredUntil && pending.action) {
+    return { what: `${pending.action} on ${pending.deviceId} now, not at ${pending.deferredUntil}`, destructive: true };
   }
   throw new CliError(ExitCode.notFound, `${workflowId} is not waiting for approval`, [
     'switchboard approvals list shows the faults that are',

@@ -8,7 +8,7 @@ import { ExitCode } from '../../../client/cli/exit-codes';
 import { loadKeyFile } from '../../../client/cli/signing-key';
 import { signedDecisionSchema } from '../../../domain/decisions';
 import { checkDecision } from '../../../activities/decisions/verify';
-import { bgpItem, fakeApi, testContext, testIo } from './fake-api';
+import { bgpItem, fakeApi, faultWaiting, testContext, testIo } from './fake-api';
 
 /** The engineer's own key: made here, never sent; decisions signed with it verify against exactly one fault run. */
 const now = new Date('2025-03-01T10:00:00Z');
@@ -17,6 +17,7 @@ let keyPath: string;
 beforeEach(async () => {
   api = await fakeApi({
     'GET /faults/pending': () => ({ json: { items: [bgpItem] } }),
+    [`GET /faults/${bgpItem.workflowId}`]: faultWaiting(bgpItem),
     [`POST /faults/${bgpItem.workflowId}/approval`]: () => ({
       status: 202,
       json: {

@@ -1,7 +1,7 @@
 import { approveFault, listApprovals, rejectFault } from '../../../client/cli/commands/approvals';
 import { reportError } from '../../../client/cli/errors';
 import { ExitCode } from '../../../client/cli/exit-codes';
-import { bgpItem, cpuItem, fakeApi, testContext, testIo, type Routes } from './fake-api';
+import { bgpItem, cpuItem, fakeApi, faultWaiting, testContext, testIo, type Routes } from './fake-api';
 
 const approved = (approver: string) => (request: { path: string; body: unknown }) => ({
   status: 202,
@@ -16,6 +16,11 @@ const approved = (approver: string) => (request: { path: string; body: unknown }
 
 const routes: Routes = {
   'GET /faults/pending': () => ({ json: { items: [bgpItem, cpuItem] } }),
+  [`GET /faults/${bgpItem.workflowId}`]: faultWaiting(bgpItem),
+  [`GET /faults/${cpuItem.workflowId}`]: faultWaiting(cpuItem),
+  'GET /faults/fault-RTR-PER-01-memory_high': () => ({
+    json: { workflowId: 'fault-RTR-PER-01-memory_high', destructive: null, pending: null },
+  }),
   [`POST /faults/${bgpItem.workflowId}/approval`]: approved('eng.alice'),
   [`POST /faults/${cpuItem.workflowId}/approval`]: approved('eng.alice'),
 };
@@ -60,6 +65,15 @@ describe('approvals approve', () => {
     const failure = approveFault(testContext(api.url, t.io), bgpItem.workflowId, {});
     await expect(failure).rejects.toMatchObject({ exitCode: ExitCode.confirmation });
     expect(approvals()).toHaveLength(0);
+  });
+
+  it('reads only the one fault it decides: no pending list, one GET and one POST', async () => {
+    const t = testIo();
+    await approveFault(testContext(api.url, t.io), bgpItem.workflowId, { yes: true });
+    expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      `GET /faults/${bgpItem.workflowId}`,
+      `POST /faults/${bgpItem.workflowId}/approval`,
+    ]);
   });
 
   it('approves with --yes and prints the approver the API names', async () => {

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { bgpItem, fakeApi, testKey } from './fake-api';
+import { bgpItem, fakeApi, faultWaiting, testKey } from './fake-api';
 
 /**
  * The real launcher in a child process: commander 15 is ESM-only, which jest's CommonJS runtime cannot load, and
@@ -25,6 +25,7 @@ let env: Record<string, string>;
 beforeAll(async () => {
   api = await fakeApi({
     'GET /faults/pending': () => ({ json: { items: [bgpItem] } }),
+    [`GET /faults/${bgpItem.workflowId}`]: faultWaiting(bgpItem),
     [`POST /faults/${bgpItem.workflowId}/approval`]: (r) =>
       r.authorization === `Bearer ${testKey}`
         ? {

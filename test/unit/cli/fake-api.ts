@@ -108,3 +108,19 @@ export const cpuItem = {
   rule: 'confidence below the auto-execution threshold',
   requestedAt: null,
 };
+
+/** What GET /faults/:id says of a fault that waits for a decision, as the API answers it. */
+export const faultWaiting = (item: typeof bgpItem | typeof cpuItem) => () => ({
+  json: {
+    workflowId: item.workflowId,
+    destructive: item.destructive,
+    pending: {
+      waiting: true,
+      action: item.action,
+      deviceId: item.deviceId,
+      deferredUntil: null,
+      runId: item.runId,
+      subject: item.subject,
+    },
+  },
+});
