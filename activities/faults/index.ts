@@ -34,7 +34,7 @@ export interface FaultActivityDeps {
 export function createFaultActivities({ pool, gateway, prompts, clock = () => new Date(), audit }: FaultActivityDeps) {
   const workflowId = callerId;
   const runId = () => callingRun()?.runId ?? '';
-  return {
+  const activities = {
     async gatherTelemetry(input: { alert: unknown }): Promise<TelemetrySummary> {
       const alert = parseInput(alertSchema, input.alert, 'gatherTelemetry');
       const { bundle, bytes } = await gatherTelemetryBundle(pool, alert, clock());
@@ -52,8 +52,11 @@ export function createFaultActivities({ pool, gateway, prompts, clock = () => ne
       };
     },
 
-    async diagnoseFault(input: { bundleRef: string }): Promise<{ diagnosis: CatalogDiagnosis; call: ModelCallRecord }> {
-      const bundleRef = parseInput(ref, input.bundleRef, 'diagnoseFault');
+    /** The model's diagnosis of a telemetry bundle: the root cause and one action from the catalogue. */
+    async diagnoseTelemetry(input: {
+      bundleRef: string;
+    }): Promise<{ diagnosis: CatalogDiagnosis; call: ModelCallRecord }> {
+      const bundleRef = parseInput(ref, input.bundleRef, 'diagnoseTelemetry');
       const telemetry = await loadTelemetryBundle(pool, bundleRef);
       const request = diagnoseRequest(prompts.diagnose, telemetry);
       const response = await withHeartbeat(() => gateway.call(request));
@@ -79,6 +82,8 @@ export function createFaultActivities({ pool, gateway, prompts, clock = () => ne
       return readRecovery(pool, input.deviceId, input.alertType);
     },
   };
+  // The activity's name before it was told apart from the workflow's: faults that scheduled it then still complete.
+  return { ...activities, diagnoseFault: activities.diagnoseTelemetry };
 }
 
 export type FaultActivities = ReturnType<typeof createFaultActivities>;

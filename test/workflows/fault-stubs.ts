@@ -46,7 +46,7 @@ export function faultStubs(options: FaultStubOptions = {}) {
         bytes: 4096,
       };
     },
-    async diagnoseFault() {
+    async diagnoseTelemetry() {
       if (options.diagnoseDelayMs) await new Promise((resolve) => setTimeout(resolve, options.diagnoseDelayMs));
       if (options.diagnoseInvalid) {
         throw ApplicationFailure.create({ type: 'ModelOutputInvalid', message: 'not in catalog', nonRetryable: true });
@@ -85,7 +85,8 @@ export function faultStubs(options: FaultStubOptions = {}) {
       return { recovered, metric: 'bgp_flaps_per_hour', value: recovered ? 0 : 12, threshold: 1 };
     },
   };
-  return { activities, recorder };
+  // Registered under both names, as the worker does: histories from before the rename scheduled `diagnoseFault`.
+  return { activities: { ...activities, diagnoseFault: activities.diagnoseTelemetry }, recorder };
 }
 
 /** An Etc/GMT zone in which it is now `hour` o'clock: a real clock, with the site moved instead of time. */

@@ -1,5 +1,6 @@
 import {
   condition,
+  patched,
   proxyActivities,
   setHandler,
   sleep,
@@ -55,7 +56,9 @@ export async function diagnoseFault(args: DiagnoseFaultArgs): Promise<FaultResul
 
   run.setStage('diagnosing');
   try {
-    const diagnosed = await model.diagnoseFault.executeWithOptions(
+    // Patched: faults started before the activity was renamed scheduled it as `diagnoseFault`.
+    const diagnose = patched('diagnose-telemetry-activity') ? model.diagnoseTelemetry : model.diagnoseFault;
+    const diagnosed = await diagnose.executeWithOptions(
       { summary: `Diagnose ${alert.alertType} on ${alert.deviceId} from the telemetry bundle` },
       [{ bundleRef: telemetry.bundleRef }],
     );
@@ -102,11 +105,7 @@ export async function diagnoseFault(args: DiagnoseFaultArgs): Promise<FaultResul
     }
     if (verdict.kind === 'reject' || desk.vetoedBy)
       return await rejectFault(run, desk.vetoedBy ?? verdict, action.type, decision);
-    run.approver = verdict.approval.approver;
-    run.emergency = desk.emergencyAllowed;
-    run.mark('approved', `${run.approver}${run.emergency ? ' (emergency)' : ''}: ${verdict.approval.reason}`);
-    upsertSearchAttributes([{ key: sa.Approver, value: run.approver }]);
-    auditAttributes([{ key: sa.Decision, value: 'approved' }]);
+    run.approved(verdict.approval, desk.emergencyAllowed);
 
     const timing = executionTiming(action, run.emergency, now(), telemetry.timeZone, policy);
     if (timing.when === 'deferred') {

@@ -2,6 +2,9 @@ import type { CatalogDiagnosis } from '../../activities/faults';
 import type { Alert } from '../../domain/fault/alert';
 import type { FaultOutcome, FaultResult, TimelineEntry } from '../../domain/fault/result';
 import type { ModelCallRecord } from '../../domain/model-call';
+import { upsertSearchAttributes } from '@temporalio/workflow';
+import { searchAttributes as sa } from '../../domain/search-attributes';
+import { auditAttributes } from '../audit';
 import { workflowNow } from '../clock';
 import { publishFaultDetails } from './details';
 import type { FaultDesk } from './desk';
@@ -58,6 +61,15 @@ export class FaultRun {
     this.stage = next;
     const { alert, alertCount, pending, approver, emergency, outcome } = this;
     publishFaultDetails({ alert, stage: next, alertCount, pending, approver, emergency, outcome });
+  }
+
+  /** An approval that counts: who, and whether as an emergency, on the timeline and the search attributes. */
+  approved(approval: { approver: string; reason: string }, emergency: boolean): void {
+    this.approver = approval.approver;
+    this.emergency = emergency;
+    this.mark('approved', `${approval.approver}${emergency ? ' (emergency)' : ''}: ${approval.reason}`);
+    upsertSearchAttributes([{ key: sa.Approver, value: approval.approver }]);
+    auditAttributes([{ key: sa.Decision, value: 'approved' }]);
   }
 
   diagnosed(diagnosis: CatalogDiagnosis, action: string, why: string[]): void {
