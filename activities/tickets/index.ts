@@ -106,7 +106,9 @@ export function createTicketActivities(deps: TicketActivityDeps) {
       return { passages: await retriever.search(query, k) };
     },
 
-    async draftReply(input: s.DraftReplyInput & { locale?: string }): Promise<{ draft: Draft; call: ModelCallRecord }> {
+    async draftReply(
+      input: s.DraftReplyInput & { locale?: string },
+    ): Promise<{ draft: Draft; call: ModelCallRecord; escalationReason?: string }> {
       const parsed = parseInput(draftInput, input, 'draftReply');
       const [account, passages, creditPolicy] = await Promise.all([
         loadContextSnapshot(pool, parsed.contextRef),
@@ -131,7 +133,9 @@ export function createTicketActivities(deps: TicketActivityDeps) {
         ),
       );
       await recordCall(pool, result.call, audit, result.exchange);
-      return { draft: result.draft, call: result.call };
+      // Why the code, not the model, asked for a person (a language the guardrails cannot check): the route says so.
+      const { draft, call, escalationReason } = result;
+      return escalationReason ? { draft, call, escalationReason } : { draft, call };
     },
 
     async validateReply(input: s.ValidateReplyInput): Promise<{ findings: Finding[]; valid: boolean }> {

@@ -119,7 +119,7 @@ export async function callDrafter(
   template: PromptTemplate,
   variables: DraftVariables,
   tier: ModelTier = 'fast',
-): Promise<{ draft: Draft; call: ModelCallRecord; exchange: ModelExchange }> {
+): Promise<{ draft: Draft; call: ModelCallRecord; exchange: ModelExchange; escalationReason?: string }> {
   const request = draftRequest(variables, template, tier);
   const response = await gateway.call(request);
   // The guardrails read English only: a reply they cannot check goes to a person, whatever the model said.
@@ -132,5 +132,6 @@ export async function callDrafter(
       }
     : response.output;
   // The exchange is for the sealed audit sample only: it holds customer text and must not reach workflow history.
-  return { draft, call: response.record, exchange: exchangeOf(request, response) };
+  const result = { draft, call: response.record, exchange: exchangeOf(request, response) };
+  return uncovered ? { ...result, escalationReason: uncovered } : result;
 }

@@ -37,7 +37,7 @@ describe("the ticket's locale", () => {
     expect(mentions(draft, 'es-ES')).toBe(true);
     expect(result.route).toBe('escalate');
     expect(result.outcome).toBe('escalated');
-    expect(result.routeReasons).toContain('model asked for escalation');
+    expect(result.routeReasons).toContain("the ticket's locale es-ES is not one the guardrails check");
     expect(replies).toEqual([]);
   });
 
@@ -46,7 +46,7 @@ describe("the ticket's locale", () => {
     const { result, draft, replies } = await resolve(roamingTicket('x').message, 'es-ES');
     expect(mentions(draft, 'es-ES')).toBe(true);
     expect(result.route).toBe('escalate');
-    expect(result.routeReasons).toContain('model asked for escalation');
+    expect(result.routeReasons).toContain("the ticket's locale es-ES is not one the guardrails check");
     expect(result.replyConfidence).toBeLessThanOrEqual(0.5);
     expect(replies).toEqual([]);
   });

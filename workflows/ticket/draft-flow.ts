@@ -16,6 +16,7 @@ export async function draftAndCheck(run: TicketRun): Promise<void> {
     ]);
     run.modelCalls.push(drafted.call);
     run.draft = drafted.draft;
+    run.escalationReason = drafted.escalationReason ?? null;
     state.draftReply = drafted.draft.reply;
   } catch (error) {
     const reason = unusableModelAnswer(error);
@@ -36,6 +37,7 @@ export async function draftAndCheck(run: TicketRun): Promise<void> {
     );
     run.modelCalls.push(strong.call);
     run.draft = strong.draft;
+    run.escalationReason = strong.escalationReason ?? null;
     state.draftReply = strong.draft.reply;
     state.stage = 'validating';
     state.findings = (await run.validate(strong.draft)).findings;

@@ -56,6 +56,7 @@ export async function resolveTicket(args: ResolveTicketArgs): Promise<TicketResu
     stakes,
     draft,
     draftFailure: run.draftFailure,
+    escalationReason: run.escalationReason,
     findings: state.findings,
     policy,
   });

@@ -6,6 +6,8 @@ export interface RouteInput {
   /** null when the model could not produce a usable draft; draftFailure says why. */
   draft: Draft | null;
   draftFailure?: string | null;
+  /** Why the draft must go to a person when the code said so, not the model (a language the guardrails cannot read). */
+  escalationReason?: string | null;
   findings: Finding[];
   policy: Pick<TicketPolicy, 'sendThreshold' | 'reviewThreshold' | 'sendOffReason'>;
 }
@@ -43,7 +45,7 @@ export function decideRoute(input: RouteInput): RouteDecision {
   const reasons = [`confidence ${confidence.toFixed(2)} -> ${byConfidence(confidence, policy)}`];
   if (policy.sendOffReason && byConfidence(confidence, policy) === 'review')
     reasons.push(`automatic sending is off: ${policy.sendOffReason}`);
-  if (draft.escalationRequired) reasons.push('model asked for escalation');
+  if (draft.escalationRequired) reasons.push(input.escalationReason ?? 'model asked for escalation');
 
   let route: Outcome = modelRoute;
   if (input.stakes === 'high') {

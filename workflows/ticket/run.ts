@@ -39,6 +39,7 @@ export class TicketRun {
   classified: ClassifyResult | null = null;
   draft: Draft | null = null;
   draftFailure: string | null = null;
+  escalationReason: string | null = null;
 
   constructor(
     readonly ticket: Ticket,
