@@ -17,12 +17,12 @@ import {
   travelBuddyAccount,
 } from '../test/unit/guardrails/fixtures';
 import { loadPromptSet } from '../workers/model-deps';
+import { runScript, scriptCommand } from '../client/cli/script-args';
 
 /**
  * What a ticket's model calls cost on the Anthropic path: the real SDK and gateway against the API emulator, which
  * charges cache writes and reads as the API does, answered strictly by the offline engine. Each ticket is classified
  * and drafted in turn, as the workflow does; the figures are the gateway's own cost records.
- * `npx tsx bench/ticket-cost.ts [tickets=100]`
  */
 const FAST = 'claude-haiku-4-5-20251001';
 
@@ -97,12 +97,22 @@ export async function ticketCost(count: number) {
   };
 }
 
-if (require.main === module) {
-  ticketCost(Number(process.argv[2] ?? 100)).then(
-    (figures) => console.log(JSON.stringify(figures, null, 2)),
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
+/** `npx tsx bench/ticket-cost.ts [tickets]` */
+export async function parseTicketCostOptions(argv: string[]): Promise<{ tickets: number }> {
+  const { program, Argument, values } = await scriptCommand(
+    'npx tsx bench/ticket-cost.ts',
+    "What a ticket's model calls cost on the Anthropic path, against the API emulator: JSON on stdout",
   );
+  program.addArgument(
+    new Argument('[tickets]', 'tickets to classify and draft').argParser(values.positiveInteger).default(100),
+  );
+  const [tickets] = program.parse(argv, { from: 'user' }).processedArgs as [number];
+  return { tickets };
 }
+
+async function main(): Promise<void> {
+  const { tickets } = await parseTicketCostOptions(process.argv.slice(2));
+  console.log(JSON.stringify(await ticketCost(tickets), null, 2));
+}
+
+if (require.main === module) runScript(main, { stack: true });

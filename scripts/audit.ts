@@ -6,8 +6,39 @@ import { readTemporalAnchors } from '../activities/audit/temporal-anchors';
 import { verifyAuditChain, type AuditVerification } from '../activities/audit/verify';
 import { connectClient } from '../client/connection';
 import { loadConfigOrExit, requireDatabaseUrl, type Config } from '../config';
+import { runScript, scriptCommand } from '../client/cli/script-args';
 
-const usage = 'usage: tsx scripts/audit.ts verify [--no-anchors] | prune';
+/** Exit codes of the script, beside 2 for a refused command line. */
+const exitCodes = { intact: 0, tampered: 1, unchecked: 3 } as const;
+
+export type AuditCommand = { command: 'verify'; anchors: boolean } | { command: 'prune' };
+
+/** `npx tsx scripts/audit.ts verify [--no-anchors] | prune` (`npm run audit:verify` is the first). */
+export async function parseAuditOptions(argv: string[]): Promise<AuditCommand> {
+  const { program } = await scriptCommand('npx tsx scripts/audit.ts', 'Verify or prune the audit chain (DATABASE_URL)');
+  program.addHelpText(
+    'after',
+    '\nExit codes: 0 intact (or pruned), 1 tampered, 2 usage, 3 could not check (database or Temporal unreachable).',
+  );
+  let chosen: AuditCommand | undefined;
+  program
+    .command('verify')
+    .description('walk the chain with the keys and check it against its anchors in Temporal')
+    .option('--no-anchors', 'check the chain alone, without reading the anchors from Temporal')
+    .action((options: { anchors: boolean }) => {
+      chosen = { command: 'verify', anchors: options.anchors };
+    });
+  program
+    .command('prune')
+    .description(
+      'delete rows older than AUDIT_RETENTION, as a role that may execute audit_prune (switchboard_audit_admin or the owner)',
+    )
+    .action(() => {
+      chosen = { command: 'prune' };
+    });
+  program.parse(argv, { from: 'user' });
+  return chosen ?? program.help({ error: true });
+}
 
 export function describeVerification(result: AuditVerification): string {
   const anchors = result.anchors.checked
@@ -42,40 +73,24 @@ async function verify(config: Config, pool: Pool, withAnchors: boolean): Promise
   }
 }
 
-/**
- * Exit codes: 0 intact (or pruned), 1 tampered, 2 usage, 3 could not check (database or Temporal unreachable).
- * Prune needs a connection that may execute audit_prune (switchboard_audit_admin or the owner), not the app's.
- */
-async function main(argv: string[]): Promise<number> {
-  const [command, ...flags] = argv;
-  const valid =
-    (command === 'verify' && flags.every((flag) => flag === '--no-anchors')) || (command === 'prune' && !flags.length);
-  if (!valid) {
-    console.error(usage);
-    return 2;
-  }
+/** Prune needs a connection that may execute audit_prune (switchboard_audit_admin or the owner), not the app's. */
+async function main(): Promise<number> {
+  const chosen = await parseAuditOptions(process.argv.slice(2));
   const config = loadConfigOrExit();
   const pool = new Pool({ connectionString: requireDatabaseUrl(config), max: 1 });
   try {
-    if (command === 'prune') {
+    if (chosen.command === 'prune') {
       bindChainKeys(pool, requireChainKeys(config));
       const result = await pruneAuditLog(pool, { olderThanMs: config.AUDIT_RETENTION, now: new Date() });
       console.log(describePrune(result, config.AUDIT_RETENTION));
-      return 0;
+      return exitCodes.intact;
     }
-    const result = await verify(config, pool, !flags.includes('--no-anchors'));
+    const result = await verify(config, pool, chosen.anchors);
     (result.ok ? console.log : console.error)(describeVerification(result));
-    return result.ok ? 0 : 1;
+    return result.ok ? exitCodes.intact : exitCodes.tampered;
   } finally {
     await pool.end();
   }
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2))
-    .then((code) => process.exit(code))
-    .catch((error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exit(3);
-    });
-}
+if (require.main === module) runScript(main, { failureExitCode: exitCodes.unchecked, exitWhenDone: true });

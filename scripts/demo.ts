@@ -7,6 +7,7 @@ import {
   faultPolicyFromConfig,
   ticketPolicyFromConfig,
 } from '../client';
+import { runScript, scriptCommand } from '../client/cli/script-args';
 import { ensureDemoApiKeys } from './demo/api-keys';
 import { renderAuditorGuide } from './demo/auditor-guide';
 import { renderFaultReport } from './demo/fault-report';
@@ -22,12 +23,28 @@ import { startDevSession } from './stack/with-worker';
 import { stackDir } from './stack/index';
 import { join } from 'node:path';
 
+export interface DemoOptions {
+  /** Stop everything once the examples have run, instead of serving until Ctrl-C. */
+  once: boolean;
+}
+
+/** `make demo [ARGS=--once]`, or `npm run demo -- [--once]` */
+export async function parseDemoOptions(argv: string[]): Promise<DemoOptions> {
+  const { program } = await scriptCommand(
+    'npm run demo --',
+    "Bring up the dev stack, a worker, the API and the codec server; run the source documents' examples as tickets, " +
+      'faults and a compliance report; print what an on-call engineer and an auditor run against it; keep serving',
+  );
+  program.option('--once', 'exit when the examples are done instead of serving until Ctrl-C', false);
+  return program.parse(argv, { from: 'user' }).opts<DemoOptions>();
+}
+
 /**
  * `make demo`: bring up the dev stack, a worker, the API and the codec server, run the source documents' examples,
  * print what an on-call engineer and an auditor run against it, and keep serving.
  */
 async function main(): Promise<void> {
-  const once = process.argv.includes('--once');
+  const { once } = await parseDemoOptions(process.argv.slice(2));
   // The demo's output is the table; the SDK's start-up chatter would bury it.
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const emulator = await startModelEmulatorIfNeeded();
@@ -129,10 +146,5 @@ async function main(): Promise<void> {
   await shutdown();
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-    process.exit(1);
-  },
-);
+// The SDK's runtime outlives the shutdown: the demo exits once its work is done rather than wait on it.
+if (require.main === module) runScript(main, { stack: true, exitWhenDone: true });

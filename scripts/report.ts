@@ -1,15 +1,30 @@
 import { Pool } from 'pg';
 import { fetchLatestReport } from '../client';
 import { loadConfigOrExit, requireDatabaseUrl } from '../config';
+import { runScript, scriptCommand } from '../client/cli/script-args';
 
-/** `npm run report -- --month 2025-01 [--format csv|json]`: the latest stored ACMA report for a month. */
+export interface ReportOptions {
+  month: string;
+  format: 'csv' | 'json';
+}
+
+/** `npm run report -- --month 2025-01 [--format csv|json]` */
+export async function parseReportOptions(argv: string[]): Promise<ReportOptions> {
+  const { program, Option, values } = await scriptCommand(
+    'npm run report --',
+    'Print the latest stored ACMA data-breach report for a month',
+  );
+  program
+    .addOption(new Option('--month <YYYY-MM>', 'the reported month').argParser(values.yearMonth).makeOptionMandatory())
+    .addOption(
+      new Option('--format <format>', 'CSV and summary, or the stored record').choices(['csv', 'json']).default('csv'),
+    );
+  return program.parse(argv, { from: 'user' }).opts<ReportOptions>();
+}
+
+/** The latest stored ACMA report for a month. */
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const month = args[args.indexOf('--month') + 1];
-  const format = args.includes('--format') ? args[args.indexOf('--format') + 1] : 'csv';
-  if (!month || !args.includes('--month') || !['csv', 'json'].includes(format ?? '')) {
-    throw new Error('usage: npm run report -- --month YYYY-MM [--format csv|json]');
-  }
+  const { month, format } = await parseReportOptions(process.argv.slice(2));
   const pool = new Pool({ connectionString: requireDatabaseUrl(loadConfigOrExit()), max: 1 });
   try {
     const report = await fetchLatestReport(pool, month);
@@ -22,7 +37,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+if (require.main === module) runScript(main);

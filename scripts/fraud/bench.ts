@@ -6,6 +6,7 @@ import { createModelGateway } from '../../activities/model/gateway';
 import { loadConfigOrExit, requireDatabaseUrl } from '../../config';
 import { inventedFigures, type FlaggedAccount } from '../../domain/fraud/summary';
 import { createOfflineProvider, loadPromptSet } from '../../workers/model-deps';
+import { runScript, scriptCommand } from '../../client/cli/script-args';
 
 export interface FraudBenchResult {
   accounts: number;
@@ -65,15 +66,33 @@ export async function benchFraud(
   };
 }
 
+export interface FraudBenchOptions {
+  /** The sweep date; without it, the latest day of the loaded population. */
+  date?: string;
+  summaries: number;
+}
+
 /** `npm run bench:fraud -- [--date YYYY-MM-DD] [--summaries N]` */
+export async function parseFraudBenchOptions(argv: string[]): Promise<FraudBenchOptions> {
+  const { program, Option, values } = await scriptCommand(
+    'npm run bench:fraud --',
+    'Time detection over the loaded fraud population, then offline summary throughput through the model gateway',
+  );
+  program
+    .addOption(
+      new Option('--date <date>', 'sweep date, YYYY-MM-DD (default: the latest day loaded)').argParser(values.isoDate),
+    )
+    .addOption(
+      new Option('--summaries <n>', 'flagged accounts to summarise').argParser(values.positiveInteger).default(2000),
+    );
+  return program.parse(argv, { from: 'user' }).opts<FraudBenchOptions>();
+}
+
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
+  const options = await parseFraudBenchOptions(process.argv.slice(2));
   const pool = new Pool({ connectionString: requireDatabaseUrl(loadConfigOrExit()), max: 1 });
   try {
-    const r = await benchFraud(pool, {
-      date: args.includes('--date') ? args[args.indexOf('--date') + 1] : undefined,
-      summaries: Number(args.includes('--summaries') ? args[args.indexOf('--summaries') + 1] : 2000),
-    });
+    const r = await benchFraud(pool, options);
     console.log(`accounts: ${r.accounts}; sweep date ${r.date}`);
     console.log(`detection: ${r.detectSeconds.toFixed(1)} s, ${r.flaggedAccounts} accounts flagged`);
     console.log(
@@ -85,9 +104,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (require.main === module) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
-}
+if (require.main === module) runScript(main);

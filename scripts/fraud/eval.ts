@@ -2,16 +2,32 @@ import { Pool } from 'pg';
 import { performance } from 'node:perf_hooks';
 import { detectAnomalies } from '../../activities/fraud/detect';
 import { loadConfigOrExit, requireDatabaseUrl } from '../../config';
+import { runScript, scriptCommand } from '../../client/cli/script-args';
 import { renderTable } from '../demo/table';
 
-/** `npm run eval:fraud -- [--date YYYY-MM-DD]`: scores detection against the generator's labels. */
+export interface FraudEvalOptions {
+  /** The sweep date; without it, the latest day of the loaded population. */
+  date?: string;
+}
+
+/** `npm run eval:fraud -- [--date YYYY-MM-DD]` */
+export async function parseFraudEvalOptions(argv: string[]): Promise<FraudEvalOptions> {
+  const { program, Option, values } = await scriptCommand(
+    'npm run eval:fraud --',
+    "Score fraud detection over the loaded population against the generator's labels: recall and precision per rule",
+  );
+  program.addOption(
+    new Option('--date <date>', 'sweep date, YYYY-MM-DD (default: the latest day loaded)').argParser(values.isoDate),
+  );
+  return program.parse(argv, { from: 'user' }).opts<FraudEvalOptions>();
+}
+
 async function main(): Promise<void> {
+  const options = await parseFraudEvalOptions(process.argv.slice(2));
   const pool = new Pool({ connectionString: requireDatabaseUrl(loadConfigOrExit()), max: 1 });
   try {
-    const args = process.argv.slice(2);
-    const date =
-      (args.includes('--date') ? args[args.indexOf('--date') + 1] : undefined) ??
-      (await pool.query('SELECT max(day)::text AS d FROM fraud_data_sessions')).rows[0].d;
+    const date: string =
+      options.date ?? (await pool.query('SELECT max(day)::text AS d FROM fraud_data_sessions')).rows[0].d;
     const started = performance.now();
     const flags = await detectAnomalies(pool, date);
     const seconds = (performance.now() - started) / 1000;
@@ -54,7 +70,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+if (require.main === module) runScript(main);

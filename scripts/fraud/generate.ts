@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { runScript, scriptCommand } from '../../client/cli/script-args';
 import { ChunkLoader } from './loader';
 import { generateAccount } from './population';
 import { indexes, tableNames, type TableName } from './schema';
@@ -58,27 +59,32 @@ export async function generate(pool: Pool, options: GenerateOptions): Promise<Ge
   return { counts: out.counts, loadMs: loaded - started, indexMs: Date.now() - loaded };
 }
 
-export function parseArgs(argv: string[]): GenerateOptions {
-  const value = (flag: string, fallback?: string): string => {
-    const i = argv.indexOf(flag);
-    const found = i >= 0 ? argv[i + 1] : fallback;
-    if (found === undefined) throw new Error(`${flag} is required`);
-    return found;
-  };
-  const positive = (flag: string, fallback?: string): number => {
-    const n = Number(value(flag, fallback));
-    if (!Number.isInteger(n) || n <= 0) throw new Error(`${flag} must be a positive integer`);
-    return n;
-  };
-  const end = value('--end', new Date().toISOString().slice(0, 10));
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(end) || Number.isNaN(Date.parse(end))) throw new Error('--end must be YYYY-MM-DD');
-  const seed = Number(value('--seed', '42'));
-  if (!Number.isInteger(seed) || seed < 0) throw new Error('--seed must be a non-negative integer');
-  return { accounts: positive('--accounts'), days: positive('--days'), seed, end };
+/** `npm run data:generate -- --accounts N --days D [--seed S] [--end YYYY-MM-DD]` */
+export async function parseGenerateOptions(argv: string[]): Promise<GenerateOptions> {
+  const { program, Option, values } = await scriptCommand(
+    'npm run data:generate --',
+    'Rebuild the fraud tables (DATABASE_URL) with a deterministic synthetic population and its labelled frauds',
+  );
+  program
+    .addOption(
+      new Option('--accounts <n>', 'accounts in the population')
+        .argParser(values.positiveInteger)
+        .makeOptionMandatory(),
+    )
+    .addOption(
+      new Option('--days <n>', 'days of usage per account').argParser(values.positiveInteger).makeOptionMandatory(),
+    )
+    .addOption(new Option('--seed <n>', 'seed of the generator').argParser(values.nonNegativeInteger).default(42))
+    .addOption(
+      new Option('--end <date>', 'the last generated day, YYYY-MM-DD')
+        .argParser(values.isoDate)
+        .default(new Date().toISOString().slice(0, 10), 'today (UTC)'),
+    );
+  return program.parse(argv, { from: 'user' }).opts<GenerateOptions>();
 }
 
 async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2));
+  const options = await parseGenerateOptions(process.argv.slice(2));
   if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is not set');
   const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
   try {
@@ -93,9 +99,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (require.main === module) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
-}
+if (require.main === module) runScript(main);

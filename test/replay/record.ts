@@ -1,6 +1,7 @@
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
 import type { TicketPolicyInput } from '../../domain/ticket';
 import { agentDecisionSignal, customerReplySignal, statusQuery } from '../../workflows/ticket/messages';
 import { reviewSignal, reviewStatusQuery } from '../../workflows/compliance/messages';
@@ -10,9 +11,17 @@ import { faultKeyring, faultStubs, type FaultStubOptions } from '../workflows/fa
 import { signReview } from '../workflows/ticket-signing';
 import { TestKeyring } from '../support/decision-keys';
 import { contentSubject } from '../../activities/decisions/signing';
+import { runScript, scriptCommand } from '../../client/cli/script-args';
 
 const reviewerKeyring = new TestKeyring();
 import { classification, draft, fakeCall, stubActivities, type StubOptions } from '../workflows/stub-activities';
+
+export interface RecordOptions {
+  /** Appended to each history's file name; empty records over the committed files. */
+  suffix: string;
+  /** Record only the compliance workflow's histories. */
+  complianceOnly: boolean;
+}
 
 /**
  * `npm run replay:record` (with TEMPORAL_ADDRESS and WORKFLOW_BUNDLE_PATH of a running stack): runs each scenario on
@@ -20,8 +29,24 @@ import { classification, draft, fakeCall, stubActivities, type StubOptions } fro
  * incompatible; otherwise the replay test proves the change is safe for workflows already running.
  * `-- --suffix=-audit` records beside the existing files instead of over them, so older histories stay as evidence.
  */
-const suffix = process.argv.find((arg) => arg.startsWith('--suffix='))?.slice('--suffix='.length) ?? '';
-const historyFile = (name: string) => join(__dirname, 'histories', `${name}${suffix}.json`);
+export async function parseRecordOptions(argv: string[]): Promise<RecordOptions> {
+  const { program, Option, values } = await scriptCommand(
+    'npm run replay:record --',
+    'Run each replay scenario on the current workflow code and save its history under test/replay/histories',
+  );
+  program
+    .addOption(
+      new Option('--suffix <text>', 'recorded beside the existing files, e.g. --suffix=-audit, instead of over them')
+        // Part of a file name in histories/, never a path out of it.
+        .argParser(values.matching(z.string().regex(/^[\w.-]*$/, 'letters, digits, . _ and - only')))
+        .default(''),
+    )
+    .option('--compliance-only', "record only the compliance workflow's histories", false);
+  return program.parse(argv, { from: 'user' }).opts<RecordOptions>();
+}
+
+/** Where a history is saved: beside the committed ones, or over them when the suffix is empty. */
+const historyFile = (name: string, suffix: string) => join(__dirname, 'histories', `${name}${suffix}.json`);
 const policy: TicketPolicyInput = {
   sendThreshold: 0.85,
   reviewThreshold: 0.6,
@@ -82,7 +107,7 @@ const faultScenarios: Record<string, { stubs: FaultStubOptions; verdict?: 'appro
   reject: { stubs: {}, verdict: 'reject' },
 };
 
-async function recordFaults(harness: TemporalHarness): Promise<void> {
+async function recordFaults(harness: TemporalHarness, suffix: string): Promise<void> {
   for (const [name, scenario] of Object.entries(faultScenarios)) {
     const { activities } = faultStubs(scenario.stubs);
     const worker = await harness.worker(activities);
@@ -118,7 +143,7 @@ async function recordFaults(harness: TemporalHarness): Promise<void> {
       await handle.result();
       return handle.fetchHistory();
     });
-    writeFileSync(historyFile(`diagnoseFault-${name}`), historyToJSON(history));
+    writeFileSync(historyFile(`diagnoseFault-${name}`, suffix), historyToJSON(history));
     console.log(`recorded fault ${name}`);
   }
 }
@@ -145,7 +170,7 @@ function complianceStubs(mismatch: boolean) {
   };
 }
 
-async function recordCompliance(harness: TemporalHarness): Promise<void> {
+async function recordCompliance(harness: TemporalHarness, suffix: string): Promise<void> {
   for (const [name, mismatch] of [
     ['pass', false],
     ['review', true],
@@ -179,20 +204,21 @@ async function recordCompliance(harness: TemporalHarness): Promise<void> {
       await handle.result();
       return handle.fetchHistory();
     });
-    writeFileSync(historyFile(`monthlyComplianceReport-${name}`), historyToJSON(history));
+    writeFileSync(historyFile(`monthlyComplianceReport-${name}`, suffix), historyToJSON(history));
     console.log(`recorded compliance ${name}`);
   }
 }
 
 async function main(): Promise<void> {
+  const options = await parseRecordOptions(process.argv.slice(2));
   const harness = await temporalHarness();
-  if (process.argv.includes('--compliance-only')) {
-    await recordCompliance(harness);
+  if (options.complianceOnly) {
+    await recordCompliance(harness, options.suffix);
     await harness.close();
     return;
   }
-  await recordCompliance(harness);
-  await recordFaults(harness);
+  await recordCompliance(harness, options.suffix);
+  await recordFaults(harness, options.suffix);
   for (const [name, scenario] of Object.entries(scenarios)) {
     const { activities } = stubActivities(scenario.stubs);
     const worker = await harness.worker(activities);
@@ -215,13 +241,10 @@ async function main(): Promise<void> {
       await handle.result();
       return handle.fetchHistory();
     });
-    writeFileSync(historyFile(`resolveTicket-${name}`), historyToJSON(history));
+    writeFileSync(historyFile(`resolveTicket-${name}`, options.suffix), historyToJSON(history));
     console.log(`recorded ${name}`);
   }
   await harness.close();
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) runScript(main, { stack: true });
