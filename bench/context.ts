@@ -14,6 +14,8 @@ export interface BenchContext {
   /** The environment a worker process needs for the stack under test, before per-phase settings. */
   stackEnv: Record<string, string>;
   workflowBundlePath: string;
+  /** The process that started the stack, whose descendants are the Temporal server and PostgreSQL; null if unknown. */
+  supervisorPid: number | null;
   log(line: string): void;
 }
 

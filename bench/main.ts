@@ -10,6 +10,7 @@ import type { BenchContext } from './context';
 import { parseBenchOptions } from './options';
 import { runPhases } from './phases';
 import { describeMachine } from './machine';
+import { stackSupervisorPid } from './stack-processes';
 import { renderTable, targetSummary } from './table';
 
 async function main(): Promise<void> {
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
       outDir,
       stackEnv,
       workflowBundlePath,
+      supervisorPid: stackSupervisorPid(stack !== null, opts.stackProfile as Profile, config.TEMPORAL_ADDRESS),
       log,
     };
     const machine = await describeMachine(config);
@@ -80,7 +82,7 @@ async function main(): Promise<void> {
     writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
     console.log(renderTable(figures));
     console.log(
-      `\ntargets: ${summary.pass} pass, ${summary.miss} miss${summary.unmeasured ? `, ${summary.unmeasured} not measured` : ''}` +
+      `\ntargets: ${summary.meets} met, ${summary.misses} missed${summary.unmeasured ? `, ${summary.unmeasured} not measured` : ''}` +
         ` | ${machine.cpus} x ${machine.cpuModel}, ${machine.ramGb} GB RAM, Node ${machine.node}, load ${machine.loadAverage?.toFixed(2)}` +
         `\nreport: ${out}`,
     );

@@ -1,7 +1,7 @@
 import type { BenchSize } from './context';
 import type { Phase, PhaseOptions } from './phases';
 
-export const allPhases: Phase[] = ['tickets', 'faults', 'fraud', 'memory'];
+export const allPhases: Phase[] = ['tickets', 'emulated', 'faults', 'fraud', 'memory'];
 
 export interface BenchOptions extends PhaseOptions {
   size: BenchSize;
@@ -15,11 +15,14 @@ export async function parseBenchOptions(argv: string[]): Promise<BenchOptions> {
   // commander 15 is ESM-only; a dynamic import is how this CommonJS project loads it.
   const { Command, Option } = await import('commander');
   const program = new Command('bench')
-    .description('Ticket throughput and overhead, fault approval round trip, fraud detection, worker memory')
+    .description(
+      'Cost of durability (plain awaits beside the workflow, CPU and history per ticket), emulated-model tickets, fault approval round trip, fraud detection, worker memory',
+    )
     .option('--only <phases>', `comma-separated subset of ${allPhases.join(',')}`, allPhases.join(','))
     .addOption(new Option('--size <size>', 'full run or a quick smoke run').choices(['full', 'ci']).default('full'))
     .option('--tickets <n>', 'tickets per loaded run (default 500, ci 100)')
     .option('--concurrency <n>', 'tickets in flight during a loaded run', '100')
+    .option('--alone <n>', 'tickets run one at a time for the one-ticket-alone figures (default 100, ci 30)')
     .option('--approvals <n>', 'fault approvals to time (default 20, ci 6)')
     .option('--open <n>', 'open workflows for the memory figure', '1000')
     .option('--cached-workflows <n>', 'workflow cache size of the second memory run', '100')
@@ -43,6 +46,7 @@ export async function parseBenchOptions(argv: string[]): Promise<BenchOptions> {
     out: opts.out,
     tickets: positive('tickets', opts.tickets, 500, 100),
     concurrency: positive('concurrency', opts.concurrency, 100, 100),
+    alone: positive('alone', opts.alone, 100, 30),
     approvals: positive('approvals', opts.approvals, 20, 6),
     open: positive('open', opts.open, 1000, 1000),
     cachedWorkflows: positive('cached-workflows', opts.cachedWorkflows, 100, 100),

@@ -2,18 +2,22 @@ import { getHeapStatistics } from 'node:v8';
 import { devServerDynamicConfig } from '../scripts/stack/temporal-server';
 import type { BenchContext } from './context';
 import { runFaultBench } from './faults';
+import { aloneFigures, cpuFigures, durabilityFigures, routeCostFigures } from './durability-figures';
 import { faultFigures, fraudFigures, memoryFigures, ticketFigures } from './figures';
 import { runFraudBench } from './fraud';
 import { runMemoryBench } from './memory';
 import { startEmulatedModel } from './model-emulator';
 import type { Figure } from './targets';
-import { runTicketBench, type TicketRunResult } from './tickets';
+import { runPlainBench } from './plain-run';
+import { runTicketBench } from './tickets';
 
-export type Phase = 'tickets' | 'faults' | 'fraud' | 'memory';
+export type Phase = 'tickets' | 'emulated' | 'faults' | 'fraud' | 'memory';
 
 export interface PhaseOptions {
   tickets: number;
   concurrency: number;
+  /** Tickets run one at a time for the one-ticket-alone figures. */
+  alone: number;
   approvals: number;
   open: number;
   /** WORKER_MAX_CACHED_WORKFLOWS for the second memory run. */
@@ -44,44 +48,51 @@ export async function runPhases(ctx: BenchContext, only: Phase[], options: Phase
         : `WORKER_MAX_CONCURRENT_WORKFLOW_TASKS=${ctx.config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS}`,
     maxConcurrentActivityTaskExecutions: `WORKER_MAX_CONCURRENT_ACTIVITIES=${slots.WORKER_MAX_CONCURRENT_ACTIVITIES} for loaded ticket runs, config default (${ctx.config.WORKER_MAX_CONCURRENT_ACTIVITIES}) elsewhere`,
     databasePoolMax: ctx.config.DATABASE_POOL_MAX,
-    reviewsAndClarifications: 'answered by signals sent right after start: no human wait in end-to-end time',
+    reviewsAndClarifications:
+      'the customer answer is signalled right after start; the agent decision as soon as the review handoff is in PostgreSQL (polled every 20 ms), and that wait is left out of overhead',
+    plainPipeline:
+      'bench/plain-pipeline.ts: the same activities (offline engine, no added latency) with plain awaits in the bench process, same tickets, concurrency and PostgreSQL',
+    cpu: 'utime+stime (with reaped children) from /proc over the measured window; Temporal server and PostgreSQL found among the stack supervisor’s descendants',
     devServer: `stack lanes start the dev server with ${JSON.stringify(devServerDynamicConfig)}`,
     sharedModules: 'zod preloaded once per workflow thread (domain/zod-preload.ts), not once per workflow',
   };
 
   if (only.includes('tickets')) {
-    const sample = ctx.size === 'ci' ? 50 : 100;
-    const runs: TicketRunResult[] = [];
-    const offline = await runTicketBench(ctx, {
-      label: 'offline',
-      count: options.tickets,
-      concurrency: options.concurrency,
-      sample,
-      env: slots,
-    });
-    runs.push(offline);
-    figures.push(...ticketFigures(offline, true));
-    // One at a time: overhead with no queueing in the worker or the server, beside the loaded figure.
-    const light = ctx.size === 'ci' ? 20 : 100;
-    const serial = await runTicketBench(ctx, { label: 'offline-serial', count: light, concurrency: 1, sample: light });
-    runs.push(serial);
-    figures.push(...ticketFigures(serial, false));
+    const loaded = { count: options.tickets, concurrency: options.concurrency };
+    // The yardstick first, then the workflow: the same tickets at the same concurrency, in the same bench run.
+    const plain = await runPlainBench(ctx, { label: 'plain', ...loaded });
+    // Every history of the loaded run, so each route's costs come from all of its tickets.
+    const offline = await runTicketBench(ctx, { label: 'offline', ...loaded, sample: loaded.count, env: slots });
+    figures.push(
+      ...durabilityFigures(offline, plain),
+      ...cpuFigures(offline, plain),
+      ...routeCostFigures(offline),
+      ...ticketFigures(offline, false),
+    );
+    // One at a time: overhead with no queueing in the worker or the server.
+    const alone = { count: options.alone, concurrency: 1 };
+    const plainAlone = await runPlainBench(ctx, { label: 'plain-alone', ...alone });
+    const serial = await runTicketBench(ctx, { label: 'offline-alone', ...alone, sample: alone.count });
+    figures.push(...aloneFigures(serial, plainAlone));
+    results.plain = [plain, plainAlone];
+    results.tickets = [offline, serial];
+  }
+  if (only.includes('emulated')) {
     const model = await startEmulatedModel(options.modelLatencyMs);
     try {
       const emulated = await runTicketBench(ctx, {
         label: `emulated-${options.modelLatencyMs}ms`,
         count: options.tickets,
         concurrency: options.concurrency,
-        sample,
+        sample: ctx.size === 'ci' ? 50 : 100,
         env: { ...model.env, ...slots },
       });
-      runs.push(emulated);
-      figures.push(...ticketFigures(emulated, false));
+      figures.push(...ticketFigures(emulated));
+      results.emulated = emulated;
       results.emulatedModel = { via: 'Anthropic Messages API emulator, real SDK', requests: model.requests() };
     } finally {
       await model.close();
     }
-    results.tickets = runs;
   }
   if (only.includes('faults')) {
     ctx.log(`faults: timing ${options.approvals} approvals`);

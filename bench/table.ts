@@ -8,7 +8,14 @@ function formatValue(value: number | null): string {
 
 const formatTarget = (figure: Figure) => (figure.target ? `${figure.target.op} ${figure.target.value}` : '');
 
-/** A plain-text table, one figure a line, with the target and PASS/MISS where the issue sets a target. */
+/** "meets", "misses by 12.5 ms", "n/a" or nothing: the gap in the figure's own unit. */
+export function verdictText(figure: Figure): string {
+  const v = verdict(figure);
+  if (v.status !== 'misses') return v.status;
+  return `misses by ${formatValue(v.gap)}${figure.unit ? ` ${figure.unit}` : ''}`;
+}
+
+/** A plain-text table, one figure a line, with the target and whether it is met where the issue sets one. */
 export function renderTable(figures: readonly Figure[]): string {
   const header = ['Section', 'Figure', 'Value', 'Unit', 'Target', 'Result'];
   const rows = figures.map((f) => [
@@ -17,7 +24,7 @@ export function renderTable(figures: readonly Figure[]): string {
     formatValue(f.value),
     f.unit,
     formatTarget(f),
-    verdict(f),
+    verdictText(f),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const numeric = new Set([2]);
@@ -29,12 +36,12 @@ export function renderTable(figures: readonly Figure[]): string {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-/** How many targeted figures passed, missed or could not be measured, for the last line of the report. */
-export function targetSummary(figures: readonly Figure[]): { pass: number; miss: number; unmeasured: number } {
-  const verdicts = figures.map(verdict);
+/** How many targeted figures met their target, missed it or could not be measured, for the report's last line. */
+export function targetSummary(figures: readonly Figure[]): { meets: number; misses: number; unmeasured: number } {
+  const verdicts = figures.map((figure) => verdict(figure).status);
   return {
-    pass: verdicts.filter((v) => v === 'PASS').length,
-    miss: verdicts.filter((v) => v === 'MISS').length,
+    meets: verdicts.filter((v) => v === 'meets').length,
+    misses: verdicts.filter((v) => v === 'misses').length,
     unmeasured: verdicts.filter((v) => v === 'n/a').length,
   };
 }

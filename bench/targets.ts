@@ -5,6 +5,8 @@ export interface Target {
 }
 
 export const targets = {
+  /** Temporal throughput ÷ plain-await throughput, same tickets, concurrency, engine and PostgreSQL. */
+  durabilityRatio: { op: '>=', value: 0.33 },
   offlineTicketsPerSecond: { op: '>=', value: 50 },
   overheadP50Ms: { op: '<=', value: 25 },
   overheadP95Ms: { op: '<=', value: 60 },
@@ -21,12 +23,14 @@ export interface Figure {
   note?: string;
 }
 
-export type Verdict = 'PASS' | 'MISS' | 'n/a' | '';
+/** Where a figure stands against its target; `gap` is how far it misses, in the figure's unit. */
+export type Verdict = { status: 'meets' } | { status: 'misses'; gap: number } | { status: 'n/a' } | { status: '' };
 
-/** PASS or MISS against the target; n/a when a targeted figure could not be measured; blank when there is no target. */
+/** Meets or misses (and by how much); n/a when a targeted figure could not be measured; blank with no target. */
 export function verdict(figure: Pick<Figure, 'value' | 'target'>): Verdict {
-  if (!figure.target) return '';
-  if (figure.value === null || !Number.isFinite(figure.value)) return 'n/a';
+  if (!figure.target) return { status: '' };
+  if (figure.value === null || !Number.isFinite(figure.value)) return { status: 'n/a' };
   const { op, value } = figure.target;
-  return (op === '>=' ? figure.value >= value : figure.value <= value) ? 'PASS' : 'MISS';
+  const gap = op === '>=' ? value - figure.value : figure.value - value;
+  return gap <= 0 ? { status: 'meets' } : { status: 'misses', gap };
 }

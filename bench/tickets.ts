@@ -1,7 +1,10 @@
 import { join } from 'node:path';
 import type { BenchContext } from './context';
 import { workerEnv } from './context';
-import { fetchRunTimes } from './history';
+import { perTicket, startCpuMeter, type CpuSpent } from './cpu-meter';
+import { fetchRunTimes, humanWaits } from './history';
+import { costsByRoute, type RouteCost } from './route-costs';
+import { locateStackProcesses } from './stack-processes';
 import { distribution, mapLimit, ratePerSecond, spreadSample, workflowTiming, type Distribution } from './stats';
 import { driveTickets } from './ticket-load';
 import { startWorkerProcess } from './worker-process';
@@ -10,7 +13,7 @@ export interface TicketRunOptions {
   label: string;
   count: number;
   concurrency: number;
-  /** How many histories to fetch for activity time and overhead. */
+  /** How many histories to fetch for activity time, overhead and costs by route. */
   sample: number;
   /** Extra worker environment (model provider, activity slots). */
   env?: Record<string, string>;
@@ -30,6 +33,10 @@ export interface TicketRunResult {
   /** Activity queue time (scheduled to started), part of the overhead, shown on its own. */
   activityQueueMs: Distribution;
   workflowTasksPerTicket: number | null;
+  /** Mean events, workflow tasks and activities per ticket by route, over the sampled histories. */
+  costsByRoute: Record<string, RouteCost>;
+  /** CPU ms per ticket over the measured window, for the Temporal server, the worker and PostgreSQL. */
+  cpuMsPerTicket: CpuSpent;
   workerPeakRssMb: number | null;
 }
 
@@ -48,6 +55,8 @@ export async function runTicketBench(ctx: BenchContext, options: TicketRunOption
     // JIT, connection pools and the sticky cache warm up here, outside the measured window.
     await driveTickets(ctx, taskQueue, `BW-${ctx.runId}-${options.label}`, WARM_UP, Math.min(8, options.concurrency));
     ctx.log(`tickets ${options.label}: ${options.count} at ${options.concurrency} in flight`);
+    const stack = locateStackProcesses(ctx.supervisorPid);
+    const meter = startCpuMeter({ temporalServer: stack.temporalServer, worker: worker.pid, postgres: stack.postgres });
     const load = await driveTickets(
       ctx,
       taskQueue,
@@ -55,15 +64,23 @@ export async function runTicketBench(ctx: BenchContext, options: TicketRunOption
       options.count,
       options.concurrency,
     );
+    const cpu = meter.stop();
     clearInterval(sampler);
     const described = await mapLimit(load.workflowIds, 16, (id) => ctx.client.workflow.getHandle(id).describe());
     const endToEnd = described.filter((d) => d.closeTime).map((d) => d.closeTime!.getTime() - d.startTime.getTime());
-    const sampled = await mapLimit(spreadSample(load.workflowIds, options.sample), 8, (id) =>
-      fetchRunTimes(ctx.client, id),
-    );
+    const sampledIds = spreadSample(load.workflowIds, options.sample);
+    const sampled = await mapLimit(sampledIds, 8, (id) => fetchRunTimes(ctx.client, id));
     const timings = sampled
       .filter((t) => t.closeMs !== null)
-      .map((t) => workflowTiming(t.startMs, t.closeMs!, t.activities));
+      .map((t) => ({
+        activityMs: workflowTiming(t.startMs, t.closeMs!, t.activities).activityMs,
+        // A person's wait for the review counts as neither activity time nor overhead.
+        overheadMs: workflowTiming(t.startMs, t.closeMs!, [...t.activities, ...humanWaits(t)]).overheadMs,
+      }));
+    const routed = sampled.flatMap((times, i) => {
+      const route = load.routeOf[sampledIds[i]!];
+      return route ? [{ route, times }] : [];
+    });
     const queued = sampled.flatMap((t) => t.activities.map((a) => a.startedMs - a.scheduledMs));
     const tasks = sampled.map((t) => t.workflowTasks);
     return {
@@ -79,6 +96,8 @@ export async function runTicketBench(ctx: BenchContext, options: TicketRunOption
       overheadMs: distribution(timings.map((t) => t.overheadMs)),
       activityQueueMs: distribution(queued),
       workflowTasksPerTicket: tasks.length ? tasks.reduce((a, b) => a + b, 0) / tasks.length : null,
+      costsByRoute: costsByRoute(routed),
+      cpuMsPerTicket: perTicket(cpu, options.count),
       workerPeakRssMb: peakRss || null,
     };
   } finally {

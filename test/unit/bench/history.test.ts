@@ -1,5 +1,5 @@
 import { temporal } from '@temporalio/proto';
-import { runTimes } from '../../../bench/history';
+import { humanWaits, localActivitySpan, runTimes } from '../../../bench/history';
 
 const { EventType } = temporal.api.enums.v1;
 const at = (ms: number) => ({ seconds: Math.floor(ms / 1000), nanos: (ms % 1000) * 1_000_000 });
@@ -47,7 +47,86 @@ describe('run times from a history', () => {
     expect(times.workflowTasks).toBe(2);
   });
 
+  it('counts every event and each activity scheduled through the server', () => {
+    const times = runTimes(events);
+    expect(times.events).toBe(8);
+    expect(times.activitiesScheduled).toBe(1);
+    expect(times.localActivities).toBe(0);
+  });
+
   it('leaves the close time empty while the workflow runs', () => {
     expect(runTimes(events.slice(0, 3)).closeMs).toBeNull();
+  });
+});
+
+describe('local activities', () => {
+  const marker = (data: unknown, markerName = 'core_local_activity') =>
+    temporal.api.history.v1.HistoryEvent.fromObject({
+      eventId: 5,
+      eventType: EventType.EVENT_TYPE_MARKER_RECORDED,
+      eventTime: at(2_000),
+      markerRecordedEventAttributes: {
+        markerName,
+        details: { data: { payloads: [{ data: Buffer.from(JSON.stringify(data)) }] } },
+      },
+    });
+  const data = {
+    seq: 1,
+    attempt: 1,
+    activity_id: '1',
+    activity_type: 'loadAccountContext',
+    complete_time: '1970-01-01T00:00:01.990Z',
+    original_schedule_time: { seconds: 1, nanos: 950_000_000 },
+  };
+
+  it('reads a span from the marker core records: first scheduled to completed', () => {
+    expect(localActivitySpan(marker(data))).toEqual({
+      activityType: 'loadAccountContext',
+      scheduledMs: 1_950,
+      startedMs: 1_950,
+      closedMs: 1_990,
+    });
+  });
+
+  it('counts each local activity marker, and its span as activity time', () => {
+    const started = temporal.api.history.v1.HistoryEvent.fromObject({
+      eventId: 1,
+      eventType: EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED,
+      eventTime: at(1_900),
+    });
+    const times = runTimes([started, marker(data), marker(data, 'core_patch')]);
+    expect(times.localActivities).toBe(1);
+    expect(times.activities.map((a) => a.activityType)).toEqual(['loadAccountContext']);
+  });
+
+  it('has no span for a marker whose data cannot be read', () => {
+    expect(localActivitySpan(marker({ seq: 1 }))).toBeNull();
+  });
+});
+
+describe('waiting for a person', () => {
+  const activity = (activityType: string, closedMs: number) => ({
+    activityType,
+    scheduledMs: closedMs - 10,
+    startedMs: closedMs - 5,
+    closedMs,
+  });
+
+  it('runs from the review handoff to the agent’s decision', () => {
+    const waits = humanWaits({
+      activities: [activity('draftReply', 100), activity('openHandoff', 150), activity('verifyDecision', 260)],
+      signals: [
+        { name: 'customerReply', atMs: 20 },
+        { name: 'agentDecision', atMs: 230 },
+      ],
+    });
+    expect(waits).toEqual([{ activityType: 'awaiting agent', scheduledMs: 150, startedMs: 150, closedMs: 230 }]);
+  });
+
+  it('is none without a decision, or for a decision that came before any handoff', () => {
+    expect(humanWaits({ activities: [activity('openHandoff', 150)], signals: [] })).toEqual([]);
+    expect(
+      humanWaits({ activities: [activity('openHandoff', 150)], signals: [{ name: 'agentDecision', atMs: 90 }] }),
+    ).toEqual([]);
   });
 });
