@@ -6,7 +6,7 @@ import { saveCalibration, type Calibration } from '../config/calibration';
 import type { Point } from './calibration';
 import { fitThresholds, type FitTargets } from './calibration-fit';
 import type { ReportRun } from './report/model';
-import type { TicketOutcome } from './types';
+import type { TicketOutcome } from '../activities/evaluation/outcomes';
 
 export const CALIBRATION_DEFINITION =
   'an error is a ticket whose intent was not its label; the confidence is the one routing compares: the lower of the ' +

@@ -28,10 +28,15 @@ function alive(pid: number): boolean {
 export async function openEvalDatabase(config: Config, log: (line: string) => void): Promise<EvalDatabase> {
   const open = (url: string, source: string, stop?: RunningStack) => {
     const pool = new Pool({ connectionString: url, max: 5 });
+    // pool.end() resolves before its idle connections have closed, so a stack stopped right after may still end one:
+    // that must not crash a finished run. During the run, a dropped idle connection is replaced on next use.
+    let closing = false;
+    pool.on('error', (error) => closing || log(`database connection lost: ${error.message}`));
     return {
       pool,
       source,
       close: async () => {
+        closing = true;
         await pool.end();
         await stop?.stop();
       },

@@ -26,7 +26,8 @@ import {
   type LatencySummary,
   type Pair,
 } from './metrics';
-import type { GuardrailOutcome, TicketOutcome } from './types';
+import type { TicketOutcome } from '../activities/evaluation/outcomes';
+import type { GuardrailOutcome } from './types';
 
 export interface LabelFigures {
   accuracy: number | null;

@@ -1,11 +1,5 @@
 import { MultiBar, Presets } from 'cli-progress';
-
-export interface Progress {
-  bar(name: string, total: number): { tick(): void };
-  stop(): void;
-}
-
-export const silentProgress: Progress = { bar: () => ({ tick() {} }), stop() {} };
+import { silentProgress, type Progress } from '../activities/evaluation/progress';
 
 /** Bars on stderr, so stdout stays the summary a script can read; nothing is drawn when stderr is not a terminal. */
 export function terminalProgress(): Progress {

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadPrompt, promptsDir } from '../activities/model/prompt-library';
 import { loadPromptSet, type PromptSet } from '../workers/model-deps';
+import { promptSlots, promptVersionsOf, type PromptSlot } from '../activities/evaluation/prompt-versions';
 
 export const variantsDir = join(__dirname, 'prompt-variants');
 
@@ -12,13 +13,7 @@ export interface ResolvedPromptSet {
   versions: Record<string, string>;
 }
 
-const slots: Record<string, keyof PromptSet['prompts']> = {
-  'ticket/classify-intent': 'classify',
-  'ticket/draft-reply': 'draft',
-  'fault/diagnose': 'diagnose',
-  'compliance/extract-incident': 'extractIncident',
-  'fraud/summarise': 'summariseFraud',
-};
+const slots: Record<string, PromptSlot | undefined> = promptSlots;
 
 function markdownFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -41,14 +36,8 @@ export function resolvePromptSet(name: string, baseDir = promptsDir, overridesDi
       const id = relative(dir, file).replace(/\\/g, '/').replace(/\.md$/, '');
       const slot = slots[id];
       if (!slot) throw new Error(`${file}: ${id} is not a prompt the evaluation can override`);
-      (set.prompts as Record<string, unknown>)[slot] = loadPrompt(id, dir);
+      set.prompts[slot] = loadPrompt(id, dir);
     }
   }
-  const versions = Object.fromEntries(
-    Object.entries(slots).map(([id, slot]) => {
-      const template = set.prompts[slot];
-      return [id, typeof template === 'string' ? '' : template.version];
-    }),
-  );
-  return { name, set, versions };
+  return { name, set, versions: promptVersionsOf(set.prompts) };
 }

@@ -6,20 +6,26 @@ import { promptsDir } from '../activities/model/prompt-library';
 import { createPostgresRetriever } from '../activities/retrieval/postgres-fts';
 import { compareRuns } from './ab';
 import { loadAdversarialReplies } from './datasets/adversarial';
-import { HELD_OUT_FRACTION, loadTicketDataset, readOperatorCases, sliceCases } from './datasets/tickets';
+import {
+  HELD_OUT_FRACTION,
+  loadTicketDataset,
+  readOperatorCases,
+  sliceCases,
+} from '../activities/evaluation/ticket-cases';
 import { loadUnseenRows, unseenCases } from './datasets/tickets-unseen';
 import { unseenSection, type UnseenRun } from './scoring/unseen-tickets';
-import { createEvalEngine } from './engine';
+import { createEvalEngine } from '../workers/evaluation-engine';
 import { abFiguresOf, computeFigures } from './figures';
-import { silentProgress, type Progress } from './progress';
+import { silentProgress, type Progress } from '../activities/evaluation/progress';
 import { resolvePromptSet } from './prompt-sets';
 import { writeReports, type ReportPaths } from './report/write';
 import type { Report, ReportRun } from './report/model';
-import { createTicketRunner } from './runners/tickets';
+import { createTicketRunner } from '../activities/evaluation/ticket-runner';
 import { runGuardrailSet } from './runners/guardrails';
 import { mapLimit } from './map-limit';
-import { assertEvalTables, storeRun, ticketItem } from './store';
-import type { TicketOutcome } from './types';
+import { assertEvalTables } from '../activities/evaluation/eval-runs';
+import { storeRun, ticketItem } from './store';
+import type { TicketOutcome } from '../activities/evaluation/outcomes';
 
 export interface Variant {
   /** A prompt version: `current` or a directory under eval/prompt-variants. */
@@ -33,7 +39,7 @@ export interface EvalOptions {
   pool: Pool;
   variants: [Variant] | [Variant, Variant];
   limit?: number;
-  /** The operator's own labelled tickets (JSONL, as datasets/tickets-cases.jsonl) instead of the built-in set. */
+  /** The operator's own labelled tickets (JSONL, as activities/evaluation/tickets-cases.jsonl) instead of the built-in set. */
   casesFile?: string;
   /** Error rates to find confidence thresholds for; 001's high and medium bands by default. */
   targets?: number[];

@@ -1,8 +1,8 @@
 import type { Pool } from 'pg';
 import { z } from 'zod';
 import type { RunFigures } from './figures';
-import type { TicketOutcome } from './types';
 import { checkout } from '../activities/transaction';
+import type { TicketOutcome } from '../activities/evaluation/outcomes';
 
 export interface RunRecord<F = RunFigures> {
   useCase: string;
@@ -37,14 +37,6 @@ export type PreviousRun<F = RunFigures> = {
   promptVersions: Record<string, string>;
   figures: F;
 };
-
-/** Fails early with the fix when the table is missing, rather than after minutes of model calls. */
-export async function assertEvalTables(pool: Pool): Promise<void> {
-  const { rows } = await pool.query(`SELECT to_regclass('eval_runs') IS NOT NULL AS present`);
-  if (!rows[0]?.present) {
-    throw new Error('the eval_runs table is missing: run `npm run migrate` against this DATABASE_URL first');
-  }
-}
 
 /**
  * The last run of the same use case, variant, provider, model and item count (a `--limit` slice is not comparable

@@ -7,8 +7,9 @@ import type { Pool } from 'pg';
 import type { Config } from '../config';
 import type { PromptSet } from '../workers/model-deps';
 import { compareRuns, type AbFigures } from './ab';
-import { createEvalEngine, type EvalEngine } from './engine';
-import { silentProgress, type Progress } from './progress';
+import type { EvalEngine } from '../activities/evaluation/engine';
+import { createEvalEngine } from '../workers/evaluation-engine';
+import { silentProgress, type Progress } from '../activities/evaluation/progress';
 import { resolvePromptSet } from './prompt-sets';
 import type { Block, Card, UseCaseReport, UseCaseRun } from './report/blocks';
 import type { Headline } from './report/format';
@@ -16,7 +17,8 @@ import { renderUseCaseHtml } from './report/use-case-html';
 import { renderUseCaseMarkdown } from './report/use-case-markdown';
 import { writeReportFiles, type ReportPaths } from './report/write';
 import { labelOf, type Variant } from './run';
-import { assertEvalTables, storeRun, type StoredItem } from './store';
+import { assertEvalTables } from '../activities/evaluation/eval-runs';
+import { storeRun, type StoredItem } from './store';
 
 export interface PassContext {
   config: Config;

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { bundleWorkflows } from '../workers/workflow-bundle';
+import { runScript, scriptCommand } from '../client/cli/script-args';
 
 const root = join(__dirname, '..');
 
@@ -11,11 +11,10 @@ const productionRoots = ['workers', 'client', 'activities', 'workflows', 'domain
 
 /**
  * Files outside those roots that the compiled code reads at run time, copied beside the JavaScript: the prompts
- * (activities/model/prompt-library resolves them from its own directory), the SQL migrations the image's migrate job
- * applies, and the ticket cases the worker's monthly fairness activity scores (eval/datasets/tickets.ts reads them
- * from its own directory).
+ * (activities/model/prompt-library resolves them from its own directory) and the SQL migrations the image's migrate
+ * job applies. Data under the roots (the ticket cases the monthly fairness activity scores) comes with dataFiles().
  */
-const assets = ['prompts', join('db', 'migrations'), join('eval', 'datasets', 'tickets-cases.jsonl')];
+const assets = ['prompts', join('db', 'migrations')];
 
 /** Every file under the production roots that is not TypeScript: what modules there read beside themselves. */
 function dataFiles(): string[] {
@@ -26,14 +25,29 @@ function dataFiles(): string[] {
   );
 }
 
+export interface BuildOptions {
+  /** Where the build goes, resolved against the repository root. */
+  outDir: string;
+}
+
+/** `npm run build [-- --out-dir <dir>]` */
+export async function parseBuildOptions(argv: string[]): Promise<BuildOptions> {
+  const { program } = await scriptCommand(
+    'npm run build --',
+    'Compile the production tree to JavaScript with its run-time assets and a prebuilt workflow bundle',
+  );
+  program.option('--out-dir <dir>', 'where the build goes, relative to the repository root', 'dist');
+  const { outDir } = program.parse(argv, { from: 'user' }).opts<BuildOptions>();
+  return { outDir: resolve(root, outDir) };
+}
+
 /**
- * `npm run build [-- --out-dir <dir>]`: the production tree compiled to JavaScript (tsconfig.build.json), its
- * run-time assets, and the workflow bundle prebuilt, so a worker started with WORKFLOW_BUNDLE_PATH=<dir>/
- * workflow-bundle.js neither bundles nor needs TypeScript at start-up.
+ * The production tree compiled to JavaScript (tsconfig.build.json), its run-time assets, and the workflow bundle
+ * prebuilt, so a worker started with WORKFLOW_BUNDLE_PATH=<dir>/workflow-bundle.js neither bundles nor needs
+ * TypeScript at start-up.
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { 'out-dir': { type: 'string', default: 'dist' } } });
-  const outDir = resolve(root, values['out-dir']);
+  const { outDir } = await parseBuildOptions(process.argv.slice(2));
   // A stale file from a module since deleted must not ship.
   rmSync(outDir, { recursive: true, force: true });
   execFileSync(
@@ -54,7 +68,4 @@ async function main(): Promise<void> {
   console.log(`build: ${outDir} (workflow bundle ${(bundle.length / 1024).toFixed(0)} KiB)`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+if (require.main === module) runScript(main);

@@ -4,14 +4,20 @@ import { ConfigError, loadConfigOrExit, requireDatabaseUrl, type Config } from '
 import { temporalConnectionOptions } from '../config/temporal-connection';
 import { createActivities } from '../activities';
 import { connectClient } from '../client/connection';
-import { ensureAcmaSchedule, ensureAuditAnchorSchedule, ensureFraudSchedule } from './schedules';
+import {
+  ensureAcmaSchedule,
+  ensureAuditAnchorSchedule,
+  ensureFairnessSchedule,
+  ensureFraudSchedule,
+} from './schedules';
 import { createAuditAnchorActivities } from '../activities/audit/anchor';
 import { bindChainKeys, requireChainKeys } from '../activities/audit/chain-keys';
-import { createFairnessActivities, ensureFairnessSchedule } from '../eval/fairness-schedule';
+import { createFairnessActivities } from '../activities/evaluation';
 import type { ModelProvider } from '../activities/model/contract';
 import { createModelGateway } from '../activities/model/gateway';
 import { createPostgresRetriever } from '../activities/retrieval/postgres-fts';
 import { createProvider, loadPromptSet, modelIdsFor, pricesFor } from './model-deps';
+import { createEvalEngine } from './evaluation-engine';
 import { keyRingFromConfig } from '../security/keyring';
 import { dataConverterFromConfig } from '../security/data-converter';
 import { workflowBundleOptions } from './workflow-bundle';
@@ -69,7 +75,13 @@ export async function startWorker(config: Config, options: StartWorkerOptions = 
   });
   const workerActivities = {
     ...activities,
-    ...createFairnessActivities({ config, pool }),
+    ...createFairnessActivities({
+      config,
+      pool,
+      taxonomy,
+      prompts,
+      engineFor: (train) => createEvalEngine(config, taxonomy, train),
+    }),
     ...createAuditAnchorActivities({ pool, chainId: config.AUDIT_CHAIN_ID }),
   };
 

@@ -66,6 +66,22 @@ export const ensureFraudSchedule = (client: Client, taskQueue: string) =>
     catchupWindow: '1 day',
   });
 
+export const FAIRNESS_SCHEDULE_ID = 'fairness-monthly-eval';
+
+/** 04:00 Sydney on the 2nd, clear of the ACMA report on the 1st: the monthly fairness blind test. */
+export const ensureFairnessSchedule = (client: Client, taskQueue: string) =>
+  ensureSchedule(client, {
+    scheduleId: FAIRNESS_SCHEDULE_ID,
+    spec: { calendars: [{ dayOfMonth: 2, hour: 4, minute: 0 }], timezone: 'Australia/Sydney' },
+    action: {
+      workflowType: 'monthlyFairnessEval',
+      taskQueue,
+      workflowId: 'fairness-eval',
+      staticSummary: 'Monthly fairness blind test: same tickets, swapped names and postcodes',
+    },
+    catchupWindow: '7 days',
+  });
+
 export const AUDIT_ANCHOR_SCHEDULE_ID = 'audit-chain-anchor';
 
 /**

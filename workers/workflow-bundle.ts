@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { bundleWorkflowCode, type BundleOptions } from '@temporalio/worker';
 import { failureConverterPath } from '../security/data-converter';
 
@@ -13,7 +12,8 @@ import { failureConverterPath } from '../security/data-converter';
 export const workflowBundleOptions = {
   workflowsPath: require.resolve('../workflows'),
   failureConverterPath,
-  preloadModules: [join(__dirname, '..', 'domain', 'zod-preload.ts')],
+  // Resolved, not joined: compiled into dist/ the module is zod-preload.js, and a .ts path would not exist there.
+  preloadModules: [require.resolve('../domain/zod-preload')],
   // Always in the bundle, so one bundle serves a worker with tracing on or off; it traces only traced starts.
   workflowInterceptorModules: [require.resolve('./workflow-tracing')],
 } satisfies BundleOptions;

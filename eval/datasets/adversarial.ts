@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { proposedActionSchema } from '../../domain/ticket';
-import { readJsonl } from './jsonl';
+import { readJsonl } from '../../activities/evaluation/jsonl';
 
 /**
  * Drafted replies the guardrails must stop (over-limit credits, refunds beyond policy, other customers' data, rude

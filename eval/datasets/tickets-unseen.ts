@@ -12,8 +12,8 @@ import { z } from 'zod';
 import { departmentSchema } from '../../domain/ticket';
 import type { Taxonomy } from '../../domain/taxonomy';
 import { hashText } from '../../activities/model/offline/intent-classifier';
-import { ticketCaseSchema, type TicketCase } from './tickets';
-import { readJsonl } from './jsonl';
+import { readJsonl } from '../../activities/evaluation/jsonl';
+import { ticketCaseSchema, type TicketCase } from '../../activities/evaluation/ticket-cases';
 
 export const UNSEEN_HOLDOUT_FRACTION = 0.3;
 const HOLDOUT_SALT = 'unseen-holdout:';

@@ -67,6 +67,3 @@ export function drift<F>(now: F, before: F | undefined, h: Headline<F>): number 
   const [a, b] = [h.value(before), h.value(now)];
   return a === null || a === undefined || b === null || b === undefined ? null : b - a;
 }
-
-export const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

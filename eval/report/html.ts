@@ -1,13 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { chartJsSource } from '../../activities/evaluation/chart-js';
+import { escapeHtml as esc } from '../../activities/evaluation/escape-html';
 import { chartScript } from './charts';
-import { drift, escapeHtml as esc, fmt, fmtDelta, headlines, type Headline, type Kind } from './format';
+import { drift, fmt, fmtDelta, headlines, type Headline, type Kind } from './format';
 import type { AbResult, Report, ReportRun, RunLike } from './model';
-
-/** Chart.js's UMD build, inlined so the page works offline and from a mail attachment. */
-export function chartJsSource(): string {
-  return readFileSync(join(dirname(require.resolve('chart.js')), 'chart.umd.min.js'), 'utf8');
-}
 
 /** Cells are HTML: callers escape what they put in them. */
 export const table = (headers: string[], rows: string[][], cls = '') =>

@@ -1,6 +1,8 @@
 import type { Block, Card, UseCaseReport, UseCaseRun } from './blocks';
-import { escapeHtml as esc, fmt } from './format';
-import { abSection, chartJsSource, headlineTable, htmlPage, table } from './html';
+import { chartJsSource } from '../../activities/evaluation/chart-js';
+import { escapeHtml as esc } from '../../activities/evaluation/escape-html';
+import { fmt } from './format';
+import { abSection, headlineTable, htmlPage, table } from './html';
 import { useCaseChartScript } from './use-case-charts';
 
 type Chart = Extract<Block, { kind: 'confusion' | 'bars' }> & { id: string };

@@ -13,8 +13,8 @@ import type { PromptTemplate } from '../../activities/model/prompt-library';
 import type { AcmaCase, AcmaLabels } from '../datasets/acma';
 import type { HandwrittenCase } from '../datasets/acma-handwritten';
 import { outcomeOf, type HandwrittenOutcome } from '../scoring/acma-handwritten';
-import { failureOf, timedCall } from '../model-call';
-import type { CallTiming } from '../types';
+import { failureOf, timedCall } from '../../activities/evaluation/model-call';
+import type { CallTiming } from '../../activities/evaluation/outcomes';
 
 export interface AcmaOutcome {
   id: string;

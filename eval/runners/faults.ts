@@ -13,8 +13,8 @@ import type { PromptTemplate } from '../../activities/model/prompt-library';
 import { decideAction } from '../../workflows/fault/policy';
 import type { FaultCase, FaultDecision, FaultLabels } from '../datasets/faults';
 import { categoriseRootCause } from '../scoring/fault-categories';
-import { failureOf, timedCall } from '../model-call';
-import type { CallTiming } from '../types';
+import { failureOf, timedCall } from '../../activities/evaluation/model-call';
+import type { CallTiming } from '../../activities/evaluation/outcomes';
 
 export interface FaultOutcome {
   id: string;

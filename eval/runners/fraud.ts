@@ -7,8 +7,8 @@ import { inventedFigures, type FlaggedAccount } from '../../domain/fraud/summary
 import type { ModelGateway } from '../../activities/model/contract';
 import type { PromptTemplate } from '../../activities/model/prompt-library';
 import { summariseRequest } from '../../activities/fraud/summarise-request';
-import { failureOf, timedCall } from '../model-call';
-import type { CallTiming } from '../types';
+import { failureOf, timedCall } from '../../activities/evaluation/model-call';
+import type { CallTiming } from '../../activities/evaluation/outcomes';
 
 export interface SummaryOutcome {
   accountId: string;

@@ -3,7 +3,7 @@ import type { AbFigures } from '../ab';
 import { histogram, latencySummary, mean, type Bin, type LatencySummary } from '../metrics';
 import { histogramBlock, type Block } from '../report/blocks';
 import { fmt, type Headline } from '../report/format';
-import type { CallTiming } from '../types';
+import type { CallTiming } from '../../activities/evaluation/outcomes';
 
 export interface CallFigures {
   calls: number;

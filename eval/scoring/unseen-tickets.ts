@@ -6,7 +6,7 @@
 import { expectedCalibrationError } from '../calibration';
 import type { UnseenRow } from '../datasets/tickets-unseen';
 import type { SliceSection } from '../report/model';
-import type { TicketOutcome } from '../types';
+import type { TicketOutcome } from '../../activities/evaluation/outcomes';
 
 export interface SliceFigures {
   name: string;

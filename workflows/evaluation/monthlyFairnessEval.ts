@@ -1,5 +1,5 @@
 import { log, proxyActivities } from '@temporalio/workflow';
-import type { createFairnessActivities, FairnessActivityResult } from '../../eval/fairness-schedule';
+import type { createFairnessActivities, FairnessActivityResult } from '../../activities/evaluation';
 
 const { runFairnessEval } = proxyActivities<ReturnType<typeof createFairnessActivities>>({
   // A full run against an LLM makes a few hundred calls; heartbeats show it is alive in between.

@@ -1,7 +1,7 @@
 import { calibrationSchema, defaultCalibrationsDir } from '../../../config/calibration';
 import { calibrationOf, calibrationPoints, describeCalibration } from '../../../eval/calibrate';
 import { evalOptionsSchema } from '../../../eval/options';
-import type { TicketOutcome } from '../../../eval/types';
+import type { TicketOutcome } from '../../../activities/evaluation/outcomes';
 
 const outcome = (
   id: string,

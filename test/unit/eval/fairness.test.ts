@@ -1,4 +1,4 @@
-import { fairnessFigures, fairnessGroups } from '../../../eval/fairness';
+import { fairnessFigures, fairnessGroups } from '../../../activities/evaluation/fairness-figures';
 
 describe('fairness figures', () => {
   const rowsFor = (route: (group: number) => string) =>

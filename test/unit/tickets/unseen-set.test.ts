@@ -24,7 +24,7 @@ describe('the hand-written evaluation set', () => {
 
   it('shares no message with the training data or with our other cases', () => {
     const training = new Set(loadTrainingExamples(join(root, 'prompts/ticket/training')).map((e) => norm(e.text)));
-    const own = readFileSync(join(root, 'eval/datasets/tickets-cases.jsonl'), 'utf8')
+    const own = readFileSync(join(root, 'activities/evaluation/tickets-cases.jsonl'), 'utf8')
       .split('\n')
       .filter(Boolean)
       .map((line) => norm((JSON.parse(line) as { message: string }).message));

@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { ApplicationFailure } from '@temporalio/common';
-import { ErrorTypes } from '../domain/errors';
-import type { ModelGateway, ModelRequest } from '../activities/model/contract';
-import { timingOf, type CallTiming } from './types';
+import { ErrorTypes } from '../../domain/errors';
+import type { ModelGateway, ModelRequest } from '../model/contract';
+import { timingOf, type CallTiming } from './outcomes';
 
 /**
  * An answer the workflows would hand to a person (invalid after the repair, or refused): a scored outcome, not a

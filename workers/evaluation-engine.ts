@@ -1,6 +1,6 @@
 import type { Config } from '../config';
 import type { Taxonomy } from '../domain/taxonomy';
-import type { ModelGateway } from '../activities/model/contract';
+import type { EvalEngine } from '../activities/evaluation/engine';
 import { createModelGateway } from '../activities/model/gateway';
 import { createOfflineClassifier } from '../activities/model/offline/classify';
 import { composeOfflineDraft } from '../activities/model/offline/compose-reply';
@@ -9,20 +9,14 @@ import { createOfflineEngine, OFFLINE_MODEL_ID } from '../activities/model/offli
 import { extractIncidentOffline } from '../activities/model/offline/extract-incident';
 import { summariseFraudOffline } from '../activities/model/offline/summarise-fraud';
 import { trainIntentClassifier, type LabelledExample } from '../activities/model/offline/intent-classifier';
-import { createProvider, modelIdsFor, pricesFor } from '../workers/model-deps';
-
-export interface EvalEngine {
-  gateway: ModelGateway;
-  provider: Config['MODEL_PROVIDER'];
-  /** The model that serves the fast tier, which every ticket task uses unless a redraft asks for strong. */
-  model: string;
-}
+import { createProvider, modelIdsFor, pricesFor } from './model-deps';
 
 /**
- * The worker's provider, built from the same config, except that the offline engine learns only from the training
- * split: the production engine trains on every row, so scoring it on the held-out rows would grade it on its homework.
- * `model` replaces the fast-tier model id (A/B of two models); the offline engine has only one. `train` is null for
- * the use cases that never classify a ticket, so they do not pay for training a classifier they would not call.
+ * The engine an evaluation scores, for `npm run eval` and the worker's monthly fairness activity: the worker's
+ * provider, built from the same config, except that the offline engine learns only from the training split: the
+ * production engine trains on every row, so scoring it on the held-out rows would grade it on its homework. `model`
+ * replaces the fast-tier model id (A/B of two models); the offline engine has only one. `train` is null for the use
+ * cases that never classify a ticket, so they do not pay for training a classifier they would not call.
  */
 export function createEvalEngine(
   config: Config,

@@ -8,25 +8,26 @@ import type { Pool } from 'pg';
 import type { AccountContext } from '../../domain/account';
 import type { Taxonomy } from '../../domain/taxonomy';
 import type { Classification, Draft, Finding, TicketPolicy } from '../../domain/ticket';
-import { checkReply } from '../../activities/guardrails';
-import type { RelevanceInput } from '../../activities/guardrails/relevance';
-import type { ModelGateway } from '../../activities/model/contract';
-import type { KnowledgeRetriever } from '../../activities/retrieval/retriever';
-import { readAccountContext, loadCreditPolicy } from '../../activities/tickets/account-context';
-import { callClassifier, callDrafter } from '../../activities/tickets/model-tasks';
-import { settleClassification } from '../../activities/tickets/settle';
+import { checkReply } from '../guardrails';
+import type { RelevanceInput } from '../guardrails/relevance';
+import type { ModelGateway } from '../model/contract';
+import type { PromptTemplate } from '../model/prompt-library';
+import type { KnowledgeRetriever } from '../retrieval/retriever';
+import { readAccountContext, loadCreditPolicy } from '../tickets/account-context';
+import { callClassifier, callDrafter } from '../tickets/model-tasks';
+import { settleClassification } from '../tickets/settle';
+// The workflow's own routing rules, pure code: the one module activities read from workflows/ (see eslint.config.mjs).
 import { decideRoute, strongModelReasons } from '../../workflows/ticket/routing';
-import type { PromptSet } from '../../workers/model-deps';
-import type { TicketCase } from '../datasets/tickets';
-import { timingOf, type CallTiming, type TicketOutcome } from '../types';
-import { unusableAnswer as unusable } from '../model-call';
+import type { TicketCase } from './ticket-cases';
+import { timingOf, type CallTiming, type TicketOutcome } from './outcomes';
+import { unusableAnswer as unusable } from './model-call';
 
 export interface TicketRunnerDeps {
   pool: Pool;
   gateway: ModelGateway;
   retriever: KnowledgeRetriever;
   taxonomy: Taxonomy;
-  prompts: PromptSet['prompts'];
+  prompts: { classify: PromptTemplate; draft: PromptTemplate };
   policy: Pick<
     TicketPolicy,
     'sendThreshold' | 'reviewThreshold' | 'knowledgeTopK' | 'strongModelOn' | 'strongModelBelow'

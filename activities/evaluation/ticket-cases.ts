@@ -1,19 +1,15 @@
 /**
  * The labelled ticket set: the held-out rows of the intent training data (intent and department labels only, from the
- * same deterministic split as scripts/eval-intents.ts) plus our own cases (tickets-cases.jsonl) and the eight seed
- * examples, which also carry the route they must take.
+ * same deterministic split as scripts/eval-intents.ts) plus our own cases (tickets-cases.jsonl, beside this file, so
+ * the build ships it with the worker's monthly fairness activity) and the eight seed examples, which also carry the
+ * route they must take.
  */
 import { join } from 'node:path';
 import { z } from 'zod';
 import { departmentSchema, routes } from '../../domain/ticket';
 import type { Taxonomy } from '../../domain/taxonomy';
-import {
-  loadTrainingExamples,
-  splitHeldOut,
-  type LabelledExample,
-} from '../../activities/model/offline/intent-classifier';
-import { demoTickets } from '../../scripts/demo/tickets';
-import { seedExpectations } from '../../test/e2e/seed-expectations';
+import { demoTickets, seedExpectations } from '../../domain/seed-examples';
+import { loadTrainingExamples, splitHeldOut, type LabelledExample } from '../model/offline/intent-classifier';
 import { readJsonl } from './jsonl';
 
 /** Must match scripts/eval-intents.ts, or the offline engine would be scored on rows it was trained on. */

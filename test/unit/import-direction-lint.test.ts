@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+
+/** Runs the project's real ESLint config over one import, as if it were the first line of a file at `path`. */
+function lint(path: string, code: string): string[] {
+  const eslint = join(root, 'node_modules', 'eslint', 'bin', 'eslint.js');
+  const run = spawnSync(
+    process.execPath,
+    [eslint, '--stdin', '--stdin-filename', join(root, path), '--format', 'json'],
+    {
+      cwd: root,
+      input: code,
+      encoding: 'utf8',
+    },
+  );
+  const [result] = JSON.parse(run.stdout) as Array<{ messages: Array<{ ruleId: string; message: string }> }>;
+  return (result?.messages ?? []).map((message) => `${message.ruleId}: ${message.message}`);
+}
+
+const importing = (specifier: string) => `import { x } from '${specifier}';\nexport const y = x;\n`;
+const importingType = (specifier: string) => `import type { X } from '${specifier}';\nexport type Y = X;\n`;
+
+describe('import direction lint', () => {
+  it.each([
+    ['workers/example.ts', '../eval/fairness', /never imports tooling/],
+    ['activities/evaluation/example.ts', '../../scripts/demo/tickets', /never imports tooling/],
+    ['client/api/example.ts', '../../test/e2e/support', /never imports tooling/],
+    ['domain/example.ts', '../bench/main', /never imports tooling/],
+    ['workflows/ticket/example.ts', '../../eval/fairness', /never imports tooling/],
+    ['workflows/ticket/example.ts', '../../config', /only domain\/, workflow modules and activity types/],
+    ['workflows/ticket/example.ts', '../../workers/schedules', /only domain\/, workflow modules and activity types/],
+    ['workflows/ticket/example.ts', '../../activities/evaluation', /import type/],
+    ['activities/tickets/example.ts', '../../workers/model-deps', /built by workers/],
+    ['activities/tickets/example.ts', '../../workflows/fault/run', /Activities do not import workflows/],
+    ['eval/example.ts', '../scripts/demo/tickets', /do not import scripts/],
+    ['bench/example.ts', '../scripts/demo/model-emulator', /do not import scripts/],
+  ])('rejects %s importing %s', (path, specifier, expected) => {
+    expect(lint(path, importing(specifier)).join('\n')).toMatch(expected);
+  });
+
+  it.each([
+    ['workflows/ticket/example.ts', importing('../../domain/ticket')],
+    ['workflows/ticket/example.ts', importingType('../../activities/evaluation')],
+    ['activities/evaluation/example.ts', importing('../../workflows/ticket/routing')],
+    ['activities/evaluation/example.ts', importing('../../domain/seed-examples')],
+    ['workers/example.ts', importing('../activities/evaluation')],
+    ['eval/example.ts', importing('../activities/evaluation/fairness-blind-test')],
+    ['eval/example.ts', importing('../workers/evaluation-engine')],
+  ])('accepts %s: %s', (path, code) => {
+    expect(lint(path, code)).toEqual([]);
+  });
+});
