@@ -17,8 +17,8 @@ const noTooling = {
 };
 /**
  * eval/ and bench/ share no code with scripts/: what they need moves to a library module. Pending: eval/ still reads
- * the dev stack (scripts/stack), the fraud generator (scripts/fraud) and the model emulator; bench/ the dev stack, the
- * fraud generator and scripts/demo/tickets.ts (now a re-export of domain/seed-examples.ts).
+ * the dev stack (scripts/stack), the fraud generator (scripts/fraud) and the model emulator; bench/ the dev stack and
+ * the fraud generator.
  */
 const noScripts = (pending) => ({
   regex: `^(\\.\\./)+scripts/(?!(${pending.join('|')})(/|$))`,
@@ -50,9 +50,7 @@ export default tseslint.config(
             noTooling,
             { regex: into(['client', 'workers']), message: 'Activities are built by workers/ and know nothing of it.' },
             {
-              // The ticket routing rules are pure and replayed by the workflow; the fairness blind test routes with
-              // them too. Pending: their move to domain/, which ends this exception.
-              regex: `${into(['workflows'])}(?!ticket/routing$)`,
+              regex: into(['workflows']),
               message: 'Activities do not import workflows: shared rules belong in domain/.',
             },
           ],
@@ -68,7 +66,7 @@ export default tseslint.config(
   },
   {
     files: ['bench/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noScripts(['stack', 'fraud', 'demo/tickets'])] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noScripts(['stack', 'fraud'])] }] },
   },
   {
     // Workflow code is replayed; anything non-deterministic or effectful breaks running workflows.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Pool } from 'pg';
 import { createTicketClient, ticketPolicyFromConfig, ticketWorkflowId } from '../client';
 import { requireDatabaseUrl } from '../config';
-import { demoTickets } from '../scripts/demo/tickets';
+import { demoTickets } from '../domain/seed-examples';
 import { workerEnv, type BenchContext } from './context';
 import { mapLimit } from './stats';
 import { driveTickets } from './ticket-load';

@@ -5,7 +5,7 @@ import { contentSubject, type SigningKey } from '../activities/decisions/signing
 import { ticketWorkflowId } from '../client';
 import { signDecision } from '../client/decisions';
 import type { Draft, TicketInput, TicketPolicy } from '../domain/ticket';
-import { decideRoute, strongModelReasons } from '../workflows/ticket/routing';
+import { decideRoute, strongModelReasons } from '../domain/ticket-routing';
 import type { PlainActivities } from './plain-activities';
 import { benchRoute } from './route-costs';
 

@@ -1,5 +1,5 @@
 import { ticketPolicyFromConfig } from '../client';
-import { demoTickets } from '../scripts/demo/tickets';
+import { demoTickets } from '../domain/seed-examples';
 import type { BenchContext } from './context';
 import { perTicket, startCpuMeter, type CpuSpent } from './cpu-meter';
 import { benchKeys } from './decision-keys';

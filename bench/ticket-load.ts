@@ -1,6 +1,6 @@
 import { createTicketClient, ticketPolicyFromConfig } from '../client';
 import type { ReviewVerdict } from '../client/tickets';
-import { demoTickets } from '../scripts/demo/tickets';
+import { demoTickets } from '../domain/seed-examples';
 import { signTicketReview } from '../client/decisions';
 import { requireDatabaseUrl } from '../config';
 import type { BenchContext } from './context';

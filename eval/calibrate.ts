@@ -12,7 +12,7 @@ export const CALIBRATION_DEFINITION =
   'an error is a ticket whose intent was not its label; the confidence is the one routing compares: the lower of the ' +
   "classification's and the draft's where the ticket was drafted, else the classification's";
 
-/** The figure routing compares (workflows/ticket/routing.ts), and whether the ticket was understood. */
+/** The figure routing compares (domain/ticket-routing.ts), and whether the ticket was understood. */
 export function calibrationPoints(outcomes: readonly TicketOutcome[]): Point[] {
   return outcomes.flatMap((o) => {
     const { confidence, replyConfidence, intent } = o.predicted;

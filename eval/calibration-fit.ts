@@ -1,5 +1,5 @@
 /**
- * Fits the ticket routing thresholds to target error rates, in the routing's own terms (workflows/ticket/routing.ts):
+ * Fits the ticket routing thresholds to target error rates, in the routing's own terms (domain/ticket-routing.ts):
  * send when confidence > send, an agent reviews when review <= confidence <= send, escalate below review.
  */
 import type { Point } from './calibration';

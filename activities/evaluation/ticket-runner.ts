@@ -17,7 +17,7 @@ import { readAccountContext, loadCreditPolicy } from '../tickets/account-context
 import { callClassifier, callDrafter } from '../tickets/model-tasks';
 import { settleClassification } from '../tickets/settle';
 // The workflow's own routing rules, pure code: the one module activities read from workflows/ (see eslint.config.mjs).
-import { decideRoute, strongModelReasons } from '../../workflows/ticket/routing';
+import { decideRoute, strongModelReasons } from '../../domain/ticket-routing';
 import type { TicketCase } from './ticket-cases';
 import { timingOf, type CallTiming, type TicketOutcome } from './outcomes';
 import { unusableAnswer as unusable } from './model-call';

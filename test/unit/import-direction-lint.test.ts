@@ -34,6 +34,8 @@ describe('import direction lint', () => {
     ['workflows/ticket/example.ts', '../../activities/evaluation', /import type/],
     ['activities/tickets/example.ts', '../../workers/model-deps', /built by workers/],
     ['activities/tickets/example.ts', '../../workflows/fault/run', /Activities do not import workflows/],
+    ['activities/evaluation/example.ts', '../../workflows/ticket/resolveTicket', /Activities do not import workflows/],
+    ['bench/example.ts', '../scripts/demo/tickets', /do not import scripts/],
     ['eval/example.ts', '../scripts/demo/tickets', /do not import scripts/],
     ['bench/example.ts', '../scripts/demo/model-emulator', /do not import scripts/],
   ])('rejects %s importing %s', (path, specifier, expected) => {
@@ -43,7 +45,7 @@ describe('import direction lint', () => {
   it.each([
     ['workflows/ticket/example.ts', importing('../../domain/ticket')],
     ['workflows/ticket/example.ts', importingType('../../activities/evaluation')],
-    ['activities/evaluation/example.ts', importing('../../workflows/ticket/routing')],
+    ['activities/evaluation/example.ts', importing('../../domain/ticket-routing')],
     ['activities/evaluation/example.ts', importing('../../domain/seed-examples')],
     ['workers/example.ts', importing('../activities/evaluation')],
     ['eval/example.ts', importing('../activities/evaluation/fairness-blind-test')],

@@ -1,5 +1,5 @@
 import type { Classification, Draft, Finding } from '../../domain/ticket';
-import { decideRoute, type RouteInput } from '../../workflows/ticket/routing';
+import { decideRoute, type RouteInput } from '../../domain/ticket-routing';
 
 const policy = { sendThreshold: 0.85, reviewThreshold: 0.6 };
 const classification = (confidence: number, extra: Partial<Classification> = {}): Classification => ({

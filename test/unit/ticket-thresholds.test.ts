@@ -11,7 +11,7 @@ import {
   type Calibration,
 } from '../../config/calibration';
 import { ticketThresholds } from '../../config/ticket-thresholds';
-import { decideRoute } from '../../workflows/ticket/routing';
+import { decideRoute } from '../../domain/ticket-routing';
 
 const HAIKU = 'claude-haiku-4-5-20251001';
 

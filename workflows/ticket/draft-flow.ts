@@ -1,5 +1,5 @@
 import { unusableModelAnswer } from '../model-failures';
-import { strongModelReasons } from './routing';
+import { strongModelReasons } from '../../domain/ticket-routing';
 import type { TicketRun } from './run';
 
 /**

@@ -9,7 +9,7 @@ import { customerReplySignal, statusQuery } from './messages';
 import { backend } from './proxies';
 import { acceptReviewDecisions } from './review-handlers';
 import { holdForReview } from './review-flow';
-import { decideRoute } from './routing';
+import { decideRoute } from '../../domain/ticket-routing';
 import { TicketRun } from './run';
 
 /**

@@ -1,4 +1,4 @@
-import type { Classification, Draft, Finding, Route, StrongModelTrigger, TicketPolicy } from '../../domain/ticket';
+import type { Classification, Draft, Finding, Route, StrongModelTrigger, TicketPolicy } from './ticket';
 
 export interface RouteInput {
   classification: Classification;
