@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { connectClient, type SwitchboardConnection } from '../../client';
+import { connectClient, ticketWorkflowId, type SwitchboardConnection } from '../../client';
 import type { ApiHarness } from '../e2e/model-api-support';
 import { emulatedModel } from './emulated-model';
 import { recordResult } from './results';
@@ -46,7 +46,19 @@ describe(`the model API answering 529 for ${sizes.overloadWindowMs / 1000} s`, (
     expect(perTicket.size).toBe(ids.length);
     expect([...perTicket.entries()].filter(([, count]) => count !== 1)).toEqual([]);
 
+    // How long after the API recovered each ticket finished: the backoff's cap decides it, not the outage.
+    const closed = await Promise.all(
+      ids.map(async (id) => (await connection.client.workflow.getHandle(ticketWorkflowId(id)).describe()).closeTime),
+    );
+    const afterRecovery = closed
+      .map((at) => (at ? at.getTime() - overloadedUntil : Number.POSITIVE_INFINITY))
+      .sort((a, b) => a - b);
+    expect(afterRecovery.every(Number.isFinite)).toBe(true);
+
     await recordResult('model-overload-529', {
+      recoveryP50Ms: afterRecovery[Math.floor(afterRecovery.length * 0.5)]!,
+      recoveryP95Ms: afterRecovery[Math.min(afterRecovery.length - 1, Math.ceil(afterRecovery.length * 0.95) - 1)]!,
+      recoveryMaxMs: afterRecovery[afterRecovery.length - 1]!,
       tickets: ids.length,
       windowMs: sizes.overloadWindowMs,
       overloadedReplies: overloaded,
