@@ -29,10 +29,12 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 deps: node_modules/.package-lock.json
 
-# Test-only tools from the machine's package sources, cached outside the clone: Chromium, the compose plugin.
+# Test-only tools from the machine's package sources, cached outside the clone: Chromium, the compose plugin, and
+# the official Temporal server and temporal-sql-tool the cluster profile runs (built with Go once).
 tools:
 	@bash scripts/stack/install-chromium.sh
 	@bash scripts/stack/compose-plugin.sh
+	@bash scripts/stack/temporal-server-build.sh
 
 lint: deps
 	npx eslint .

@@ -1,6 +1,7 @@
 /**
- * Four tiers: unit (no servers), workflows (real dev server, stubbed activities; with the replay tests), e2e (worker,
- * PostgreSQL, offline engine) and resilience (fault injection and fuzzing, minutes per check).
+ * Five tiers, one project each: unit (no servers), workflows (real dev server, stubbed activities; with the replay
+ * tests), e2e (worker, PostgreSQL, offline engine, the Web UI in Chromium), resilience (fault injection and fuzzing,
+ * minutes per check) and cluster (the official server on PostgreSQL, with TLS and JWT authorization).
  */
 const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
 const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'] };
@@ -30,6 +31,15 @@ module.exports = {
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       // Minutes, not seconds, per check; jest reads testTimeout only globally, so the setup file sets it.
       setupFilesAfterEnv: ['<rootDir>/test/resilience/timeout.ts'],
+    },
+    {
+      ...common,
+      displayName: 'cluster',
+      // The official server on PostgreSQL with TLS and JWT authorization (the stack's cluster profile).
+      testMatch: ['<rootDir>/test/cluster/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/cluster/global-setup.ts',
+      globalTeardown: '<rootDir>/test/cluster/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/cluster/timeout.ts'],
     },
   ],
   testTimeout: 60_000,

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot, stackDir, stackFile, startStack, type Profile, type StackInfo } from './index';
+import { clusterEnvLines } from './temporal-cluster-env';
 
 /**
  * `stack up [--profile dev|test] [--detach]` starts Temporal and PostgreSQL and stays up until SIGINT/SIGTERM.
@@ -83,6 +84,10 @@ function env(): void {
       `export DATABASE_OWNER_URL=${info.databaseUrl}`,
       `export PAYLOAD_CODEC_KEYS=${info.codecKeys}`,
       `export AUDIT_CHAIN_KEYS=${info.auditChainKeys}`,
+      ...clusterEnvLines(info),
+      // So `npm run codec-server` from this shell serves the endpoint the Web UI was given, for the UI's origin.
+      ...(info.temporalUiUrl ? [`export TEMPORAL_UI_URL=${info.temporalUiUrl}`] : []),
+      ...(info.codecEndpoint ? [`export CODEC_SERVER_PORT=${new URL(info.codecEndpoint).port}`] : []),
     ].join('\n'),
   );
 }

@@ -8,9 +8,11 @@ import { generateKeyEntry } from '../../security/keyring';
 import { migrateUp } from '../migrate-lib';
 import { ensureAppLogin, externalPostgres, startEmbeddedPostgres, type RunningPostgres } from './postgres';
 import { resolveTemporalCli } from './temporal-cli';
+import { startCluster, type ClusterInfo, type RunningCluster } from './temporal-cluster';
 import { isTemporalUp, startDevServer, type RunningDevServer } from './temporal-server';
 
-export type Profile = 'dev' | 'test' | 'scratch' | 'lane1' | 'lane2' | 'lane3' | 'lane4' | 'lane5' | 'lane6' | 'lane7';
+export type Profile =
+  'dev' | 'test' | 'scratch' | 'cluster' | 'lane1' | 'lane2' | 'lane3' | 'lane4' | 'lane5' | 'lane6' | 'lane7';
 
 interface ProfileSettings {
   temporalPort: number;
@@ -18,14 +20,34 @@ interface ProfileSettings {
   postgresPort: number;
   persistentTemporal: boolean;
   freshPostgres: boolean;
+  /** Where the demo runs the codec server; the Web UI is told (`--ui-codec-endpoint`) to decode through it. */
+  codecPort?: number;
+  /** The official server on its own PostgreSQL (temporal-cluster.ts) instead of the CLI's dev server. */
+  cluster?: { postgresPort: number; shards: number };
 }
 
 // Separate ports let `make test` run while a demo stack is up.
 const profiles: Record<Profile, ProfileSettings> = {
-  dev: { temporalPort: 7233, uiPort: 8233, postgresPort: 5433, persistentTemporal: true, freshPostgres: false },
+  dev: {
+    temporalPort: 7233,
+    uiPort: 8233,
+    postgresPort: 5433,
+    persistentTemporal: true,
+    freshPostgres: false,
+    codecPort: 8081,
+  },
   test: { temporalPort: 7244, uiPort: 8244, postgresPort: 5434, persistentTemporal: false, freshPostgres: true },
   // A third stack for exploratory work beside a running demo and test run.
   scratch: { temporalPort: 7255, uiPort: null, postgresPort: 5435, persistentTemporal: false, freshPostgres: true },
+  // Production's server: PostgreSQL persistence, several history shards, TLS and JWT authorization.
+  cluster: {
+    temporalPort: 7290,
+    uiPort: null,
+    postgresPort: 5491,
+    persistentTemporal: false,
+    freshPostgres: true,
+    cluster: { postgresPort: 5490, shards: 4 },
+  },
   // Lanes let several people (or helpers) run the test suite side by side on one machine.
   lane1: { temporalPort: 7261, uiPort: 8261, postgresPort: 5461, persistentTemporal: false, freshPostgres: true },
   lane2: { temporalPort: 7262, uiPort: 8262, postgresPort: 5462, persistentTemporal: false, freshPostgres: true },
@@ -58,6 +80,10 @@ export interface StackInfo {
   codecKeys: string;
   postgres: RunningPostgres['source'];
   supervisorPid: number;
+  /** The codec server the Web UI decodes through (`--ui-codec-endpoint`), or null when its UI has none. */
+  codecEndpoint: string | null;
+  /** The cluster profile's TLS and token settings; absent on the dev server. */
+  temporalCluster?: ClusterInfo;
 }
 
 export interface RunningStack {
@@ -71,7 +97,8 @@ export async function startStack(profile: Profile, log: (line: string) => void):
   mkdirSync(dir, { recursive: true });
   rmSync(stackFile(profile), { force: true });
 
-  let temporal: RunningDevServer | null = null;
+  let temporal: RunningDevServer | RunningCluster | null = null;
+  const codecEndpoint = settings.codecPort ? `http://127.0.0.1:${settings.codecPort}` : null;
   let temporalAddress = process.env.TEMPORAL_ADDRESS;
   let temporalCli = 'external (TEMPORAL_ADDRESS)';
   if (temporalAddress) {
@@ -80,15 +107,25 @@ export async function startStack(profile: Profile, log: (line: string) => void):
     const cli = await resolveTemporalCli(log);
     temporalCli = `${cli.path} (from ${cli.source})`;
     log(`temporal cli: ${temporalCli}`);
-    temporal = await startDevServer({
-      cliPath: cli.path,
-      ip: '127.0.0.1',
-      port: settings.temporalPort,
-      uiPort: settings.uiPort,
-      dbFile: settings.persistentTemporal ? join(dir, 'temporal.db') : null,
-      logFile: join(dir, 'temporal.log'),
-      namespace: 'default',
-    });
+    temporal = settings.cluster
+      ? await startCluster({
+          ...settings.cluster,
+          dir,
+          port: settings.temporalPort,
+          namespace: 'default',
+          cliPath: cli.path,
+          log,
+        })
+      : await startDevServer({
+          cliPath: cli.path,
+          ip: '127.0.0.1',
+          port: settings.temporalPort,
+          uiPort: settings.uiPort,
+          dbFile: settings.persistentTemporal ? join(dir, 'temporal.db') : null,
+          logFile: join(dir, 'temporal.log'),
+          namespace: 'default',
+          uiCodecEndpoint: codecEndpoint ?? undefined,
+        });
     temporalAddress = temporal.address;
     log(`temporal dev server: ${temporal.address}${temporal.uiUrl ? `, Web UI ${temporal.uiUrl}` : ''}`);
   }
@@ -148,6 +185,8 @@ export async function startStack(profile: Profile, log: (line: string) => void):
     codecKeys: process.env.PAYLOAD_CODEC_KEYS ?? stackSecret(dir, 'codec-keys', () => generateKeyEntry('dev-1')),
     postgres: postgres.source,
     supervisorPid: process.pid,
+    codecEndpoint: temporal?.uiUrl ? codecEndpoint : null,
+    temporalCluster: (temporal as Partial<RunningCluster> | null)?.cluster,
   };
   writeFileSync(stackFile(profile), JSON.stringify(info, null, 2));
   return {
