@@ -16,6 +16,8 @@ export interface BenchContext {
   workflowBundlePath: string;
   /** The process that started the stack, whose descendants are the Temporal server and PostgreSQL; null if unknown. */
   supervisorPid: number | null;
+  /** The Temporal server's pid where the stack knows it directly (the cluster profile records it). */
+  stackPids?: () => number | null;
   log(line: string): void;
 }
 

@@ -1,7 +1,7 @@
 import type { BenchSize } from './context';
 import type { Phase, PhaseOptions } from './phases';
 
-export const allPhases: Phase[] = ['tickets', 'emulated', 'faults', 'fraud', 'memory'];
+export const allPhases: Phase[] = ['tickets', 'emulated', 'faults', 'fraud', 'memory', 'cluster'];
 
 export interface BenchOptions extends PhaseOptions {
   size: BenchSize;

@@ -10,8 +10,9 @@ import { startEmulatedModel } from './model-emulator';
 import type { Figure } from './targets';
 import { runPlainBench } from './plain-run';
 import { runTicketBench } from './tickets';
+import { clusterFigures, runClusterBench } from './cluster';
 
-export type Phase = 'tickets' | 'emulated' | 'faults' | 'fraud' | 'memory';
+export type Phase = 'tickets' | 'emulated' | 'faults' | 'fraud' | 'memory' | 'cluster';
 
 export interface PhaseOptions {
   tickets: number;
@@ -76,6 +77,12 @@ export async function runPhases(ctx: BenchContext, only: Phase[], options: Phase
     figures.push(...aloneFigures(serial, plainAlone));
     results.plain = [plain, plainAlone];
     results.tickets = [offline, serial];
+    if (only.includes('cluster')) {
+      // The production server with the same tickets, after the dev server's run, in the same bench run.
+      const cluster = await runClusterBench(ctx, { ...loaded, env: slots });
+      figures.push(...clusterFigures(cluster, offline));
+      results.cluster = cluster;
+    }
   }
   if (only.includes('emulated')) {
     const model = await startEmulatedModel(options.modelLatencyMs);

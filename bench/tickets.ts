@@ -55,7 +55,9 @@ export async function runTicketBench(ctx: BenchContext, options: TicketRunOption
     // JIT, connection pools and the sticky cache warm up here, outside the measured window.
     await driveTickets(ctx, taskQueue, `BW-${ctx.runId}-${options.label}`, WARM_UP, Math.min(8, options.concurrency));
     ctx.log(`tickets ${options.label}: ${options.count} at ${options.concurrency} in flight`);
-    const stack = locateStackProcesses(ctx.supervisorPid);
+    const stack = ctx.stackPids
+      ? { temporalServer: ctx.stackPids(), postgres: null }
+      : locateStackProcesses(ctx.supervisorPid);
     const meter = startCpuMeter({ temporalServer: stack.temporalServer, worker: worker.pid, postgres: stack.postgres });
     const load = await driveTickets(
       ctx,
