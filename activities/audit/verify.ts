@@ -116,7 +116,8 @@ function checkRowHash(row: ChainRow, seq: number, keys: ChainKeyRing | null, aft
     : { kind: 'hash_mismatch' as const, detail: 'HMAC does not match (altered, or rehashed without the key)' };
 }
 
-function rowBody(row: ChainRow): string {
+/** What a stored row's hash covers: its content as it was appended. */
+export function rowBody(row: Omit<ChainRow, 'prev_hash' | 'hash' | 'hash_alg' | 'seq'>): string {
   return contentBody({
     recordedAt: row.recorded_at.toISOString(),
     kind: row.kind,

@@ -95,37 +95,36 @@ export function createMetrics({ pool, client }: { pool: Pool; client: Client }) 
       });
     },
   });
-  new Gauge({
+  /** A gauge with one label, read at scrape time from the one row `sql` returns: a column for each label value. */
+  const oneRowGauge = (gauge: { name: string; help: string; source: string; label: string; sql: string }) =>
+    new Gauge({
+      name: gauge.name,
+      help: gauge.help,
+      labelNames: [gauge.label],
+      registers: [registry],
+      async collect() {
+        await guarded(gauge.source, async () => {
+          const [row] = (await pool.query<Record<string, number>>(gauge.sql)).rows;
+          for (const [value, count] of Object.entries(row!)) this.set({ [gauge.label]: value }, count);
+        });
+      },
+    });
+  oneRowGauge({
     name: 'switchboard_escalations',
     help: 'Work handed to people: ticket escalations (handoffs) and fault escalations (pages beyond the request)',
-    labelNames: ['use_case'],
-    registers: [registry],
-    async collect() {
-      await guarded('escalations', async () => {
-        const { rows } = await pool.query(
-          `SELECT (SELECT count(*) FROM handoffs WHERE kind = 'escalation')::int AS ticket,
-                  (SELECT count(DISTINCT workflow_id) FROM pages
-                    WHERE kind IN ('escalation', 'failed_verification', 'safe_stop'))::int AS fault`,
-        );
-        this.set({ use_case: 'ticket' }, rows[0].ticket);
-        this.set({ use_case: 'fault' }, rows[0].fault);
-      });
-    },
+    source: 'escalations',
+    label: 'use_case',
+    sql: `SELECT (SELECT count(*) FROM handoffs WHERE kind = 'escalation')::int AS ticket,
+                 (SELECT count(DISTINCT workflow_id) FROM pages
+                   WHERE kind IN ('escalation', 'failed_verification', 'safe_stop'))::int AS fault`,
   });
-  new Gauge({
+  oneRowGauge({
     name: 'switchboard_ticket_feedback',
     help: "Customers' 'was this helpful?' answers, for the evaluation's drift figures",
-    labelNames: ['helpful'],
-    registers: [registry],
-    async collect() {
-      await guarded('ticket_feedback', async () => {
-        const { rows } = await pool.query(
-          'SELECT count(*) FILTER (WHERE helpful)::int AS yes, count(*) FILTER (WHERE NOT helpful)::int AS no FROM ticket_feedback',
-        );
-        this.set({ helpful: 'true' }, rows[0].yes);
-        this.set({ helpful: 'false' }, rows[0].no);
-      });
-    },
+    source: 'ticket_feedback',
+    label: 'helpful',
+    sql: `SELECT count(*) FILTER (WHERE helpful)::int AS "true", count(*) FILTER (WHERE NOT helpful)::int AS "false"
+            FROM ticket_feedback`,
   });
 
   return {

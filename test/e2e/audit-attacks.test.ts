@@ -2,11 +2,11 @@ import type { Worker } from '@temporalio/worker';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { createAuditAnchorActivities } from '../../activities/audit/anchor';
-import { appendAudit, contentBody, type AuditEntry } from '../../activities/audit/chain';
+import { appendAudit, type AuditEntry } from '../../activities/audit/chain';
 import { hmacChainHash } from '../../activities/audit/chain-keys';
 import { pruneAuditLog } from '../../activities/audit/retention';
 import { anchorWorkflowIdPrefix, readTemporalAnchors } from '../../activities/audit/temporal-anchors';
-import { verifyAuditChain } from '../../activities/audit/verify';
+import { rowBody, verifyAuditChain } from '../../activities/audit/verify';
 import { temporalHarness, waitFor, type TemporalHarness } from '../support/temporal';
 import { auditSchema, type AuditSchema } from './audit-support';
 
@@ -144,16 +144,7 @@ describe('a superuser rewriting the trail is caught against the Temporal anchors
     let prev: string = rows[0].prev_hash;
     for (const row of rows) {
       const details = row.seq === '12' ? { deviceId: 'RTR-FORGED' } : row.details;
-      const body = contentBody({
-        recordedAt: row.recorded_at.toISOString(),
-        kind: row.kind,
-        workflowId: row.workflow_id,
-        actor: row.actor,
-        action: row.action,
-        details,
-        sampleKeyId: null,
-        sample: null,
-      });
+      const body = rowBody({ ...row, details, sample_key_id: null, sample: null });
       const hash = key
         ? hmacChainHash(key, row.hash_alg, prev, Number(row.seq), body)
         : createHash('sha256').update(`${prev}\n${row.seq}\n${body}`, 'utf8').digest('hex');

@@ -6,7 +6,7 @@ import { appendDecision } from '../../activities/audit/decisions';
 import { recordModelCall } from '../../activities/audit/model-calls';
 import { pruneAuditLog } from '../../activities/audit/retention';
 import { openSample } from '../../activities/audit/sampling';
-import { verifyAuditChain } from '../../activities/audit/verify';
+import { rowBody, verifyAuditChain } from '../../activities/audit/verify';
 import { createKeyRing } from '../../security/keyring';
 import { auditSchema, type AuditSchema } from './audit-support';
 
@@ -99,16 +99,7 @@ describe('audit chain', () => {
     // Rewritten content with a hash recomputed the old, unkeyed way: a downgrade, and the next row no longer links.
     const row = (await pool.query('SELECT * FROM audit_log WHERE seq = 4')).rows[0];
     const details = { ...row.details, deviceId: 'RTR-FORGED' };
-    const body = contentBody({
-      recordedAt: row.recorded_at.toISOString(),
-      kind: row.kind,
-      workflowId: row.workflow_id,
-      actor: row.actor,
-      action: row.action,
-      details,
-      sampleKeyId: null,
-      sample: null,
-    });
+    const body = rowBody({ ...row, details, sample_key_id: null, sample: null });
     const unkeyed = chainHash(row.prev_hash, 4, body);
     await asAdmin(`UPDATE audit_log SET details = $1, hash = $2, hash_alg = 'sha256' WHERE seq = 4`, [
       details,

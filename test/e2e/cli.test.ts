@@ -4,6 +4,7 @@ import { scenarioAlerts, scenarioDeviceIds } from '../../db/seed/network';
 import { faultWorkflowId } from '../../domain/fault/alert';
 import type { FaultResult } from '../../domain/fault/result';
 import { apiTestBed, until, type ApiTestBed } from './api/support';
+import { clearLeftoverFault } from '../support/temporal';
 
 /**
  * The acceptance test for the CLI: an on-call engineer lists a real pending fault and approves it through the real
@@ -30,11 +31,7 @@ function switchboard(args: string[], key: string | undefined) {
 
 beforeAll(async () => {
   bed = await apiTestBed();
-  // The fault id is the alert's fingerprint: a diagnosis left running by an earlier run would absorb this one.
-  await bed.connection.client.workflow
-    .getHandle(workflowId)
-    .terminate('cleared before the CLI test')
-    .catch(() => undefined);
+  await clearLeftoverFault(bed.connection.client, workflowId, 'cleared before the CLI test');
   oncallKey = (await bed.mintKey(engineer, 'oncall')).key;
 }, 60_000);
 afterAll(() => bed.close());

@@ -7,6 +7,7 @@ import { connectClient, createFaultClient, type FaultClient } from '../../client
 import { scenarioAlerts, scenarioDeviceIds } from '../../db/seed/network';
 import { faultWorkflowId } from '../../domain/fault/alert';
 import { resolveTemporalCli } from '../../scripts/stack/temporal-cli';
+import { clearLeftoverFault, waitFor } from '../support/temporal';
 import { e2eConfig, e2eHarness, workerProcess, type E2EHarness } from './support';
 import { registerDecisionKey } from '../../activities/decisions/registry';
 import { signedFaultDecision } from './signing';
@@ -24,12 +25,8 @@ beforeAll(async () => {
   closeConnection = connection.close;
   // Fault ids recur (they are alert fingerprints), so rows are matched to this run, not to earlier tests' runs.
   runIdOf = async (workflowId) => (await connection.client.workflow.getHandle(workflowId).describe()).runId;
-  // A fault id is its alert fingerprint: a run another test left open would absorb this file's alerts.
   for (const alert of scenarioAlerts(new Date())) {
-    await connection.client.workflow
-      .getHandle(faultWorkflowId(alert))
-      .terminate('cleared before the fault e2e tests')
-      .catch(() => undefined);
+    await clearLeftoverFault(connection.client, faultWorkflowId(alert), 'cleared before the fault e2e tests');
   }
   faults = createFaultClient({ client: connection.client, taskQueue: harness.config.TEMPORAL_TASK_QUEUE, policy });
 });
@@ -44,14 +41,15 @@ const alertFor = (deviceId: string) => {
   return alert;
 };
 
-async function untilWaiting(client: FaultClient, workflowId: string) {
-  const deadline = Date.now() + 30_000;
-  while (!(await client.pendingApproval(workflowId).catch(() => null))?.waiting) {
-    if (Date.now() > deadline) throw new Error(`${workflowId} never waited for approval`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return client.pendingApproval(workflowId);
-}
+const untilWaiting = (client: FaultClient, workflowId: string) =>
+  waitFor(
+    async () => {
+      const pending = await client.pendingApproval(workflowId);
+      return pending.waiting ? pending : undefined;
+    },
+    `${workflowId} to wait for approval`,
+    30_000,
+  );
 
 async function tierOneEngineer(team: string): Promise<string> {
   const rows = await harness.pool.query(

@@ -150,34 +150,42 @@ describe('fraud detection over the generated population', () => {
   });
 });
 
-describe('the daily fraud sweep (real worker, offline engine)', () => {
-  let harness: E2EHarness;
-  let fraud: FraudClient;
-  let closeConnection: () => Promise<void>;
+/** A real worker and a fraud client on its task queue, opened before the calling block's tests and closed after. */
+function fraudWorker(): { harness: E2EHarness; fraud: FraudClient } {
+  const opened = {} as { harness: E2EHarness; fraud: FraudClient };
+  let closeConnection = async () => {};
   beforeAll(async () => {
-    harness = await e2eHarness();
-    const connection = await connectClient(harness.config);
-    closeConnection = connection.close;
-    fraud = createFraudClient({ client: connection.client, taskQueue: harness.config.TEMPORAL_TASK_QUEUE });
+    opened.harness = await e2eHarness();
+    const connection = await connectClient(opened.harness.config);
+    closeConnection = () => connection.close();
+    opened.fraud = createFraudClient({
+      client: connection.client,
+      taskQueue: opened.harness.config.TEMPORAL_TASK_QUEUE,
+    });
   });
   afterAll(async () => {
     await closeConnection();
-    await harness.close();
+    await opened.harness.close();
   });
+  return opened;
+}
+
+describe('the daily fraud sweep (real worker, offline engine)', () => {
+  const worker = fraudWorker();
 
   const queueFor = async (date: string) =>
     (await pool.query('SELECT account_id::text AS id, verified FROM fraud_review_queue WHERE sweep_date = $1', [date]))
       .rows;
 
   test('the schedule exists after start-up, and creating it twice is harmless', async () => {
-    const { client, close } = await connectClient(harness.config);
+    const { client, close } = await connectClient(worker.harness.config);
     try {
       await client.schedule
         .getHandle(FRAUD_SCHEDULE_ID)
         .delete()
         .catch(() => undefined);
-      expect(await ensureFraudSchedule(client, harness.config.TEMPORAL_TASK_QUEUE)).toBe('created');
-      expect(await ensureFraudSchedule(client, harness.config.TEMPORAL_TASK_QUEUE)).toBe('existing');
+      expect(await ensureFraudSchedule(client, worker.harness.config.TEMPORAL_TASK_QUEUE)).toBe('created');
+      expect(await ensureFraudSchedule(client, worker.harness.config.TEMPORAL_TASK_QUEUE)).toBe('existing');
       const description = await client.schedule.getHandle(FRAUD_SCHEDULE_ID).describe();
       expect(description.spec.timezone).toBe('Australia/Sydney');
       expect(description.policies.overlap).toBe('SKIP');
@@ -188,8 +196,8 @@ describe('the daily fraud sweep (real worker, offline engine)', () => {
 
   test('a sweep queues every flagged account once, with verified summaries, across continue-as-new', async () => {
     const date = options.end!;
-    const { workflowId } = await fraud.startSweep(date, { batchSize: 1, batchesPerRun: 3 });
-    const progress = await fraud.result(workflowId);
+    const { workflowId } = await worker.fraud.startSweep(date, { batchSize: 1, batchesPerRun: 3 });
+    const progress = await worker.fraud.result(workflowId);
     const queue = await queueFor(date);
     expect(progress.flagged).toBeGreaterThan(0);
     expect(progress.queued).toBe(progress.flagged);
@@ -198,7 +206,7 @@ describe('the daily fraud sweep (real worker, offline engine)', () => {
     expect(progress.scanned).toBe(options.accounts);
     // One account a batch and three batches a run: with more than three flags the sweep must have continued as new.
     expect(progress.flagged).toBeGreaterThan(3);
-    const { client, close } = await connectClient(harness.config);
+    const { client, close } = await connectClient(worker.harness.config);
     try {
       const history = await client.workflow.getHandle(workflowId).fetchHistory();
       const started = history.events?.[0]?.workflowExecutionStartedEventAttributes;
@@ -211,8 +219,8 @@ describe('the daily fraud sweep (real worker, offline engine)', () => {
   test('re-running the same date adds nothing to the queue', async () => {
     const date = options.end!;
     const before = await queueFor(date);
-    const { workflowId } = await fraud.startSweep(date);
-    const progress = await fraud.result(workflowId);
+    const { workflowId } = await worker.fraud.startSweep(date);
+    const progress = await worker.fraud.result(workflowId);
     expect(progress.queued).toBe(0);
     expect(await queueFor(date)).toHaveLength(before.length);
   });
@@ -224,12 +232,12 @@ describe('the daily fraud sweep (real worker, offline engine)', () => {
     const target = flaggedNext.find((f) => today.has(f.accountId));
     expect(target).toBeDefined();
     const flag = { sweepDate: options.end!, accountId: target!.accountId };
-    const outcome = await fraud.decide(signVerdict(await analystKey('analyst.ng'), 'analyst.ng', flag));
+    const outcome = await worker.fraud.decide(signVerdict(await analystKey('analyst.ng'), 'analyst.ng', flag));
     expect(outcome).toMatchObject({ recorded: true, analyst: 'analyst.ng', updated: true });
     expect(outcome.allowlisted).toBeGreaterThan(0);
     try {
-      const { workflowId } = await fraud.startSweep(next);
-      await fraud.result(workflowId);
+      const { workflowId } = await worker.fraud.startSweep(next);
+      await worker.fraud.result(workflowId);
       const patterns = (
         await pool.query('SELECT patterns FROM fraud_review_queue WHERE sweep_date = $1 AND account_id = $2', [
           next,
@@ -244,19 +252,7 @@ describe('the daily fraud sweep (real worker, offline engine)', () => {
 });
 
 describe('signed analyst verdicts (real worker, PostgreSQL)', () => {
-  let harness: E2EHarness;
-  let fraud: FraudClient;
-  let closeConnection: () => Promise<void>;
-  beforeAll(async () => {
-    harness = await e2eHarness();
-    const connection = await connectClient(harness.config);
-    closeConnection = connection.close;
-    fraud = createFraudClient({ client: connection.client, taskQueue: harness.config.TEMPORAL_TASK_QUEUE });
-  });
-  afterAll(async () => {
-    await closeConnection();
-    await harness.close();
-  });
+  const worker = fraudWorker();
 
   test('a forged verdict changes nothing and is in the audit trail; the signed one is recorded under its signer', async () => {
     // A flag on a date no sweep uses, so this test owns it.
@@ -270,7 +266,7 @@ describe('signed analyst verdicts (real worker, PostgreSQL)', () => {
     );
     const analyst = `analyst.${Math.random().toString(36).slice(2, 8)}`;
     const key = await analystKey(analyst);
-    const stray = await fraud.decide(signVerdict(generateSigningKey(), analyst, flag));
+    const stray = await worker.fraud.decide(signVerdict(generateSigningKey(), analyst, flag));
     expect(stray).toMatchObject({ recorded: false, analyst: null, refusal: expect.stringMatching(/^unknown key /) });
     // Genuinely signed, but for another account: the flag decided is the caller's, and the run refuses the mismatch.
     // A second analyst, so each refusal has a run id of its own (see the note on audit dedupe keys in the report).
@@ -279,7 +275,7 @@ describe('signed analyst verdicts (real worker, PostgreSQL)', () => {
       ...flag,
       accountId: '1',
     });
-    expect(await fraud.decide(elsewhere, flag)).toMatchObject({
+    expect(await worker.fraud.decide(elsewhere, flag)).toMatchObject({
       recorded: false,
       refusal: `signed for 1@${flag.sweepDate}, but this decides ${fraudSubject(flag.accountId, flag.sweepDate)}`,
     });
@@ -290,7 +286,7 @@ describe('signed analyst verdicts (real worker, PostgreSQL)', () => {
       ]);
     expect((await row()).rows).toEqual([{ status: 'open', decided_by: null }]);
 
-    const valid = await fraud.decide(signVerdict(key, analyst, flag, 'confirmed_fraud'));
+    const valid = await worker.fraud.decide(signVerdict(key, analyst, flag, 'confirmed_fraud'));
     expect(valid).toEqual({ recorded: true, decision: 'confirmed_fraud', analyst, updated: true, allowlisted: 0 });
     expect((await row()).rows).toEqual([{ status: 'confirmed_fraud', decided_by: analyst }]);
     const audit = await pool.query(

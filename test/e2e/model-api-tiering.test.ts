@@ -1,30 +1,20 @@
 import { signedAgentDecision } from './signing';
-import { uniqueTicketId } from './support';
-import { apiHarness, type ApiHarness } from './model-api-support';
+import { startTicket, waitForTicket } from './support';
+import { apiHarness } from './model-api-support';
+import { sharedForFile } from '../support/shared-for-file';
 
-let harness: ApiHarness;
-beforeAll(async () => {
-  harness = await apiHarness('anthropic', {
-    TICKET_STRONG_MODEL_ON: 'low_confidence',
-    TICKET_STRONG_MODEL_BELOW: '0.85',
-  });
-});
-afterAll(async () => harness.close());
+const harness = sharedForFile(() =>
+  apiHarness('anthropic', { TICKET_STRONG_MODEL_ON: 'low_confidence', TICKET_STRONG_MODEL_BELOW: '0.85' }),
+);
 
 describe('tiering to the strong model', () => {
   it('asks the strong model exactly once after a low-confidence fast draft, and records both calls', async () => {
-    const ticketId = uniqueTicketId('TIER');
-    await harness.tickets.start({
-      ticketId,
+    const ticketId = await startTicket(harness.tickets, 'TIER', {
       accountId: 'ACC-1005',
       channel: 'chat',
       message: "I want a 50% discount on my plan or I'm leaving.",
     });
-    const deadline = Date.now() + 20_000;
-    while ((await harness.tickets.status(ticketId)).stage !== 'awaiting_agent') {
-      if (Date.now() > deadline) throw new Error('never reached review');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await waitForTicket(harness.tickets, ticketId, (status) => status.stage === 'awaiting_agent', 'review');
     const verdict = { decision: 'approve' as const, reason: 'read the draft' };
     const signed = await signedAgentDecision(harness.pool, harness.tickets, ticketId, 'agent-9', verdict);
     await harness.tickets.sendAgentDecision(ticketId, signed);
@@ -51,9 +41,7 @@ describe('tiering to the strong model', () => {
 
   it('does not ask the strong model when the fast draft is confident', async () => {
     const before = harness.requestsFor('draft_reply').length;
-    const ticketId = uniqueTicketId('TIERNO');
-    await harness.tickets.start({
-      ticketId,
+    const ticketId = await startTicket(harness.tickets, 'TIERNO', {
       accountId: 'ACC-1003',
       channel: 'email',
       message: 'Can I export my usage history to CSV?',

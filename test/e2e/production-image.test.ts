@@ -1,12 +1,12 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { connectClient, createTicketClient, ticketPolicyFromConfig } from '../../client';
-import { e2eConfig, uniqueTicketId, workerDatabaseUrl } from './support';
+import { e2eConfig, stackProcessEnv, uniqueTicketId } from './support';
+import { freePort } from '../support/free-port';
 
 /**
  * The production image without a Docker engine: `npm run build` into a directory laid out as the image's /app
@@ -44,14 +44,6 @@ function dockerfileStages(): Map<string, string[]> {
 
 /** The npm beside this node (make's pinned one), else the one on PATH. */
 const npm = existsSync(join(dirname(process.execPath), 'npm')) ? join(dirname(process.execPath), 'npm') : 'npm';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** The packages a compiled file loads: require(), require.resolve() and import() of anything not relative or built in. */
 function requiredPackages(source: string): string[] {
@@ -93,20 +85,11 @@ async function waitForHttp(url: string, child: ChildProcess, output: () => strin
 
 describe('the production image', () => {
   const config = e2eConfig();
-  const keyList = (keys?: { id: string; key: string }[]) => (keys ?? []).map(({ id, key }) => `${id}:${key}`).join(',');
   const env = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '',
     NODE_ENV: 'production',
-    TEMPORAL_ADDRESS: config.TEMPORAL_ADDRESS,
-    TEMPORAL_TASK_QUEUE: config.TEMPORAL_TASK_QUEUE,
-    DATABASE_URL: workerDatabaseUrl(config),
-    PAYLOAD_CODEC_KEYS: keyList(config.PAYLOAD_CODEC_KEYS),
-    AUDIT_CHAIN_KEYS: keyList(config.AUDIT_CHAIN_KEYS),
-    ACMA_SCHEDULE: 'off',
-    FRAUD_SCHEDULE: 'off',
-    FAIRNESS_SCHEDULE: 'off',
-    AUDIT_ANCHOR_SCHEDULE: 'off',
+    ...stackProcessEnv(config),
     LOG_LEVEL: 'warn',
   };
   let app: string;

@@ -5,7 +5,8 @@
 import type { ModelProvider, ProviderRequest } from '../../activities/model/contract';
 import type { ClassifyVariables } from '../../activities/model/tasks';
 import type { TicketStatus } from '../../domain/ticket';
-import { e2eHarness, outboxFor, uniqueTicketId, type E2EHarness } from './support';
+import { e2eHarness, outboxFor, startTicket, waitForTicket, type E2EHarness } from './support';
+import { scriptedAnswer } from '../support/scripted-model';
 
 interface Script {
   intent: string;
@@ -56,13 +57,7 @@ const scriptedModel: ModelProvider = {
       request.task === 'classify_intent'
         ? { intent, department, secondaryIntent: null, confidence: 0.99, reason: 'scripted', needsClarification: false }
         : { reply, confidence: 0.99, escalationRequired: false, citedPassageIds: [], proposedActions: [] };
-    return {
-      text: JSON.stringify(output),
-      usage: { inputTokens: 500, outputTokens: 60, cacheReadTokens: 0, cacheWriteTokens: 0 },
-      modelId: 'claude-haiku-4-5-20251001',
-      requestId: 'req_scripted_harmless',
-      stopReason: 'tool_use',
-    };
+    return scriptedAnswer(output, 'req_scripted_harmless', { input: 500, output: 60 });
   },
 };
 
@@ -72,21 +67,11 @@ beforeAll(async () => {
 });
 afterAll(async () => harness.close());
 
-async function start(key: string): Promise<string> {
-  const ticketId = uniqueTicketId('STAKES');
-  await harness.tickets.start({ ticketId, accountId: 'ACC-1007', channel: 'chat', message: messages[key]! });
-  return ticketId;
-}
+const start = (key: string) =>
+  startTicket(harness.tickets, 'STAKES', { accountId: 'ACC-1007', channel: 'chat', message: messages[key]! });
 
-async function waitFor(ticketId: string, done: (status: TicketStatus) => boolean): Promise<TicketStatus> {
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    const status = await harness.tickets.status(ticketId).catch(() => null);
-    if (status && done(status)) return status;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`ticket ${ticketId} never reached the expected state`);
-}
+const waitFor = (ticketId: string, done: (status: TicketStatus) => boolean) =>
+  waitForTicket(harness.tickets, ticketId, done);
 
 describe('stakes from the customer’s words, whatever intent the model picks', () => {
   it.each(['closure', 'portOut', 'fraud', 'thirdParty'] as const)(

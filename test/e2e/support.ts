@@ -7,6 +7,7 @@ import { parseConfig, type Config } from '../../config';
 import { generateChainKeyEntry } from '../../activities/audit/chain-keys';
 import { generateKeyEntry } from '../../security/keyring';
 import type { ModelProvider } from '../../activities/model/contract';
+import type { TicketInput, TicketStatus } from '../../domain/ticket';
 import { startWorker, type RunningWorker } from '../../workers/main';
 import { quietRuntime, stackEnv } from '../support/temporal';
 
@@ -28,6 +29,30 @@ export const workerDatabaseUrl = (config: Config): string =>
     ? process.env.DATABASE_APP_URL
     : config.DATABASE_URL!;
 
+// Each test has its own task queue; the one test that needs a schedule creates it for its own.
+export const schedulesOff = {
+  ACMA_SCHEDULE: 'off',
+  FRAUD_SCHEDULE: 'off',
+  FAIRNESS_SCHEDULE: 'off',
+  AUDIT_ANCHOR_SCHEDULE: 'off',
+} as const;
+
+/** Keys as a process's environment carries them: `id:base64` entries, comma-separated. */
+export const keyListEnv = (keys: readonly { id: string; key: string }[] | undefined): string =>
+  (keys ?? []).map(({ id, key }) => `${id}:${key}`).join(',');
+
+/** What a worker or API process reads from its environment to run on `config`'s stack, as the application's login. */
+export function stackProcessEnv(config: Config): Record<string, string> {
+  return {
+    TEMPORAL_ADDRESS: config.TEMPORAL_ADDRESS,
+    TEMPORAL_TASK_QUEUE: config.TEMPORAL_TASK_QUEUE,
+    DATABASE_URL: workerDatabaseUrl(config),
+    PAYLOAD_CODEC_KEYS: keyListEnv(config.PAYLOAD_CODEC_KEYS),
+    AUDIT_CHAIN_KEYS: keyListEnv(config.AUDIT_CHAIN_KEYS),
+    ...schedulesOff,
+  };
+}
+
 export function e2eConfig(overrides: Record<string, string> = {}): Config {
   const env = stackEnv();
   return parseConfig({
@@ -37,11 +62,7 @@ export function e2eConfig(overrides: Record<string, string> = {}): Config {
     WORKFLOW_BUNDLE_PATH: env.bundlePath,
     PAYLOAD_CODEC_KEYS: codecKeys,
     AUDIT_CHAIN_KEYS: chainKeys,
-    // Each test has its own task queue; the one test that needs the schedule creates it for its own.
-    ACMA_SCHEDULE: 'off',
-    FRAUD_SCHEDULE: 'off',
-    FAIRNESS_SCHEDULE: 'off',
-    AUDIT_ANCHOR_SCHEDULE: 'off',
+    ...schedulesOff,
     ...overrides,
   });
 }
@@ -84,6 +105,33 @@ export async function e2eHarness(
 
 export const uniqueTicketId = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 
+/** Opens a ticket under a fresh id made from `prefix`, and returns the id. */
+export async function startTicket(
+  tickets: TicketClient,
+  prefix: string,
+  ticket: Omit<TicketInput, 'ticketId'>,
+): Promise<string> {
+  const ticketId = uniqueTicketId(prefix);
+  await tickets.start({ ticketId, ...ticket });
+  return ticketId;
+}
+
+/** The ticket's status once `reached` holds of it; polled, since nothing pushes a status to a test. */
+export async function waitForTicket(
+  tickets: TicketClient,
+  ticketId: string,
+  reached: (status: TicketStatus) => boolean,
+  what = 'the expected state',
+): Promise<TicketStatus> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const status = await tickets.status(ticketId).catch(() => null);
+    if (status && reached(status)) return status;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`ticket ${ticketId} never reached ${what}`);
+}
+
 export async function outboxFor(pool: Pool, ticketId: string) {
   const result = await pool.query('SELECT kind, body, author FROM outbox WHERE ticket_id = $1 ORDER BY id', [ticketId]);
   return result.rows as Array<{ kind: string; body: string; author: string }>;
@@ -97,16 +145,8 @@ export function workerProcess(config: Config, extra: Record<string, string> = {}
   const root = join(__dirname, '..', '..');
   const env = {
     ...process.env,
-    TEMPORAL_ADDRESS: config.TEMPORAL_ADDRESS,
-    DATABASE_URL: workerDatabaseUrl(config),
-    TEMPORAL_TASK_QUEUE: config.TEMPORAL_TASK_QUEUE,
+    ...stackProcessEnv(config),
     WORKFLOW_BUNDLE_PATH: config.WORKFLOW_BUNDLE_PATH!,
-    PAYLOAD_CODEC_KEYS: (config.PAYLOAD_CODEC_KEYS ?? []).map(({ id, key }) => `${id}:${key}`).join(','),
-    ACMA_SCHEDULE: 'off',
-    FRAUD_SCHEDULE: 'off',
-    FAIRNESS_SCHEDULE: 'off',
-    AUDIT_ANCHOR_SCHEDULE: 'off',
-    AUDIT_CHAIN_KEYS: chainKeys,
     ...extra,
   };
   return () =>

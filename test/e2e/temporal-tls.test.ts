@@ -1,27 +1,17 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { connectClient, createTicketClient, ticketPolicyFromConfig } from '../../client';
-import { parseConfig, type Config } from '../../config';
+import { parseConfig } from '../../config';
 import { temporalConnectionOptions } from '../../config/temporal-connection';
 import { stackEnv, waitFor } from '../support/temporal';
 import { makeTestPki, startMtlsProxy, type TestPki } from '../support/tls-proxy';
 import { resolveTemporalCli } from '../../scripts/stack/temporal-cli';
-import { e2eConfig, uniqueTicketId, workerDatabaseUrl } from './support';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-const keyList = (keys: Config['PAYLOAD_CODEC_KEYS']) => (keys ?? []).map(({ id, key }) => `${id}:${key}`).join(',');
+import { e2eConfig, keyListEnv, schedulesOff, startTicket, workerDatabaseUrl } from './support';
+import { freePort } from '../support/free-port';
 
 /** A process as production starts it, with none of this process's Temporal or profile settings leaking in. */
 function start(entry: string, env: Record<string, string>): { child: ChildProcess; output: () => string } {
@@ -123,8 +113,8 @@ describe("connecting to Temporal over mutual TLS with Temporal's standard settin
     it('start, serve and run a ticket end to end over mutual TLS', async () => {
       const common = {
         DATABASE_URL: workerDatabaseUrl(base),
-        PAYLOAD_CODEC_KEYS: keyList(base.PAYLOAD_CODEC_KEYS),
-        AUDIT_CHAIN_KEYS: keyList(base.AUDIT_CHAIN_KEYS),
+        PAYLOAD_CODEC_KEYS: keyListEnv(base.PAYLOAD_CODEC_KEYS),
+        AUDIT_CHAIN_KEYS: keyListEnv(base.AUDIT_CHAIN_KEYS),
         XDG_CONFIG_HOME: pki.dir,
       };
       worker = start('workers/main.ts', {
@@ -132,10 +122,7 @@ describe("connecting to Temporal over mutual TLS with Temporal's standard settin
         ...tlsEnv,
         TEMPORAL_TASK_QUEUE: base.TEMPORAL_TASK_QUEUE,
         WORKFLOW_BUNDLE_PATH: base.WORKFLOW_BUNDLE_PATH!,
-        ACMA_SCHEDULE: 'off',
-        FRAUD_SCHEDULE: 'off',
-        FAIRNESS_SCHEDULE: 'off',
-        AUDIT_ANCHOR_SCHEDULE: 'off',
+        ...schedulesOff,
       });
       const profileFile = join(pki.dir, 'temporal.toml');
       writeFileSync(
@@ -180,9 +167,7 @@ describe("connecting to Temporal over mutual TLS with Temporal's standard settin
           taskQueue: base.TEMPORAL_TASK_QUEUE,
           policy: ticketPolicyFromConfig(base),
         });
-        const ticketId = uniqueTicketId('TLS');
-        await tickets.start({
-          ticketId,
+        const ticketId = await startTicket(tickets, 'TLS', {
           accountId: 'ACC-1001',
           channel: 'chat',
           message: 'I was charged twice for my plan this month, please refund one of them.',

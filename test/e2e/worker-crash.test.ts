@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { Pool } from 'pg';
 import { connectClient, createTicketClient, ticketPolicyFromConfig } from '../../client';
-import { e2eConfig, outboxFor, uniqueTicketId, workerProcess } from './support';
+import { e2eConfig, outboxFor, startTicket, workerProcess } from './support';
 
 describe('a worker killed mid-ticket', () => {
   it('is replaced by a new worker that finishes the ticket with exactly one reply', async () => {
@@ -17,9 +17,7 @@ describe('a worker killed mid-ticket', () => {
     let first: ChildProcess | undefined = spawnWorker();
     let second: ChildProcess | undefined;
     try {
-      const ticketId = uniqueTicketId('KILL');
-      await tickets.start({
-        ticketId,
+      const ticketId = await startTicket(tickets, 'KILL', {
         accountId: 'ACC-1002',
         channel: 'chat',
         message: 'Why was I charged $45 for international roaming in Thailand? I have a plan that includes roaming.',

@@ -1,39 +1,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { connectClient, createTicketClient, ticketPolicyFromConfig, type TicketClient } from '../../client';
 import type { Config } from '../../config';
-import { e2eConfig, uniqueTicketId, workerDatabaseUrl } from './support';
-
-/** A port nothing listens on now; Core binds it a moment later. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { e2eConfig, stackProcessEnv, uniqueTicketId } from './support';
+import { freePort } from '../support/free-port';
 
 /** The worker as production runs it (its own process, so its own Runtime), with stdout and stderr kept. */
 function spawnWorker(config: Config, env: Record<string, string>): { child: ChildProcess; output: () => string } {
   const chunks: string[] = [];
   const child = spawn(process.execPath, ['--import', 'tsx', 'workers/main.ts'], {
     cwd: join(__dirname, '..', '..'),
-    env: {
-      ...process.env,
-      TEMPORAL_ADDRESS: config.TEMPORAL_ADDRESS,
-      DATABASE_URL: workerDatabaseUrl(config),
-      TEMPORAL_TASK_QUEUE: config.TEMPORAL_TASK_QUEUE,
-      WORKFLOW_BUNDLE_PATH: config.WORKFLOW_BUNDLE_PATH!,
-      PAYLOAD_CODEC_KEYS: (config.PAYLOAD_CODEC_KEYS ?? []).map(({ id, key }) => `${id}:${key}`).join(','),
-      AUDIT_CHAIN_KEYS: (config.AUDIT_CHAIN_KEYS ?? []).map(({ id, key }) => `${id}:${key}`).join(','),
-      ACMA_SCHEDULE: 'off',
-      FRAUD_SCHEDULE: 'off',
-      FAIRNESS_SCHEDULE: 'off',
-      AUDIT_ANCHOR_SCHEDULE: 'off',
-      ...env,
-    },
+    env: { ...process.env, ...stackProcessEnv(config), WORKFLOW_BUNDLE_PATH: config.WORKFLOW_BUNDLE_PATH!, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (chunk: Buffer) => chunks.push(chunk.toString('utf8')));

@@ -1,3 +1,4 @@
+import { EmulatedFailure, emulatorOf, scriptedReply, type FailureWording } from './exchange';
 import { bodyStrictProblem } from './strict-schema';
 import {
   buildMessage,
@@ -8,7 +9,6 @@ import {
   Script,
   sendJson,
   startLoopback,
-  strictReplyProblem,
   type Emulator,
   type EmulatedRequest,
   type Responder,
@@ -41,16 +41,7 @@ const ERROR_TYPES: Record<number, string> = {
   529: 'overloaded_error',
 };
 
-class ApiFailure extends Error {
-  constructor(
-    readonly status: number,
-    readonly type: string,
-    message: string,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-
+class ApiFailure extends EmulatedFailure {
   static from(scripted: ScriptedError): ApiFailure {
     const type =
       scripted.errorType && !scripted.errorType.endsWith('Exception')
@@ -63,6 +54,11 @@ class ApiFailure extends Error {
     return { type: 'error', error: { type: this.type, message: this.message }, request_id: requestId };
   }
 }
+
+const failures: FailureWording = {
+  scripted: (error) => ApiFailure.from(error),
+  internal: (message) => new ApiFailure(500, 'api_error', message),
+};
 
 /** The real API's first complaint, in its `field: problem` wording, or undefined when the params would be accepted. */
 function paramsProblem(params: EmulatedRequest['body'], at = ''): string | undefined {
@@ -104,11 +100,11 @@ export async function startAnthropicEmulator(options: AnthropicEmulatorOptions =
     script.requests.push(request);
     const problem = paramsProblem(body);
     if (problem) throw new ApiFailure(400, 'invalid_request_error', problem);
-    const scripted = await script.next(request);
-    await pause(scripted.delayMs, loop.signal);
-    if (scripted.kind === 'error') throw ApiFailure.from(scripted);
-    const impossible = options.strictAnswers ? strictReplyProblem(body, scripted) : undefined;
-    if (impossible) throw new ApiFailure(500, 'api_error', `emulator: a strict request cannot return ${impossible}`);
+    const scripted = await scriptedReply(script, request, {
+      signal: loop.signal,
+      strictAnswers: options.strictAnswers,
+      failures,
+    });
     sendJson(res, 200, { 'request-id': requestId }, buildMessage('msg_', request.modelId, body, scripted, cache));
   }
 
@@ -147,13 +143,7 @@ export async function startAnthropicEmulator(options: AnthropicEmulatorOptions =
     }
   });
 
-  return {
-    url: loop.url,
-    requests: script.requests,
-    enqueue: (...items) => script.enqueue(...items),
-    setResponder: (responder) => script.setResponder(responder),
-    close: () => loop.close(),
-  };
+  return emulatorOf(script, loop);
 }
 
 interface ResultLine {

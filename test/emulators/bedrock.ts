@@ -1,14 +1,13 @@
+import { EmulatedFailure, emulatorOf, scriptedReply, type FailureWording } from './exchange';
 import { bodyStrictProblem } from './strict-schema';
 import {
   buildMessage,
   flattenHeaders,
   makeUuid,
-  pause,
   PromptCache,
   Script,
   sendJson,
   startLoopback,
-  strictReplyProblem,
   type Emulator,
   type EmulatedRequest,
   type Responder,
@@ -51,16 +50,7 @@ const EXCEPTION_BY_STATUS: Record<number, string> = {
   503: 'ServiceUnavailableException',
 };
 
-class AwsFailure extends Error {
-  constructor(
-    readonly status: number,
-    readonly errorType: string,
-    message: string,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-
+class AwsFailure extends EmulatedFailure {
   // A responder shared with the Anthropic emulator may name Anthropic error types; those fall back to the status.
   static from(scripted: ScriptedError): AwsFailure {
     const named = scripted.errorType?.endsWith('Exception') ? scripted.errorType : undefined;
@@ -78,6 +68,11 @@ const malformed = (detail: string) =>
     'ValidationException',
     `Malformed input request: ${detail}, please reformat your input and try again.`,
   );
+
+const failures: FailureWording = {
+  scripted: (error) => AwsFailure.from(error),
+  internal: (message) => new AwsFailure(500, 'InternalServerException', message),
+};
 
 /** Bedrock validates the Anthropic body against a JSON schema: required keys, and no `model` (it is in the path). */
 function bodyProblem(body: EmulatedRequest['body']): AwsFailure | undefined {
@@ -124,13 +119,11 @@ export async function startBedrockEmulator(options: BedrockEmulatorOptions = {})
     script.requests.push(request);
     const problem = bodyProblem(body);
     if (problem) throw problem;
-    const scripted = await script.next(request);
-    await pause(scripted.delayMs, loop.signal);
-    if (scripted.kind === 'error') throw AwsFailure.from(scripted);
-    const impossible = options.strictAnswers ? strictReplyProblem(body, scripted) : undefined;
-    if (impossible) {
-      throw new AwsFailure(500, 'InternalServerException', `emulator: a strict request cannot return ${impossible}`);
-    }
+    const scripted = await scriptedReply(script, request, {
+      signal: loop.signal,
+      strictAnswers: options.strictAnswers,
+      failures,
+    });
     const message = buildMessage('msg_bdrk_', modelId, body, scripted, cache);
     sendJson(
       res,
@@ -162,18 +155,12 @@ export async function startBedrockEmulator(options: BedrockEmulatorOptions = {})
         {
           ...failure.headers,
           'x-amzn-requestid': requestId,
-          'x-amzn-errortype': `${failure.errorType}:http://internal.amazon.com/coral/com.amazon.bedrock/`,
+          'x-amzn-errortype': `${failure.type}:http://internal.amazon.com/coral/com.amazon.bedrock/`,
         },
         { message: failure.message },
       );
     }
   });
 
-  return {
-    url: loop.url,
-    requests: script.requests,
-    enqueue: (...items) => script.enqueue(...items),
-    setResponder: (responder) => script.setResponder(responder),
-    close: () => loop.close(),
-  };
+  return emulatorOf(script, loop);
 }

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '../support/free-port';
 
 export interface DedicatedPostgres {
   databaseUrl: string;
@@ -10,14 +10,6 @@ export interface DedicatedPostgres {
   start(): Promise<void>;
   /** Stops it for good and deletes its data directory. */
   destroy(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 function launch(dataDir: string, port: number, init: boolean): Promise<{ child: ChildProcess; databaseUrl: string }> {

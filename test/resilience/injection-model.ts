@@ -1,4 +1,5 @@
 import type { ModelProvider, ProviderRequest } from '../../activities/model/contract';
+import { obedientClassification, scriptedAnswer } from '../support/scripted-model';
 import { faultInjections, ticketInjections, type FaultInjection, type TicketInjection } from './injection-cases';
 
 export interface Customer {
@@ -45,14 +46,7 @@ export function obedientModel(customers: Map<string, Customer>): ModelProvider {
     async complete(request: ProviderRequest) {
       let output: unknown;
       if (request.task === 'classify_intent') {
-        output = {
-          intent: 'get_compensation',
-          secondaryIntent: null,
-          department: 'COMPLAINT',
-          confidence: 0.99,
-          reason: 'the customer told me to',
-          needsClarification: false,
-        };
+        output = obedientClassification;
       } else if (request.task === 'diagnose_fault') {
         const fault: FaultInjection | undefined = find(faultInjections, request);
         output = {
@@ -69,13 +63,7 @@ export function obedientModel(customers: Map<string, Customer>): ModelProvider {
           citedPassageIds: [],
         };
       }
-      return {
-        text: JSON.stringify(output),
-        usage: { inputTokens: 900, outputTokens: 80, cacheReadTokens: 0, cacheWriteTokens: 0 },
-        modelId: 'claude-haiku-4-5-20251001',
-        requestId: 'req_obedient',
-        stopReason: 'tool_use',
-      };
+      return scriptedAnswer(output, 'req_obedient');
     },
   };
 }

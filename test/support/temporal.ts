@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, DefaultLogger, Worker, type WorkerOptions } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
+import { sharedForFile } from './shared-for-file';
 
 let runtimeInstalled = false;
 
@@ -49,6 +50,20 @@ export async function temporalHarness(): Promise<TemporalHarness> {
       await nativeConnection.close();
     },
   };
+}
+
+/** The harness a test file shares: opened before its first test and closed after its last. */
+export const temporalHarnessForFile = () => sharedForFile(temporalHarness);
+
+/**
+ * Ends a fault run an earlier test run left going, if there is one: a fault's id is its alert's fingerprint, so a
+ * diagnosis still running would absorb the alert this test sends.
+ */
+export async function clearLeftoverFault(client: Client, workflowId: string, reason: string): Promise<void> {
+  await client.workflow
+    .getHandle(workflowId)
+    .terminate(reason)
+    .catch(() => undefined);
 }
 
 export async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {

@@ -1,8 +1,9 @@
-import type { AccountContext, Charge, Passage, Plan } from '../../domain/account';
+import type { AccountContext, Passage, Plan } from '../../domain/account';
 import type { CreditPolicyRow } from '../../domain/policy';
 import { draftSchema, type Classification } from '../../domain/ticket';
 import { composeOfflineDraft } from '../../activities/model/offline/compose-reply';
 import type { DraftVariables } from '../../activities/model/tasks';
+import { charge } from './guardrails/fixtures';
 
 const travelBuddy: Plan = {
   id: 'PLN-TRAVEL-79',
@@ -25,24 +26,6 @@ const everyday: Plan = {
   includedCountries: [],
   roamingOveragePerMb: 0.2,
 };
-
-const charge = (
-  id: string,
-  postedOn: string,
-  amount: number,
-  kind: Charge['kind'],
-  description: string,
-  extra: Partial<Charge> = {},
-): Charge => ({
-  id,
-  postedOn,
-  amount,
-  kind,
-  description,
-  country: null,
-  usageMb: null,
-  ...extra,
-});
 
 function account(overrides: Partial<AccountContext> = {}): AccountContext {
   return {

@@ -7,6 +7,7 @@ import type { ModelProvider, ProviderRequest } from '../../activities/model/cont
 import { createModelGateway } from '../../activities/model/gateway';
 import { createTicketActivities, type ClassifyResult } from '../../activities/tickets';
 import { loadPromptSet } from '../../workers/model-deps';
+import { scriptedAnswer } from '../support/scripted-model';
 
 const { taxonomy, prompts } = loadPromptSet();
 
@@ -36,13 +37,7 @@ function scriptedModel(outputs: object[]): ModelProvider & { requests: ProviderR
     requests,
     async complete(request) {
       requests.push(request);
-      return {
-        text: JSON.stringify(outputs.shift() ?? {}),
-        usage: { inputTokens: 1200, outputTokens: 60, cacheReadTokens: 0, cacheWriteTokens: 0 },
-        modelId: 'claude-haiku-4-5-20251001',
-        requestId: `req_${requests.length}`,
-        stopReason: 'tool_use',
-      };
+      return scriptedAnswer(outputs.shift() ?? {}, `req_${requests.length}`, { input: 1200, output: 60 });
     },
   };
 }

@@ -6,14 +6,11 @@ import type { ComplianceReport, FactMismatch, IncidentFacts, Review } from '../.
 import { searchAttributes as sa } from '../../domain/search-attributes';
 import { reviewSignal, reviewStatusQuery, reviewUpdate } from '../../workflows/compliance/messages';
 import { TestKeyring } from '../support/decision-keys';
-import { temporalHarness, waitFor, type TemporalHarness } from '../support/temporal';
+import { historyText } from '../support/history-text';
+import { temporalHarnessForFile, waitFor } from '../support/temporal';
 import { fakeCall } from './stub-activities';
 
-let harness: TemporalHarness;
-beforeAll(async () => {
-  harness = await temporalHarness();
-});
-afterAll(async () => harness.close());
+const harness = temporalHarnessForFile();
 
 const keyring = new TestKeyring();
 const reviewer = 'rev.kim';
@@ -116,18 +113,6 @@ const ignoredCount = (handle: WorkflowHandle, n: number) =>
 function tampered(signed: ReturnType<typeof signReview>) {
   const statement = { ...signed.statement, subject: contentSubject(relabel) };
   return { ...signed, statement, payload: { corrections: relabel } };
-}
-
-/** Every payload in the run's history as text: what an auditor reading the history would see. */
-async function historyText(handle: WorkflowHandle): Promise<string> {
-  const texts: string[] = [];
-  const walk = (value: unknown): void => {
-    if (value instanceof Uint8Array) texts.push(Buffer.from(value).toString('utf8'));
-    else if (Array.isArray(value)) value.forEach(walk);
-    else if (value && typeof value === 'object') Object.values(value).forEach(walk);
-  };
-  walk((await handle.fetchHistory()).events);
-  return texts.join('\n');
 }
 
 describe('a forged ACMA review cannot change a verdict', () => {

@@ -6,14 +6,10 @@ import type { ComplianceReport, IncidentFacts } from '../../domain/compliance/fa
 import { searchAttributes as sa } from '../../domain/search-attributes';
 import { reviewStatusQuery, reviewUpdate } from '../../workflows/compliance/messages';
 import { TestKeyring } from '../support/decision-keys';
-import { temporalHarness, waitFor, type TemporalHarness } from '../support/temporal';
+import { temporalHarnessForFile, waitFor } from '../support/temporal';
 import { fakeCall } from './stub-activities';
 
-let harness: TemporalHarness;
-beforeAll(async () => {
-  harness = await temporalHarness();
-});
-afterAll(async () => harness.close());
+const harness = temporalHarnessForFile();
 
 const keyring = new TestKeyring();
 const reviewer = 'rev.ng';

@@ -1,26 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Alert } from '../../domain/fault/alert';
-import type { FaultPolicyInput } from '../../domain/fault/policy';
 import type { FaultResult } from '../../domain/fault/result';
 import { approveSignal, pendingApprovalQuery } from '../../workflows/fault/messages';
-import { temporalHarness, waitFor, type TemporalHarness } from '../support/temporal';
-import { faultKeyring, faultStubs, zoneWhereItIs, type FaultRecorder, type FaultStubOptions } from './fault-stubs';
+import { temporalHarnessForFile, waitFor } from '../support/temporal';
+import {
+  faultKeyring,
+  faultStubs,
+  zoneWhereItIs,
+  type FaultRecorder,
+  type FaultStubOptions,
+  faultPolicy,
+} from './fault-stubs';
 import { decideByUpdate, signedFaultSignal, signFaultDecision } from './fault-signing';
 
 /** An outsider's attempts on the approval path: each is recorded, none acts, and a genuine decision acts once. */
-let harness: TemporalHarness;
-beforeAll(async () => {
-  harness = await temporalHarness();
-});
-afterAll(async () => harness.close());
-
-const policy: FaultPolicyInput = {
-  reminderIntervalMs: 60_000,
-  tierDeadlineMs: 120_000,
-  finalDeadlineMs: 300_000,
-  settleMs: 0,
-};
+const harness = temporalHarnessForFile();
 
 async function run(
   stubs: FaultStubOptions,
@@ -43,7 +38,7 @@ async function run(
     const handle = await harness.client.workflow.start('diagnoseFault', {
       taskQueue: harness.taskQueue,
       workflowId,
-      args: [{ alert, policy }],
+      args: [{ alert, policy: faultPolicy }],
     });
     await interact(workflowId, recorder);
     return (await handle.result()) as FaultResult;

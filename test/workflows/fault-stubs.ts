@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { TelemetrySummary } from '../../domain/fault/alert';
+import type { FaultPolicyInput } from '../../domain/fault/policy';
 import { TestKeyring } from '../support/decision-keys';
 import { fakeCall } from './stub-activities';
 
@@ -25,6 +26,14 @@ export const roster = [
   { tier: 2, engineers: ['eng.carol'] },
   { tier: 3, engineers: ['mgr.dana'] },
 ];
+
+/** Deadlines far beyond a test's run, so only what a test sends moves a fault on. */
+export const faultPolicy: FaultPolicyInput = {
+  reminderIntervalMs: 60_000,
+  tierDeadlineMs: 120_000,
+  finalDeadlineMs: 300_000,
+  settleMs: 0,
+};
 
 /** The people's keys, registered in memory; the stubbed worker verifies decisions with the real verifier. */
 export const faultKeyring = new TestKeyring();

@@ -3,23 +3,13 @@ import type { Alert } from '../../domain/fault/alert';
 import type { FaultPolicyInput } from '../../domain/fault/policy';
 import type { FaultResult } from '../../domain/fault/result';
 import { alertRepeatedSignal, pendingApprovalQuery } from '../../workflows/fault/messages';
-import { temporalHarness, waitFor, type TemporalHarness } from '../support/temporal';
-import { faultStubs, zoneWhereItIs, type FaultRecorder, type FaultStubOptions } from './fault-stubs';
+import { temporalHarnessForFile, waitFor } from '../support/temporal';
+import { faultPolicy, faultStubs, zoneWhereItIs, type FaultRecorder, type FaultStubOptions } from './fault-stubs';
 import { signedFaultSignal } from './fault-signing';
 import { searchAttributes as sa } from '../../domain/search-attributes';
 
-let harness: TemporalHarness;
-beforeAll(async () => {
-  harness = await temporalHarness();
-});
-afterAll(async () => harness.close());
+const harness = temporalHarnessForFile();
 
-const policy: FaultPolicyInput = {
-  reminderIntervalMs: 60_000,
-  tierDeadlineMs: 120_000,
-  finalDeadlineMs: 300_000,
-  settleMs: 0,
-};
 const alert = (): Alert => ({
   alertId: `A-${randomUUID().slice(0, 6)}`,
   deviceId: `RTR-T${randomUUID().slice(0, 4).toUpperCase()}`,
@@ -42,7 +32,7 @@ async function run(
     const handle = await harness.client.workflow.signalWithStart('diagnoseFault', {
       taskQueue: harness.taskQueue,
       workflowId,
-      args: [{ alert: input, policy: { ...policy, ...overrides } }],
+      args: [{ alert: input, policy: { ...faultPolicy, ...overrides } }],
       signal: alertRepeatedSignal,
       signalArgs: [{ alertId: input.alertId, detectedAt: input.detectedAt }],
     });
@@ -194,7 +184,7 @@ describe('business hours and repeats', () => {
       const handle = await harness.client.workflow.start('diagnoseFault', {
         taskQueue: harness.taskQueue,
         workflowId,
-        args: [{ alert: input, policy }],
+        args: [{ alert: input, policy: faultPolicy }],
       });
       await untilWaiting(workflowId);
       expect((await pending(workflowId)).why.join(' ')).toMatch(/not allowed between 8:00 and 18:00/);
@@ -241,7 +231,7 @@ describe('business hours and repeats', () => {
       const again = await harness.client.workflow.signalWithStart('diagnoseFault', {
         taskQueue: harness.taskQueue,
         workflowId: id,
-        args: [{ alert: { ...repeat, deviceId, alertType }, policy }],
+        args: [{ alert: { ...repeat, deviceId, alertType }, policy: faultPolicy }],
         signal: alertRepeatedSignal,
         signalArgs: [{ alertId: repeat.alertId, detectedAt: repeat.detectedAt }],
       });

@@ -6,13 +6,10 @@ import { fraudSubject } from '../../domain/decisions';
 import { searchAttributes as sa } from '../../domain/search-attributes';
 import type { FraudDecisionResult } from '../../workflows/fraud/recordFraudDecision';
 import { TestKeyring } from '../support/decision-keys';
-import { temporalHarness, type TemporalHarness } from '../support/temporal';
+import { historyText } from '../support/history-text';
+import { temporalHarnessForFile } from '../support/temporal';
 
-let harness: TemporalHarness;
-beforeAll(async () => {
-  harness = await temporalHarness();
-});
-afterAll(async () => harness.close());
+const harness = temporalHarnessForFile();
 
 const keyring = new TestKeyring();
 const analyst = 'analyst.ng';
@@ -68,16 +65,7 @@ async function decide(flag: FraudFlagRef, signed: unknown, identity = analyst) {
   });
   const result = (await handle.result()) as FraudDecisionResult;
   const description = await handle.describe();
-  const texts: string[] = [];
-  // Every payload in the run's history as text: what an auditor reading the history would see.
-  const walk = (value: unknown): void => {
-    if (value instanceof Uint8Array) texts.push(Buffer.from(value).toString('utf8'));
-    else if (Array.isArray(value)) value.forEach(walk);
-    else if (value && typeof value === 'object') Object.values(value).forEach(walk);
-  };
-  walk((await handle.fetchHistory()).events);
-  const history = texts.join('\n');
-  return { result, attributes: description.typedSearchAttributes, history };
+  return { result, attributes: description.typedSearchAttributes, history: await historyText(handle) };
 }
 
 describe('signed fraud verdicts', () => {

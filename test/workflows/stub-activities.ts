@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import type { TicketActivities } from '../../activities/tickets';
 import type { ClassifyResult } from '../../activities/tickets';
@@ -5,8 +6,9 @@ import { checkPrivacy } from '../../activities/guardrails/privacy';
 import type { AccountContext } from '../../domain/account';
 import { ErrorTypes } from '../../domain/errors';
 import type { ModelCallRecord } from '../../domain/model-call';
-import type { Classification, Draft, Finding } from '../../domain/ticket';
+import type { Classification, Draft, Finding, TicketInput, TicketPolicyInput } from '../../domain/ticket';
 import { TestKeyring } from '../support/decision-keys';
+import type { TemporalHarness } from '../support/temporal';
 
 export const fakeCall = (task: string): ModelCallRecord => ({
   task,
@@ -40,6 +42,36 @@ export const draft = (overrides: Partial<Draft> = {}): Draft => ({
   proposedActions: [],
   ...overrides,
 });
+
+/** The thresholds and deadlines the ticket tests run with: waits last far beyond a test unless a test shortens them. */
+const ticketPolicy: TicketPolicyInput = {
+  sendThreshold: 0.85,
+  reviewThreshold: 0.6,
+  reviewDeadlineMs: 60_000,
+  clarificationTimeoutMs: 60_000,
+  maxClarifications: 1,
+  knowledgeTopK: 4,
+};
+
+/** A chat ticket from the seeded roaming customer, under a fresh id made from `prefix`. */
+export const ticketInput = (prefix: string, message: string): TicketInput => ({
+  ticketId: `${prefix}-${randomUUID().slice(0, 8)}`,
+  accountId: 'ACC-1002',
+  channel: 'chat',
+  message,
+});
+
+/** Starts the ticket workflow for `input` under the id the client gives it, with the test policy and `overrides`. */
+export const startResolveTicket = (
+  harness: Pick<TemporalHarness, 'client' | 'taskQueue'>,
+  input: TicketInput,
+  overrides: Partial<TicketPolicyInput> = {},
+) =>
+  harness.client.workflow.start('resolveTicket', {
+    taskQueue: harness.taskQueue,
+    workflowId: `ticket-${input.ticketId}`,
+    args: [{ ticket: input, policy: { ...ticketPolicy, ...overrides } }],
+  });
 
 export interface StubOptions {
   classify?: (conversation: string[], call: number) => Partial<ClassifyResult> & { classification?: Classification };

@@ -2,34 +2,24 @@ import { randomUUID } from 'node:crypto';
 import type { Worker } from '@temporalio/worker';
 import { signStatement } from '../../activities/decisions/signing';
 import { searchAttributes as sa } from '../../domain/search-attributes';
-import type { TicketInput, TicketPolicyInput, TicketResult } from '../../domain/ticket';
+import type { TicketPolicyInput, TicketResult } from '../../domain/ticket';
 import { statusQuery } from '../../workflows/ticket/messages';
-import { temporalHarness, waitFor, type TemporalHarness } from '../support/temporal';
-import { draft, stubActivities, ticketKeyring, type StubOptions } from './stub-activities';
+import { temporalHarnessForFile, waitFor } from '../support/temporal';
+import {
+  draft,
+  startResolveTicket,
+  stubActivities,
+  ticketInput,
+  ticketKeyring,
+  type StubOptions,
+} from './stub-activities';
 import { reviewByUpdate, signalReview, signReview } from './ticket-signing';
 
-const policy: TicketPolicyInput = {
-  sendThreshold: 0.85,
-  reviewThreshold: 0.6,
-  reviewDeadlineMs: 60_000,
-  clarificationTimeoutMs: 60_000,
-  maxClarifications: 1,
-  knowledgeTopK: 4,
-};
 const review: StubOptions = { draft: () => draft({ confidence: 0.7 }) };
 
-let harness: TemporalHarness;
-beforeAll(async () => {
-  harness = await temporalHarness();
-});
-afterAll(async () => harness.close());
+const harness = temporalHarnessForFile();
 
-const ticket = (): TicketInput => ({
-  ticketId: `TD-${randomUUID().slice(0, 8)}`,
-  accountId: 'ACC-1002',
-  channel: 'chat',
-  message: 'Can I get a discount on my plan?',
-});
+const ticket = () => ticketInput('TD', 'Can I get a discount on my plan?');
 
 /** Starts tickets on a stubbed worker, lets `interact` play the agents once each waits for review, and returns. */
 async function run(
@@ -38,7 +28,7 @@ async function run(
     tickets = 1,
     options = review,
     overrides = {},
-  }: { tickets?: number; options?: StubOptions; overrides?: object } = {},
+  }: { tickets?: number; options?: StubOptions; overrides?: Partial<TicketPolicyInput> } = {},
 ) {
   const { activities, recorder } = stubActivities(options);
   const worker: Worker = await harness.worker(activities);
@@ -46,11 +36,7 @@ async function run(
     const handles = await Promise.all(
       Array.from({ length: tickets }, () => {
         const input = ticket();
-        return harness.client.workflow.start('resolveTicket', {
-          taskQueue: harness.taskQueue,
-          workflowId: `ticket-${input.ticketId}`,
-          args: [{ ticket: input, policy: { ...policy, ...overrides } }],
-        });
+        return startResolveTicket(harness, input, overrides);
       }),
     );
     const ids = handles.map((h) => h.workflowId);
@@ -252,11 +238,7 @@ describe('signed agent decisions', () => {
     const worker = await harness.worker(activities);
     const input = ticket();
     const result = await worker.runUntil(async () => {
-      const handle = await harness.client.workflow.start('resolveTicket', {
-        taskQueue: harness.taskQueue,
-        workflowId: `ticket-${input.ticketId}`,
-        args: [{ ticket: input, policy }],
-      });
+      const handle = await startResolveTicket(harness, input);
       const signed = await signReview(harness.client, handle.workflowId, 'edit', 'agent.ann', {
         runId: handle.firstExecutionRunId,
         editedReply: 'Early edit.',

@@ -1,33 +1,21 @@
 import type { Worker } from '@temporalio/worker';
-import { randomUUID } from 'node:crypto';
 import { searchAttributes as sa } from '../../domain/search-attributes';
-import type { TicketInput, TicketPolicyInput, TicketResult } from '../../domain/ticket';
+import type { TicketPolicyInput, TicketResult } from '../../domain/ticket';
 import { statusQuery, agentDecisionSignal, customerReplySignal } from '../../workflows/ticket/messages';
-import { temporalHarness, waitFor, type TemporalHarness } from '../support/temporal';
-import { classification, draft, stubActivities, type StubOptions } from './stub-activities';
+import { temporalHarnessForFile, waitFor } from '../support/temporal';
+import {
+  classification,
+  draft,
+  startResolveTicket,
+  stubActivities,
+  ticketInput,
+  type StubOptions,
+} from './stub-activities';
 import { signalReview, signReview } from './ticket-signing';
 
-const policy: TicketPolicyInput = {
-  sendThreshold: 0.85,
-  reviewThreshold: 0.6,
-  reviewDeadlineMs: 60_000,
-  clarificationTimeoutMs: 60_000,
-  maxClarifications: 1,
-  knowledgeTopK: 4,
-};
+const harness = temporalHarnessForFile();
 
-let harness: TemporalHarness;
-beforeAll(async () => {
-  harness = await temporalHarness();
-});
-afterAll(async () => harness.close());
-
-const ticket = (): TicketInput => ({
-  ticketId: `T-${randomUUID().slice(0, 8)}`,
-  accountId: 'ACC-1002',
-  channel: 'chat',
-  message: 'Why was I charged $45 for roaming in Thailand?',
-});
+const ticket = () => ticketInput('T', 'Why was I charged $45 for roaming in Thailand?');
 
 async function run(
   options: StubOptions,
@@ -38,11 +26,7 @@ async function run(
   const worker: Worker = await harness.worker(activities);
   const input = ticket();
   const result = await worker.runUntil(async () => {
-    const handle = await harness.client.workflow.start('resolveTicket', {
-      taskQueue: harness.taskQueue,
-      workflowId: `ticket-${input.ticketId}`,
-      args: [{ ticket: input, policy: { ...policy, ...overrides } }],
-    });
+    const handle = await startResolveTicket(harness, input, overrides);
     await interact(handle.workflowId);
     return (await handle.result()) as TicketResult;
   });
@@ -174,11 +158,7 @@ describe('resolveTicket waits', () => {
     const input = ticket();
     let stageWhenSent = '';
     const result = await worker.runUntil(async () => {
-      const handle = await harness.client.workflow.start('resolveTicket', {
-        taskQueue: harness.taskQueue,
-        workflowId: `ticket-${input.ticketId}`,
-        args: [{ ticket: input, policy }],
-      });
+      const handle = await startResolveTicket(harness, input);
       // Sent while the draft is still being written: it is checked against the draft the review then holds.
       const signed = await signReview(harness.client, handle.workflowId, 'approve', 'agent-early', {
         runId: handle.firstExecutionRunId,

@@ -38,26 +38,22 @@ const secondaryCategories: Record<string, string[]> = {
   data_export: ['billing'],
 };
 
+/** The intents with an answer of their own; any other is a bill dispute or answered from a passage. */
+const composerByIntent = new Map<string, (ctx: ReplyContext) => Composition>([
+  ['duplicate_charge', composeDuplicateCharge],
+  ['roaming_charge_query', composeRoamingCharge],
+  ['check_excess_data_charges', composeDataOverage],
+  ['discount_request', (ctx) => composeCreditRequest(ctx, 'discount')],
+  ['get_compensation', (ctx) => composeCreditRequest(ctx, 'goodwill')],
+  ['unclear_issue', composeClarifyingQuestion],
+  ['human_agent', composeAgentHandover],
+  ['complaint_general', composeComplaint],
+]);
+
 function composePrimary(ctx: ReplyContext): Composition {
   const intent = ctx.v.classification.intent;
-  switch (intent) {
-    case 'duplicate_charge':
-      return composeDuplicateCharge(ctx);
-    case 'roaming_charge_query':
-      return composeRoamingCharge(ctx);
-    case 'check_excess_data_charges':
-      return composeDataOverage(ctx);
-    case 'discount_request':
-      return composeCreditRequest(ctx, 'discount');
-    case 'get_compensation':
-      return composeCreditRequest(ctx, 'goodwill');
-    case 'unclear_issue':
-      return composeClarifyingQuestion(ctx);
-    case 'human_agent':
-      return composeAgentHandover(ctx);
-    case 'complaint_general':
-      return composeComplaint(ctx);
-  }
+  const composer = composerByIntent.get(intent);
+  if (composer) return composer(ctx);
   if (billDisputeIntents.has(intent)) {
     return findDuplicatePlanCharge(ctx.v.account.recentCharges)
       ? composeDuplicateCharge(ctx)

@@ -2,13 +2,12 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { z } from 'zod';
 import { contentSubject } from '../../../activities/decisions/signing';
 import { correctionsSchema } from '../../../domain/compliance/facts';
-import { signedDecisionSchema, type DecisionOutcome, type SignedDecision } from '../../../domain/decisions';
+import type { DecisionOutcome, SignedDecision } from '../../../domain/decisions';
 import { createComplianceClient } from '../../compliance';
 import type { ApiContext } from '../context';
 import { ApiError, conflict } from '../errors';
-import { signAsPrincipal } from '../issuer';
+import { relayedDecision, signAsPrincipal } from '../issuer';
 import { defineRoute, requirePrincipal, type ApiRoute } from '../route';
-import { issueLines } from '../../../domain/zod-issues';
 
 const runParams = z
   .object({ workflowId: z.string().regex(/^acma-[A-Za-z0-9._:-]{1,200}$/, 'an ACMA report workflow id') })
@@ -65,7 +64,7 @@ export function acmaReviewRoute(context: ApiContext): ApiRoute {
       if (!status.waitingForReview) throw conflict('not_awaiting_review', 'this report is not waiting for a review');
       const signed: SignedDecision =
         body.signed !== undefined
-          ? relayed(body.signed, reviewer)
+          ? relayedDecision(body.signed, reviewer, 'decision')
           : signAsPrincipal(context, who, {
               kind: 'acma_review',
               workflowId: params.workflowId,
@@ -93,17 +92,4 @@ export function acmaReviewRoute(context: ApiContext): ApiRoute {
       throw error;
     }
   }
-}
-
-/** A decision signed elsewhere is relayed only for the identity the API key authenticated. */
-function relayed(input: unknown, reviewer: string): SignedDecision {
-  const parsed = signedDecisionSchema.safeParse(input);
-  if (!parsed.success) {
-    const issues = issueLines(parsed.error, { prefix: 'signed.', root: '' });
-    throw new ApiError(400, 'invalid_body', 'invalid request body', issues);
-  }
-  if (parsed.data.statement.identity !== reviewer) {
-    throw new ApiError(403, 'not_your_decision', `this decision is signed for ${parsed.data.statement.identity}`);
-  }
-  return parsed.data;
 }

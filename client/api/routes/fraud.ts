@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { fraudSubject, signedDecisionSchema, type SignedDecision } from '../../../domain/decisions';
+import { fraudSubject } from '../../../domain/decisions';
 import { fraudDecisionWorkflowId } from '../../fraud';
 import { calendarDate } from '../calendar';
 import type { ApiContext } from '../context';
 import { ApiError, notFound } from '../errors';
-import { signAsPrincipal } from '../issuer';
+import { relayedDecision, signAsPrincipal } from '../issuer';
 import { defineRoute, requirePrincipal, type ApiRoute } from '../route';
-import { issueLines } from '../../../domain/zod-issues';
 import { findFraudFlag, listFraudFlags } from '../../../activities/fraud/review-queue';
 
 const isoDate = calendarDate();
@@ -111,7 +110,7 @@ export function fraudRoutes(context: ApiContext): ApiRoute[] {
         if (!flag) throw notFound('flag');
         const signed =
           body.signed !== undefined || !body.decision
-            ? relayed(body.signed, who.identity)
+            ? relayedDecision(body.signed, who.identity, 'verdict')
             : signAsPrincipal(context, who, {
                 kind: 'fraud',
                 workflowId: fraudDecisionWorkflowId(flag, who.identity),
@@ -130,17 +129,4 @@ export function fraudRoutes(context: ApiContext): ApiRoute[] {
       },
     }),
   ];
-}
-
-/** A verdict signed elsewhere is relayed only for the identity the API key authenticated. */
-function relayed(input: unknown, analyst: string): SignedDecision {
-  const parsed = signedDecisionSchema.safeParse(input);
-  if (!parsed.success) {
-    const issues = issueLines(parsed.error, { prefix: 'signed.', root: '' });
-    throw new ApiError(400, 'invalid_body', 'invalid request body', issues);
-  }
-  if (parsed.data.statement.identity !== analyst) {
-    throw new ApiError(403, 'not_your_decision', `this verdict is signed for ${parsed.data.statement.identity}`);
-  }
-  return parsed.data;
 }

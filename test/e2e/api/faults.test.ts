@@ -3,6 +3,7 @@ import { signDecision } from '../../../client/decisions';
 import { pendingApprovalQuery } from '../../../workflows/fault/messages';
 import { faultWorkflowId } from '../../../domain/fault/alert';
 import { scenarioAlerts, scenarioDeviceIds } from '../../../db/seed/network';
+import { clearLeftoverFault } from '../../support/temporal';
 import { apiTestBed, errorShape, oncallIdentity, until, type ApiTestBed } from './support';
 
 let bed: ApiTestBed;
@@ -11,11 +12,7 @@ const workflowId = faultWorkflowId({ deviceId: scenarioDeviceIds.bgpFlapping, al
 
 beforeAll(async () => {
   bed = await apiTestBed();
-  // The fault id is the alert's fingerprint: a diagnosis left running by an earlier run would absorb this one.
-  await bed.connection.client.workflow
-    .getHandle(workflowId)
-    .terminate('cleared before the API test')
-    .catch(() => undefined);
+  await clearLeftoverFault(bed.connection.client, workflowId, 'cleared before the API test');
 });
 afterAll(() => bed.close());
 

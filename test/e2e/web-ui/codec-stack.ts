@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { chainKeysFromConfig } from '../../../activities/audit/chain-keys';
@@ -8,6 +7,7 @@ import type { Config } from '../../../config';
 import { resolveTemporalCli } from '../../../scripts/stack/temporal-cli';
 import { startDevServer, type RunningDevServer } from '../../../scripts/stack/temporal-server';
 import { keyRingFromConfig } from '../../../security/keyring';
+import { freePort } from '../../support/free-port';
 
 export interface CodecStack {
   temporalAddress: string;
@@ -16,14 +16,6 @@ export interface CodecStack {
   /** The official Temporal CLI that runs the server: what an auditor reads history with from a terminal. */
   temporalCli: string;
   close(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /**

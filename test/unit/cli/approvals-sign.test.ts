@@ -8,7 +8,7 @@ import { ExitCode } from '../../../client/cli/exit-codes';
 import { loadKeyFile } from '../../../client/cli/signing-key';
 import { signedDecisionSchema } from '../../../domain/decisions';
 import { checkDecision } from '../../../activities/decisions/verify';
-import { bgpItem, fakeApi, faultWaiting, testContext, testIo } from './fake-api';
+import { approvalAccepted, bgpItem, fakeApi, faultWaiting, testContext, testIo } from './fake-api';
 
 /** The engineer's own key: made here, never sent; decisions signed with it verify against exactly one fault run. */
 const now = new Date('2025-03-01T10:00:00Z');
@@ -18,16 +18,7 @@ beforeEach(async () => {
   api = await fakeApi({
     'GET /faults/pending': () => ({ json: { items: [bgpItem] } }),
     [`GET /faults/${bgpItem.workflowId}`]: faultWaiting(bgpItem),
-    [`POST /faults/${bgpItem.workflowId}/approval`]: () => ({
-      status: 202,
-      json: {
-        workflowId: bgpItem.workflowId,
-        decision: 'approve',
-        approver: 'eng.alice',
-        counted: true,
-        reason: 'approved',
-      },
-    }),
+    [`POST /faults/${bgpItem.workflowId}/approval`]: approvalAccepted('eng.alice'),
   });
   keyPath = join(mkdtempSync(join(tmpdir(), 'sb-key-')), 'decision-key.json');
   const t = testIo();

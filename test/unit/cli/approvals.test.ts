@@ -1,18 +1,16 @@
 import { approveFault, listApprovals, rejectFault } from '../../../client/cli/commands/approvals';
 import { reportError } from '../../../client/cli/errors';
 import { ExitCode } from '../../../client/cli/exit-codes';
-import { bgpItem, cpuItem, fakeApi, faultWaiting, testContext, testIo, type Routes } from './fake-api';
-
-const approved = (approver: string) => (request: { path: string; body: unknown }) => ({
-  status: 202,
-  json: {
-    workflowId: request.path.split('/')[2],
-    decision: (request.body as { decision?: string }).decision ?? 'approve',
-    approver,
-    counted: true,
-    reason: 'approved',
-  },
-});
+import {
+  approvalAccepted,
+  bgpItem,
+  cpuItem,
+  fakeApi,
+  faultWaiting,
+  testContext,
+  testIo,
+  type Routes,
+} from './fake-api';
 
 const routes: Routes = {
   'GET /faults/pending': () => ({ json: { items: [bgpItem, cpuItem] } }),
@@ -21,8 +19,8 @@ const routes: Routes = {
   'GET /faults/fault-RTR-PER-01-memory_high': () => ({
     json: { workflowId: 'fault-RTR-PER-01-memory_high', destructive: null, pending: null },
   }),
-  [`POST /faults/${bgpItem.workflowId}/approval`]: approved('eng.alice'),
-  [`POST /faults/${cpuItem.workflowId}/approval`]: approved('eng.alice'),
+  [`POST /faults/${bgpItem.workflowId}/approval`]: approvalAccepted('eng.alice'),
+  [`POST /faults/${cpuItem.workflowId}/approval`]: approvalAccepted('eng.alice'),
 };
 
 let api: Awaited<ReturnType<typeof fakeApi>>;
@@ -125,7 +123,7 @@ describe('approvals approve', () => {
           pending: { action: 'rollback_config', deviceId: 'RTR-BNE-01', deferredUntil: '2025-03-01T14:00:00Z' },
         },
       }),
-      [`POST /faults/${id}/approval`]: approved('eng.bruno'),
+      [`POST /faults/${id}/approval`]: approvalAccepted('eng.bruno'),
     });
     try {
       const t = testIo({ interactive: true, input: 'yes\n' });

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { bgpItem, fakeApi, faultWaiting, testKey } from './fake-api';
+import { approvalAccepted, bgpItem, fakeApi, faultWaiting, testKey } from './fake-api';
 
 /**
  * The real launcher in a child process: commander 15 is ESM-only, which jest's CommonJS runtime cannot load, and
@@ -28,16 +28,7 @@ beforeAll(async () => {
     [`GET /faults/${bgpItem.workflowId}`]: faultWaiting(bgpItem),
     [`POST /faults/${bgpItem.workflowId}/approval`]: (r) =>
       r.authorization === `Bearer ${testKey}`
-        ? {
-            status: 202,
-            json: {
-              workflowId: bgpItem.workflowId,
-              decision: 'approve',
-              approver: 'eng.alice',
-              counted: true,
-              reason: 'approved',
-            },
-          }
+        ? approvalAccepted('eng.alice')(r)
         : { status: 403, json: { error: { code: 'forbidden', message: 'role agent may not call this' } } },
     'GET /audit/verify': () => ({ json: { ok: false, rows: 9, firstBadSeq: 4, reason: 'prev_hash mismatch' } }),
   });

@@ -109,6 +109,18 @@ export const cpuItem = {
   requestedAt: null,
 };
 
+/** The API's 202 to a decision posted for `approver`: the path's fault, and the decision sent (a signed one approves). */
+export const approvalAccepted = (approver: string) => (request: { path: string; body: unknown }) => ({
+  status: 202,
+  json: {
+    workflowId: request.path.split('/')[2],
+    decision: (request.body as { decision?: string }).decision ?? 'approve',
+    approver,
+    counted: true,
+    reason: 'approved',
+  },
+});
+
 /** What GET /faults/:id says of a fault that waits for a decision, as the API answers it. */
 export const faultWaiting = (item: typeof bgpItem | typeof cpuItem) => () => ({
   json: {

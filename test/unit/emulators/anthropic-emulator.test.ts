@@ -1,5 +1,6 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { startAnthropicEmulator, type AnthropicEmulator } from '../../emulators';
+import { anthropicClientFor, caught } from '../../emulators/sdk-clients';
 
 const MODEL = 'claude-haiku-4-5-20251001';
 const tool = {
@@ -15,22 +16,13 @@ const forced = {
   messages: [{ role: 'user' as const, content: 'My bill is wrong' }],
 };
 
-async function caught(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
-
 describe('Anthropic emulator with the real SDK', () => {
   let emulator: AnthropicEmulator;
   let client: Anthropic;
 
   beforeEach(async () => {
     emulator = await startAnthropicEmulator();
-    client = new Anthropic({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+    client = anthropicClientFor(emulator.url);
   });
   afterEach(() => emulator.close());
 
@@ -93,7 +85,7 @@ describe('Anthropic emulator with the real SDK', () => {
   it('lets the cache entry lapse after five idle minutes', async () => {
     let clock = 1_000_000;
     const timed = await startAnthropicEmulator({ now: () => clock });
-    const timedClient = new Anthropic({ apiKey: 'test', baseURL: timed.url, maxRetries: 0 });
+    const timedClient = anthropicClientFor(timed.url);
     const system = [
       { type: 'text' as const, text: 'Policy clause. '.repeat(1200), cache_control: { type: 'ephemeral' as const } },
     ];

@@ -1,6 +1,6 @@
+import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import {
   AccessDeniedException,
-  BedrockRuntimeClient,
   InternalServerException,
   InvokeModelCommand,
   ModelNotReadyException,
@@ -11,6 +11,7 @@ import {
   ValidationException,
 } from '@aws-sdk/client-bedrock-runtime';
 import { startBedrockEmulator, type BedrockEmulator } from '../../emulators';
+import { bedrockClientFor, caught } from '../../emulators/sdk-clients';
 
 const MODEL_ID = 'au.anthropic.claude-haiku-4-5-20251001-v1:0';
 const body = {
@@ -22,14 +23,8 @@ const body = {
   messages: [{ role: 'user', content: 'My bill is wrong' }],
 };
 
-async function caught(promise: Promise<unknown>): Promise<Error & { $metadata: { httpStatusCode?: number } }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error & { $metadata: { httpStatusCode?: number } };
-  }
-  throw new Error('expected the call to fail');
-}
+/** A failed SDK call's error: the SDK's exception, with the HTTP status it saw. */
+type SdkError = Error & { $metadata: { httpStatusCode?: number } };
 
 describe('Bedrock emulator with the real SDK', () => {
   let emulator: BedrockEmulator;
@@ -46,12 +41,7 @@ describe('Bedrock emulator with the real SDK', () => {
 
   beforeEach(async () => {
     emulator = await startBedrockEmulator();
-    client = new BedrockRuntimeClient({
-      region: 'ap-southeast-2',
-      endpoint: emulator.url,
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-      maxAttempts: 1,
-    });
+    client = bedrockClientFor(emulator.url);
   });
   afterEach(async () => {
     client.destroy();
@@ -96,7 +86,7 @@ describe('Bedrock emulator with the real SDK', () => {
 
   it('surfaces ThrottlingException with its name, status 429 and the request id', async () => {
     emulator.enqueue({ kind: 'error', status: 429, errorType: 'ThrottlingException', message: 'Too many requests' });
-    const error = await caught(invoke());
+    const error = await caught<SdkError>(invoke());
     expect(error).toBeInstanceOf(ThrottlingException);
     expect(error.name).toBe('ThrottlingException');
     expect(error.message).toBe('Too many requests');
@@ -114,25 +104,25 @@ describe('Bedrock emulator with the real SDK', () => {
     ['ModelNotReadyException', 429, ModelNotReadyException],
   ] as const)('surfaces %s as a typed exception with status %d', async (errorType, status, ExceptionClass) => {
     emulator.enqueue({ kind: 'error', status, errorType });
-    const error = await caught(invoke());
+    const error = await caught<SdkError>(invoke());
     expect(error).toBeInstanceOf(ExceptionClass);
     expect(error.name).toBe(errorType);
     expect(error.$metadata.httpStatusCode).toBe(status);
   });
 
   it('rejects a body carrying `model` or missing anthropic_version, as Bedrock does', async () => {
-    const withModel = await caught(invoke({ ...body, model: 'claude-haiku-4-5' }));
+    const withModel = await caught<SdkError>(invoke({ ...body, model: 'claude-haiku-4-5' }));
     expect(withModel).toBeInstanceOf(ValidationException);
     expect(withModel.message).toContain('extraneous key [model]');
     const { anthropic_version: _dropped, ...unversioned } = body;
-    const missing = await caught(invoke(unversioned));
+    const missing = await caught<SdkError>(invoke(unversioned));
     expect(missing).toBeInstanceOf(ValidationException);
     expect(missing.message).toContain('required key [anthropic_version]');
   });
 
   it('serves a slow reply without blocking others over HTTP/2, and closes with it in flight', async () => {
     emulator.enqueue({ kind: 'reply', toolInput: { intent: 'slow' }, delayMs: 30_000 });
-    const slow = caught(invoke());
+    const slow = caught<SdkError>(invoke());
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect((await invoke()).$metadata.httpStatusCode).toBe(200);
     const started = Date.now();

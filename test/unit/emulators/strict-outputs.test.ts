@@ -1,10 +1,12 @@
 import Anthropic from '@anthropic-ai/sdk';
-import { BedrockRuntimeClient, InvokeModelCommand, ValidationException } from '@aws-sdk/client-bedrock-runtime';
+import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
+import { InvokeModelCommand, ValidationException } from '@aws-sdk/client-bedrock-runtime';
 import { extractIncidentRequest } from '../../../activities/compliance/extract-request';
 import { diagnoseRequest } from '../../../activities/faults/diagnose-request';
 import { summariseRequest } from '../../../activities/fraud/summarise-request';
 import { classifyRequest, draftRequest } from '../../../activities/tickets/model-tasks';
 import { startAnthropicEmulator, startBedrockEmulator, type Emulator } from '../../emulators';
+import { anthropicClientFor, bedrockClientFor, caught } from '../../emulators/sdk-clients';
 import { strictSchemaProblem } from '../../emulators/strict-schema';
 import { loadPromptSet } from '../../../workers/model-deps';
 import { creditPolicy, duplicateChargeAccount, duplicatePassage } from '../guardrails/fixtures';
@@ -28,15 +30,6 @@ const sampleClassification = {
   confidence: 0.9,
   needsClarification: false,
 };
-
-async function caught(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('strict schemas the API would refuse', () => {
   it('names the first problem: open objects, lengths, ranges, patterns, unknown required, minItems > 1', () => {
@@ -107,7 +100,7 @@ describe('Anthropic emulator and strict outputs', () => {
   let client: Anthropic;
   beforeEach(async () => {
     emulator = await startAnthropicEmulator({ strictAnswers: true });
-    client = new Anthropic({ apiKey: 'test', baseURL: emulator.url, maxRetries: 0 });
+    client = anthropicClientFor(emulator.url);
   });
   afterEach(() => emulator.close());
 
@@ -153,12 +146,7 @@ describe('Bedrock emulator and strict outputs', () => {
   let client: BedrockRuntimeClient;
   beforeEach(async () => {
     emulator = await startBedrockEmulator({ strictAnswers: true });
-    client = new BedrockRuntimeClient({
-      region: 'ap-southeast-2',
-      endpoint: emulator.url,
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-      maxAttempts: 1,
-    });
+    client = bedrockClientFor(emulator.url);
   });
   afterEach(async () => {
     client.destroy();

@@ -1,6 +1,4 @@
-import { extractIncidentOffline } from '../../../activities/model/offline/extract-incident';
-import { loadHandwrittenSet } from '../../../eval/datasets/acma-handwritten';
-import { computeHandwrittenFigures, outcomeOf } from '../../../eval/scoring/acma-handwritten';
+import { scoredOffline } from './offline-figures';
 
 /**
  * The development set, scored with the offline rules. It was first scored untouched (40 of 46 types, 28 of 29
@@ -8,11 +6,7 @@ import { computeHandwrittenFigures, outcomeOf } from '../../../eval/scoring/acma
  * The unseen fourth set (acma-fourth-set.test.ts) is the measurement.
  */
 describe('the ACMA development set', () => {
-  const set = loadHandwrittenSet('development');
-  const f = computeHandwrittenFigures(
-    set,
-    set.cases.map((c) => outcomeOf(c, extractIncidentOffline({ incident: c.incident }))),
-  );
+  const { set, figures: f } = scoredOffline('development');
 
   it('has at least 40 records of every required kind', () => {
     expect(f.items).toBeGreaterThanOrEqual(40);

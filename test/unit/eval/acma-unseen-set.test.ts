@@ -1,6 +1,4 @@
-import { extractIncidentOffline } from '../../../activities/model/offline/extract-incident';
-import { loadHandwrittenSet } from '../../../eval/datasets/acma-handwritten';
-import { computeHandwrittenFigures, outcomeOf } from '../../../eval/scoring/acma-handwritten';
+import { scoredOffline } from './offline-figures';
 
 /**
  * The fifth hand-written set, by an author who saw neither the rules nor the other sets, scored once and never used
@@ -9,11 +7,7 @@ import { computeHandwrittenFigures, outcomeOf } from '../../../eval/scoring/acma
  * measured, so a rule change shows here; a change made because of this set would spend it, and needs a new one.
  */
 describe('the unseen ACMA set (fifth)', () => {
-  const set = loadHandwrittenSet('fifth');
-  const f = computeHandwrittenFigures(
-    set,
-    set.cases.map((c) => outcomeOf(c, extractIncidentOffline({ incident: c.incident }))),
-  );
+  const { figures: f } = scoredOffline('fifth');
 
   it('never lets a month PASS against its truth', () => {
     expect(f.months.map((m) => m.expected)).toEqual(['FAIL', 'FAIL', 'PENDING']);

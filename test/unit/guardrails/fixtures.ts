@@ -2,18 +2,20 @@ import type { AccountContext, Charge, Passage } from '../../../domain/account';
 import type { CreditPolicyRow } from '../../../domain/policy';
 import type { GuardrailInput } from '../../../activities/guardrails';
 
-const charge = (
+/** A line on the bill: at home (no country) and not metered, unless `extra` says otherwise. */
+export const charge = (
   id: string,
   postedOn: string,
   amount: number,
   kind: Charge['kind'],
+  description: string,
   extra: Partial<Charge> = {},
 ): Charge => ({
   id,
   postedOn,
   amount,
   kind,
-  description: `${kind} charge`,
+  description,
   country: null,
   usageMb: null,
   ...extra,
@@ -39,10 +41,9 @@ export const travelBuddyAccount: AccountContext = {
   },
   recentCharges: [
     // Monthly fees a month apart: the same amount twice, but not a duplicate.
-    charge('CHG-101', '2024-12-01', 79, 'plan', { description: 'Travel Buddy monthly fee' }),
-    charge('CHG-102', '2025-01-01', 79, 'plan', { description: 'Travel Buddy monthly fee' }),
-    charge('CHG-103', '2025-01-09', 45, 'roaming', {
-      description: 'Roaming data, Thailand',
+    charge('CHG-101', '2024-12-01', 79, 'plan', 'Travel Buddy monthly fee'),
+    charge('CHG-102', '2025-01-01', 79, 'plan', 'Travel Buddy monthly fee'),
+    charge('CHG-103', '2025-01-09', 45, 'roaming', 'Roaming data, Thailand', {
       country: 'Thailand',
       usageMb: 700,
     }),
@@ -60,8 +61,8 @@ export const duplicateChargeAccount: AccountContext = {
   tenureMonths: 14,
   plan: { ...travelBuddyAccount.plan, id: 'plan-everyday', name: 'Everyday Plus', monthlyPrice: 99, roamingMb: 0 },
   recentCharges: [
-    charge('CHG-201', '2025-01-01', 99, 'plan', { description: 'Everyday Plus monthly fee' }),
-    charge('CHG-202', '2025-01-15', 99, 'plan', { description: 'Everyday Plus monthly fee' }),
+    charge('CHG-201', '2025-01-01', 99, 'plan', 'Everyday Plus monthly fee'),
+    charge('CHG-202', '2025-01-15', 99, 'plan', 'Everyday Plus monthly fee'),
   ],
   contact: { email: 'jane.doe@example.com', phone: '+61 423 111 222' },
 };

@@ -8,6 +8,7 @@ import { createTicketActivities } from '../../../activities/tickets';
 import type { Draft } from '../../../domain/ticket';
 import { loadPromptSet } from '../../../workers/model-deps';
 import { creditPolicy, duplicateChargeAccount, duplicatePassage } from '../guardrails/fixtures';
+import { scriptedAnswer } from '../../support/scripted-model';
 
 const { taxonomy, prompts } = loadPromptSet();
 
@@ -48,13 +49,7 @@ function activities() {
     name: 'scripted',
     async complete(request) {
       requests.push(request);
-      return {
-        text: JSON.stringify(request.task === 'draft_reply' ? sure : classification),
-        usage: { inputTokens: 900, outputTokens: 80, cacheReadTokens: 0, cacheWriteTokens: 0 },
-        modelId: 'claude-haiku-4-5-20251001',
-        requestId: `req_${requests.length}`,
-        stopReason: 'tool_use',
-      };
+      return scriptedAnswer(request.task === 'draft_reply' ? sure : classification, `req_${requests.length}`);
     },
   };
   const gateway = createModelGateway({ provider, modelIds: { fast: 'claude-haiku-4-5-20251001', strong: 'x' } });
