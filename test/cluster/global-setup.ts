@@ -16,9 +16,20 @@ export default async function clusterSetup(): Promise<void> {
   if (process.env.SWITCHBOARD_CLUSTER_SETUP_DONE) return;
   if (!existsSync(stackFile)) {
     const tsx = join(root, 'node_modules', '.bin', 'tsx');
+    // The other projects' set-up may already point this process at the test stack: the cluster brings its own.
+    const env = { ...process.env };
+    for (const name of [
+      'TEMPORAL_ADDRESS',
+      'DATABASE_URL',
+      'DATABASE_APP_URL',
+      'PAYLOAD_CODEC_KEYS',
+      'AUDIT_CHAIN_KEYS',
+    ])
+      delete env[name];
     execFileSync(process.execPath, [tsx, 'scripts/stack/cli.ts', 'up', '--profile', 'cluster', '--detach'], {
       cwd: root,
       stdio: 'inherit',
+      env,
     });
     process.env.SWITCHBOARD_CLUSTER_OWNED = '1';
   }
