@@ -23,7 +23,7 @@ import {
 const SHORTHAND: Array<[RegExp, string]> = [
   [/\be-mail/gi, 'email'],
   [/\baccts?\b/gi, 'account'],
-  [/\bcusts\b|\bcustmers\b/gi, 'customers'],
+  [/\bcusts\b/gi, 'customers'],
   [/\bcust\b/gi, 'customer'],
   [/\bsubs\b/gi, 'subscribers'],
   [/\bmsgs\b/gi, 'messages'],
