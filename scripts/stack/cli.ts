@@ -1,18 +1,49 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot, stackDir, stackFile, startStack, type Profile, type StackInfo } from './index';
+import { runScript, scriptCommand } from '../../client/cli/script-args';
+import { profileNames, projectRoot, stackDir, stackFile, startStack, type Profile, type StackInfo } from './index';
 import { clusterEnvLines } from './temporal-cluster-env';
 
-/**
- * `stack up [--profile dev|test] [--detach]` starts Temporal and PostgreSQL and stays up until SIGINT/SIGTERM.
- * `stack down [--profile ...]` stops a detached stack. `stack env` prints its variables for a shell.
- */
-const [command = 'up', ...rest] = process.argv.slice(2);
-const profile = (rest.includes('--profile') ? rest[rest.indexOf('--profile') + 1] : 'dev') as Profile;
-const log = (line: string) => console.error(`[stack:${profile}] ${line}`);
+export type StackCommand =
+  { command: 'up'; profile: Profile; detach: boolean } | { command: 'down' | 'env'; profile: Profile };
 
-function readInfo(): StackInfo | null {
+/**
+ * `stack up [--profile <name>] [--detach]` starts Temporal and PostgreSQL and stays up until SIGINT/SIGTERM (or, with
+ * --detach, in the background). `stack down` stops a detached stack; `stack env` prints its variables for a shell.
+ */
+export async function parseStackOptions(argv: string[]): Promise<StackCommand> {
+  const { program, Option } = await scriptCommand('npm run stack --', 'Run the local Temporal and PostgreSQL stack');
+  const profileOption = () =>
+    new Option('--profile <name>', 'which stack: its ports and data folder').choices(profileNames).default('dev');
+  let chosen: StackCommand | undefined;
+  program
+    .command('up', { isDefault: true })
+    .description('start the stack; it stays in the foreground unless --detach')
+    .addOption(profileOption())
+    .option('--detach', 'start it in the background and return once it is up', false)
+    .action((options: { profile: Profile; detach: boolean }) => {
+      chosen = { command: 'up', profile: options.profile, detach: options.detach };
+    });
+  for (const [command, description] of [
+    ['down', 'stop a detached stack'],
+    ['env', "print the stack's variables for a shell (eval it)"],
+  ] as const) {
+    program
+      .command(command)
+      .description(description)
+      .addOption(profileOption())
+      .action((options: { profile: Profile }) => {
+        chosen = { command, profile: options.profile };
+      });
+  }
+  program.parse(argv, { from: 'user' });
+  return chosen!;
+}
+
+const logger = (profile: Profile) => (line: string) => console.error(`[stack:${profile}] ${line}`);
+
+function readInfo(profile: Profile): StackInfo | null {
   return existsSync(stackFile(profile)) ? (JSON.parse(readFileSync(stackFile(profile), 'utf8')) as StackInfo) : null;
 }
 
@@ -25,13 +56,11 @@ function alive(pid: number): boolean {
   }
 }
 
-async function up(): Promise<void> {
-  const existing = readInfo();
-  if (existing && alive(existing.supervisorPid)) {
-    log(`already up (pid ${existing.supervisorPid})`);
-    return;
-  }
-  if (rest.includes('--detach')) return detach();
+async function up(profile: Profile, detached: boolean): Promise<void> {
+  const log = logger(profile);
+  const existing = readInfo(profile);
+  if (existing && alive(existing.supervisorPid)) return log(`already up (pid ${existing.supervisorPid})`);
+  if (detached) return detach(profile);
   const stack = await startStack(profile, log);
   log('up; Ctrl-C to stop');
   const shutdown = async () => {
@@ -44,7 +73,7 @@ async function up(): Promise<void> {
   setInterval(() => {}, 1 << 30);
 }
 
-async function detach(): Promise<void> {
+async function detach(profile: Profile): Promise<void> {
   mkdirSync(stackDir(profile), { recursive: true });
   const out = openSync(join(stackDir(profile), 'supervisor.log'), 'w');
   const child = spawn(process.execPath, [...process.execArgv, __filename, 'up', '--profile', profile], {
@@ -55,7 +84,9 @@ async function detach(): Promise<void> {
   child.unref();
   const deadline = Date.now() + 15 * 60_000; // a first run may build the Temporal CLI
   while (Date.now() < deadline) {
-    if (readInfo()) return log(`up (pid ${child.pid}); logs in ${join(stackDir(profile), 'supervisor.log')}`);
+    if (readInfo(profile)) {
+      return logger(profile)(`up (pid ${child.pid}); logs in ${join(stackDir(profile), 'supervisor.log')}`);
+    }
     if (child.exitCode !== null) {
       const logText = readFileSync(join(stackDir(profile), 'supervisor.log'), 'utf8');
       throw new Error(`stack failed to start:\n${logText}`);
@@ -65,16 +96,17 @@ async function detach(): Promise<void> {
   throw new Error('stack did not come up in time');
 }
 
-async function down(): Promise<void> {
-  const info = readInfo();
+async function down(profile: Profile): Promise<void> {
+  const log = logger(profile);
+  const info = readInfo(profile);
   if (!info || !alive(info.supervisorPid)) return log('not running');
   process.kill(info.supervisorPid, 'SIGTERM');
   while (alive(info.supervisorPid)) await new Promise((resolve) => setTimeout(resolve, 100));
   log('down');
 }
 
-function env(): void {
-  const info = readInfo();
+function env(profile: Profile): void {
+  const info = readInfo(profile);
   if (!info) throw new Error(`no ${profile} stack is running`);
   console.log(
     [
@@ -92,10 +124,10 @@ function env(): void {
   );
 }
 
-const commands: Record<string, () => Promise<void> | void> = { up, down, env };
-Promise.resolve()
-  .then(() => (commands[command] ?? (() => Promise.reject(new Error(`unknown command ${command}`))))())
-  .catch((error: unknown) => {
-    log(error instanceof Error ? error.message : String(error));
-    process.exit(1);
-  });
+async function main(): Promise<void> {
+  const options = await parseStackOptions(process.argv.slice(2));
+  if (options.command === 'up') return up(options.profile, options.detach);
+  return options.command === 'down' ? down(options.profile) : env(options.profile);
+}
+
+if (require.main === module) runScript(main);

@@ -11,8 +11,20 @@ import { resolveTemporalCli } from './temporal-cli';
 import { startCluster, type ClusterInfo, type RunningCluster } from './temporal-cluster';
 import { isTemporalUp, startDevServer, type RunningDevServer } from './temporal-server';
 
-export type Profile =
-  'dev' | 'test' | 'scratch' | 'cluster' | 'lane1' | 'lane2' | 'lane3' | 'lane4' | 'lane5' | 'lane6' | 'lane7';
+export const profileNames = [
+  'dev',
+  'test',
+  'scratch',
+  'cluster',
+  'lane1',
+  'lane2',
+  'lane3',
+  'lane4',
+  'lane5',
+  'lane6',
+  'lane7',
+] as const;
+export type Profile = (typeof profileNames)[number];
 
 interface ProfileSettings {
   temporalPort: number;

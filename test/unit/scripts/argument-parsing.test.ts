@@ -9,13 +9,6 @@ const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 /** Where scripts live: each reads its command line only through its parser. */
 const scriptDirs = ['scripts', 'bench', 'eval', 'test'];
-const notYetConverted = new Set([
-  // The dev stack's command line: being reworked now; it moves to commander, as the others did, once that lands.
-  'scripts/stack/cli.ts',
-  // `temporal-auth.ts <dir> [namespace]`, a compose helper in the same rework as the stack's command line.
-  'scripts/stack/temporal-auth.ts',
-]);
-
 function sourcesUnder(dir: string): string[] {
   return readdirSync(join(root, dir), { withFileTypes: true, recursive: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
@@ -25,7 +18,7 @@ function sourcesUnder(dir: string): string[] {
 
 describe('every script reads its command line through its parser', () => {
   it('finds no read of process.argv that bypasses a parse…Options function', () => {
-    const files = scriptDirs.flatMap(sourcesUnder).filter((file) => !notYetConverted.has(file));
+    const files = scriptDirs.flatMap(sourcesUnder);
     expect(files).toEqual(
       expect.arrayContaining(['scripts/fraud/generate.ts', 'bench/main.ts', 'test/replay/record.ts']),
     );
@@ -81,6 +74,16 @@ const apiKeys = (...argv: string[]): ParserCase => ({
   argv,
 });
 const audit = (...argv: string[]): ParserCase => ({ module: 'scripts/audit.ts', parser: 'parseAuditOptions', argv });
+const stack = (...argv: string[]): ParserCase => ({
+  module: 'scripts/stack/cli.ts',
+  parser: 'parseStackOptions',
+  argv,
+});
+const temporalAuth = (...argv: string[]): ParserCase => ({
+  module: 'scripts/stack/temporal-auth.ts',
+  parser: 'parseTemporalAuthOptions',
+  argv,
+});
 
 /** Every command line below, parsed by the scripts' own parsers in one child process (see run-parsers.ts). */
 const cases = {
@@ -103,6 +106,14 @@ const cases = {
   auditPrune: audit('prune'),
   auditUnknownCommand: audit('repair'),
   auditPruneWithVerifysOption: audit('prune', '--no-anchors'),
+  stackBare: stack(),
+  stackUpDetached: stack('up', '--profile', 'lane3', '--detach'),
+  stackDown: stack('down', '--profile=cluster'),
+  stackUnknownProfile: stack('up', '--profile', 'lane9'),
+  stackDetachOnEnv: stack('env', '--detach'),
+  temporalAuthDir: temporalAuth('/tmp/auth'),
+  temporalAuthNamespace: temporalAuth('/tmp/auth', 'switchboard'),
+  temporalAuthNoDir: temporalAuth(),
 } satisfies Record<string, ParserCase>;
 
 describe('script parsers', () => {
@@ -174,6 +185,20 @@ describe('script parsers', () => {
   it("audit refuses an unknown command and verify's option on prune", () => {
     expect(outcomes.auditUnknownCommand).toEqual(refused(2, "error: unknown command 'repair'"));
     expect(outcomes.auditPruneWithVerifysOption).toEqual(refused(2, "error: unknown option '--no-anchors'"));
+  });
+
+  it('stack reads up (the default), down and env, each with a known profile', () => {
+    expect(outcomes.stackBare).toEqual({ parsed: { command: 'up', profile: 'dev', detach: false } });
+    expect(outcomes.stackUpDetached).toEqual({ parsed: { command: 'up', profile: 'lane3', detach: true } });
+    expect(outcomes.stackDown).toEqual({ parsed: { command: 'down', profile: 'cluster' } });
+    expect(outcomes.stackUnknownProfile).toEqual(refused(2, "argument 'lane9' is invalid. Allowed choices are dev,"));
+    expect(outcomes.stackDetachOnEnv).toEqual(refused(2, "error: unknown option '--detach'"));
+  });
+
+  it('temporal-auth reads a folder and an optional namespace', () => {
+    expect(outcomes.temporalAuthDir).toEqual({ parsed: { dir: '/tmp/auth', namespace: 'default' } });
+    expect(outcomes.temporalAuthNamespace).toEqual({ parsed: { dir: '/tmp/auth', namespace: 'switchboard' } });
+    expect(outcomes.temporalAuthNoDir).toEqual(refused(2, "error: missing required argument 'dir'"));
   });
 });
 
