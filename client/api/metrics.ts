@@ -12,6 +12,9 @@ const useCaseOfWorkflow = `CASE
   WHEN workflow_id LIKE 'batch-%' THEN 'batch'
   ELSE 'other' END`;
 
+/** Under Prometheus's default scrape timeout (10 s) with room for the rest of the scrape. */
+const sourceDeadlineMs = 3_000;
+
 /**
  * The API's own registry (not prom-client's global one, so two apps in one process do not collide).
  * Counters count what this process did; the gauges are computed at scrape time from PostgreSQL and Temporal
@@ -21,15 +24,23 @@ export function createMetrics({ pool, client }: { pool: Pool; client: Client }) 
   const registry = new Registry();
   const scrapeErrors = new Counter({
     name: 'switchboard_metrics_scrape_errors_total',
-    help: 'Scrape-time queries that failed; the figures they feed keep their last value',
+    help: 'Scrape-time queries that failed or took too long; the figures they feed keep their last value',
     labelNames: ['source'],
     registers: [registry],
   });
+  // A slow source (a visibility count over a large namespace, a busy database) must not stall the scrape past the
+  // scraper's own timeout: after sourceDeadlineMs its figures keep their last value and the error is counted.
   const guarded = async (source: string, work: () => Promise<void>) => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${source} took over ${sourceDeadlineMs} ms`)), sourceDeadlineMs);
+    });
     try {
-      await work();
+      await Promise.race([work(), late]);
     } catch {
       scrapeErrors.inc({ source });
+    } finally {
+      clearTimeout(timer);
     }
   };
 

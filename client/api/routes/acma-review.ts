@@ -5,6 +5,7 @@ import { correctionsSchema } from '../../../domain/compliance/facts';
 import type { DecisionOutcome, SignedDecision } from '../../../domain/decisions';
 import { createComplianceClient } from '../../compliance';
 import type { ApiContext } from '../context';
+import { decisionDeadlineMs, inTime } from '../deadline';
 import { ApiError, conflict } from '../errors';
 import { relayedDecision, signAsPrincipal } from '../issuer';
 import { defineRoute, requirePrincipal, type ApiRoute } from '../route';
@@ -60,7 +61,9 @@ export function acmaReviewRoute(context: ApiContext): ApiRoute {
     handler: async ({ params, body, principal }) => {
       const who = requirePrincipal(principal);
       const reviewer = who.identity;
-      const status = await compliance.status(params.workflowId);
+      const status = await inTime(context, `report run ${params.workflowId}`, () =>
+        compliance.status(params.workflowId),
+      );
       if (!status.waitingForReview) throw conflict('not_awaiting_review', 'this report is not waiting for a review');
       const signed: SignedDecision =
         body.signed !== undefined
@@ -85,7 +88,12 @@ export function acmaReviewRoute(context: ApiContext): ApiRoute {
 
   async function decide(workflowId: string, signed: SignedDecision): Promise<DecisionOutcome> {
     try {
-      return await compliance.decideReview(workflowId, signed);
+      return await inTime(
+        context,
+        `report run ${workflowId}`,
+        () => compliance.decideReview(workflowId, signed),
+        decisionDeadlineMs,
+      );
     } catch (error) {
       // The update's validator refused it before history: not a signed decision at all.
       if (error instanceof WorkflowUpdateFailedError) throw new ApiError(400, 'invalid_decision', error.message);

@@ -3,7 +3,7 @@ import { signedDecisionSchema } from '../../../domain/decisions';
 import { alertSchema } from '../../../domain/fault/alert';
 import { actionCatalog } from '../../../domain/fault/catalog';
 import type { ApiContext } from '../context';
-import { inTime, workerUnavailable } from '../deadline';
+import { decisionDeadlineMs, inTime, workerUnavailable } from '../deadline';
 import { ApiError, conflict } from '../errors';
 import { signAsPrincipal } from '../issuer';
 import { defineRoute, requirePrincipal, type ApiRoute } from '../route';
@@ -115,7 +115,12 @@ export function faultRoutes(context: ApiContext): ApiRoute[] {
         if (signed.statement.identity !== approver) {
           throw new ApiError(403, 'not_your_decision', `the decision is signed for ${signed.statement.identity}`);
         }
-        const outcome = await context.faults.decide(params.id, signed);
+        const outcome = await inTime(
+          context,
+          `fault ${params.id}`,
+          () => context.faults.decide(params.id, signed),
+          decisionDeadlineMs,
+        );
         context.metrics.decision('fault_approval', signed.statement.decision);
         if (!outcome.counted) throw new ApiError(403, 'decision_refused', outcome.reason);
         return {

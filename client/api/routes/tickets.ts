@@ -3,7 +3,7 @@ import { signedDecisionSchema, type SignedDecision } from '../../../domain/decis
 import { ticketInputSchema } from '../../../domain/ticket';
 import { NotAwaitingReviewError, ticketWorkflowId } from '../../tickets';
 import type { ApiContext } from '../context';
-import { inTime, workerUnavailable } from '../deadline';
+import { decisionDeadlineMs, inTime, workerUnavailable } from '../deadline';
 import { ApiError, conflict } from '../errors';
 import { signAsPrincipal } from '../issuer';
 import type { Principal } from '../../../security/api-keys';
@@ -46,7 +46,10 @@ export function ticketRoutes(context: ApiContext): ApiRoute[] {
     }
     try {
       const reason = body.note || `${body.decision} through the API`;
-      return signAsPrincipal(context, agent, await context.tickets.reviewToSign(ticketId, { ...body, reason }));
+      const toSign = await inTime(context, `ticket ${ticketId}`, () =>
+        context.tickets.reviewToSign(ticketId, { ...body, reason }),
+      );
+      return signAsPrincipal(context, agent, toSign);
     } catch (error) {
       throw error instanceof NotAwaitingReviewError ? conflict('not_awaiting_review', error.message) : error;
     }
@@ -139,7 +142,12 @@ export function ticketRoutes(context: ApiContext): ApiRoute[] {
         const agent = requirePrincipal(principal);
         await ticketExecution(context, params.id);
         const signed = await signedFor(params.id, body, agent);
-        const outcome = await context.tickets.decide(params.id, signed);
+        const outcome = await inTime(
+          context,
+          `ticket ${params.id}`,
+          () => context.tickets.decide(params.id, signed),
+          decisionDeadlineMs,
+        );
         const { decision } = signed.statement;
         context.metrics.decision('ticket_review', outcome.counted ? decision : 'refused');
         if (!outcome.counted) {
