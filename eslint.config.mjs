@@ -5,25 +5,24 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 
 /**
  * Import direction, by folder: client → workflows → activities → systems, with domain/ shared by all, and tooling
- * (eval/, bench/, scripts/, test/) free to import production code but never imported by it, so the build ships none
- * of it. An import is matched by its specifier: a relative path that climbs out of its folder and into another.
+ * (eval/, bench/, scripts/, test/, and tooling/, the library they share: the local stack, the fraud population, the
+ * model API emulators) free to import production code but never imported by it, so the build ships none of it.
+ * An import is matched by its specifier: a relative path that climbs out of its folder and into another.
  */
 const into = (folders) => `^(\\.\\./)+(${folders.join('|')})(/|$)`;
 const productionFolders = ['activities', 'client', 'config', 'db', 'domain', 'security', 'workers', 'workflows'];
 const noTooling = {
-  regex: into(['eval', 'bench', 'scripts', 'test']),
+  regex: into(['eval', 'bench', 'scripts', 'test', 'tooling']),
   message:
-    'Production code never imports tooling (eval/, bench/, scripts/, test/): move what both need into production.',
+    'Production code never imports tooling (eval/, bench/, scripts/, test/, tooling/): move what both need into production.',
 };
-/**
- * eval/ and bench/ share no code with scripts/: what they need moves to a library module. Pending: eval/ still reads
- * the dev stack (scripts/stack), the fraud generator (scripts/fraud) and the model emulator; bench/ the dev stack and
- * the fraud generator.
- */
-const noScripts = (pending) => ({
-  regex: `^(\\.\\./)+scripts/(?!(${pending.join('|')})(/|$))`,
-  message: 'eval/ and bench/ do not import scripts/: move what they share into a library module.',
-});
+/** Scripts are entry points: what eval/, bench/, tests and scripts share lives in tooling/, and scripts use it too. */
+const noScripts = {
+  regex: into(['scripts']),
+  message: 'eval/, bench/ and tooling/ do not import scripts/: move what they share into tooling/.',
+};
+/** tooling/ is the library under the tests, not a consumer of them. */
+const noTests = { regex: into(['test', 'eval', 'bench']), message: 'tooling/ does not import test/, eval/ or bench/.' };
 
 export default tseslint.config(
   { ignores: ['node_modules/**', '.data/**', 'dist/**', 'reports/**', 'coverage/**'] },
@@ -59,14 +58,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['eval/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [noScripts(['stack', 'fraud', 'demo/model-emulator'])] }],
-    },
+    files: ['eval/**/*.ts', 'bench/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noScripts] }] },
   },
   {
-    files: ['bench/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noScripts(['stack', 'fraud'])] }] },
+    files: ['tooling/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noScripts, noTests] }] },
   },
   {
     // Workflow code is replayed; anything non-deterministic or effectful breaks running workflows.

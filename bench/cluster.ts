@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { connectClient } from '../client';
 import { loadConfigOrExit } from '../config';
-import { startStack } from '../scripts/stack';
+import { startStack } from '../tooling/stack';
 import type { BenchContext } from './context';
 import type { Figure } from './targets';
 import { runTicketBench, type TicketRunResult } from './tickets';

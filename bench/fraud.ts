@@ -1,7 +1,7 @@
 import { Pool } from 'pg';
 import { requireDatabaseUrl } from '../config';
-import { benchFraud, type FraudBenchResult } from '../scripts/fraud/bench';
-import { generate } from '../scripts/fraud/generate';
+import { benchFraud, type FraudBenchResult } from '../tooling/fraud-data/benchmark';
+import { generate } from '../tooling/fraud-data/generate';
 import type { BenchContext } from './context';
 
 export interface FraudPhaseResult extends FraudBenchResult {
@@ -12,7 +12,7 @@ export interface FraudPhaseResult extends FraudBenchResult {
 export const fraudAccounts = { full: 1_000_000, ci: 20_000 } as const;
 
 /**
- * Detection over the synthetic population and offline summary throughput (scripts/fraud/bench.ts). A population of
+ * Detection over the synthetic population and offline summary throughput (tooling/fraud-data/benchmark.ts). A population of
  * the wanted size is reused if one is loaded, since a million accounts takes minutes to generate; generation time is
  * reported but is not part of the benchmark.
  */

@@ -3,7 +3,7 @@ import { cpus, loadavg, release, totalmem } from 'node:os';
 import { promisify } from 'node:util';
 import { Pool } from 'pg';
 import { requireDatabaseUrl, type Config } from '../config';
-import { resolveTemporalCli } from '../scripts/stack/temporal-cli';
+import { resolveTemporalCli } from '../tooling/stack/temporal-cli';
 
 const run = promisify(execFile);
 

@@ -5,7 +5,7 @@ import { DefaultLogger } from '@temporalio/worker';
 import { bundleWorkflows } from '../workers/workflow-bundle';
 import { connectClient } from '../client';
 import { loadConfigOrExit } from '../config';
-import { startStack, type Profile, type RunningStack } from '../scripts/stack';
+import { startStack, type Profile, type RunningStack } from '../tooling/stack';
 import type { BenchContext } from './context';
 import { parseBenchOptions } from './options';
 import { runPhases } from './phases';

@@ -1,6 +1,6 @@
 import { getMaxListeners, setMaxListeners } from 'node:events';
-import { startAnthropicEmulator, type AnthropicEmulator } from '../test/emulators';
-import { createOfflineResponder } from '../test/emulators/offline-responder';
+import { startAnthropicEmulator, type AnthropicEmulator } from '../tooling/emulators';
+import { createOfflineResponder } from '../tooling/emulators/offline-responder';
 
 export interface EmulatedModel {
   /** Worker environment that points the real Anthropic SDK at the emulator. */

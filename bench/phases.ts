@@ -1,5 +1,5 @@
 import { getHeapStatistics } from 'node:v8';
-import { devServerDynamicConfig } from '../scripts/stack/temporal-server';
+import { devServerDynamicConfig } from '../tooling/stack/temporal-server';
 import type { BenchContext } from './context';
 import { runFaultBench } from './faults';
 import { aloneFigures, cpuFigures, durabilityFigures, routeCostFigures } from './durability-figures';

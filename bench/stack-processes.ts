@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { stackFile, type Profile } from '../scripts/stack';
+import { stackFile, type Profile } from '../tooling/stack';
 import { processTree, readAllProcStats, type ProcStat } from './proc-cpu';
 
 /** The stack's server processes whose CPU the benchmark reports; null where the stack is not ours to see. */

@@ -7,8 +7,8 @@ import { promptsDir } from '../activities/model/prompt-library';
 import { createAnthropicProvider } from '../activities/model/providers/anthropic';
 import { callClassifier, callDrafter } from '../activities/tickets/model-tasks';
 import type { ModelCallRecord } from '../domain/model-call';
-import { startAnthropicEmulator } from '../test/emulators';
-import { createOfflineResponder } from '../test/emulators/offline-responder';
+import { startAnthropicEmulator } from '../tooling/emulators';
+import { createOfflineResponder } from '../tooling/emulators/offline-responder';
 import {
   creditPolicy,
   duplicateChargeAccount,

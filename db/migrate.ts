@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 
-export const migrationsDir = join(__dirname, '..', 'db', 'migrations');
+export const migrationsDir = join(__dirname, 'migrations');
 
 /** Versioned migrations through node-pg-migrate; its lock makes concurrent starts safe. */
 export async function migrateUp(databaseUrl: string, log: (line: string) => void = () => {}): Promise<string[]> {

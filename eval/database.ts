@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { Pool } from 'pg';
 import { z } from 'zod';
 import type { Config } from '../config';
-import { startStack, stackFile, type RunningStack } from '../scripts/stack';
+import { startStack, stackFile, type RunningStack } from '../tooling/stack';
 
 export interface EvalDatabase {
   pool: Pool;

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { loadConfigOrExit, type Config } from '../config';
 import { defaultCalibrationsDir } from '../config/calibration';
-import { startModelEmulatorIfNeeded, type EmulatorSession } from '../scripts/demo/model-emulator';
+import { startModelEmulatorIfNeeded, type EmulatorSession } from '../tooling/emulators/model-emulator';
 import { describeCalibration, writeCalibration } from './calibrate';
 import { assertSeeded, openEvalDatabase } from './database';
 import { runFairnessEval } from './fairness';

@@ -17,10 +17,10 @@ import { runFaultScenarios } from './demo/run-faults';
 import { runDemoTicket } from './demo/run-tickets';
 import { renderTable } from './demo/table';
 import { demoTickets } from './demo/tickets';
-import { startModelEmulatorIfNeeded } from './demo/model-emulator';
+import { startModelEmulatorIfNeeded } from '../tooling/emulators/model-emulator';
 import { startDemoServices } from './demo/services';
-import { startDevSession } from './stack/with-worker';
-import { stackDir } from './stack/index';
+import { startDevSession } from '../tooling/stack/with-worker';
+import { stackDir } from '../tooling/stack/index';
 import { join } from 'node:path';
 
 export interface DemoOptions {

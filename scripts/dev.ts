@@ -1,6 +1,6 @@
 import { connectClient } from '../client';
 import { startDemoServices } from './demo/services';
-import { startDevSession } from './stack/with-worker';
+import { startDevSession } from '../tooling/stack/with-worker';
 
 /**
  * `npm run dev`: the dev stack, a worker, the API and the codec server (which the stack's Web UI decodes through) in

@@ -1,5 +1,5 @@
 import { loadConfigOrExit, requireDatabaseUrl } from '../config';
-import { migrateUp } from './migrate-lib';
+import { migrateUp } from '../db/migrate';
 
 async function main(): Promise<void> {
   const databaseUrl = requireDatabaseUrl(loadConfigOrExit());

@@ -1,5 +1,5 @@
 /**
- * The labelled fraud set: a deterministic population from scripts/fraud/generate.ts, whose injected frauds and
+ * The labelled fraud set: a deterministic population from tooling/fraud-data/generate.ts, whose injected frauds and
  * look-alikes are the labels, detected by the sweep's own SQL. The generator truncates the tables it fills, so it
  * fills copies in a scratch schema, dropped afterwards: the fraud_* tables that the e2e tests, the bench and the
  * dev stack share are never touched.
@@ -8,8 +8,8 @@ import { performance } from 'node:perf_hooks';
 import type { Pool } from 'pg';
 import { detectAnomalies, type Flag } from '../../activities/fraud/detect';
 import type { FlaggedAccount } from '../../domain/fraud/summary';
-import { generate, type GenerateOptions } from '../../scripts/fraud/generate';
-import { tableNames } from '../../scripts/fraud/schema';
+import { generate, type GenerateOptions } from '../../tooling/fraud-data/generate';
+import { tableNames } from '../../tooling/fraud-data/schema';
 import { withScratchSchema } from '../scratch-schema';
 
 export interface FraudLabel {

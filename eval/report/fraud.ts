@@ -1,5 +1,5 @@
 /** What the fraud report shows: the generic renderers lay it out. */
-import type { GenerateOptions } from '../../scripts/fraud/generate';
+import type { GenerateOptions } from '../../tooling/fraud-data/generate';
 import { callBlocks, callCard, callHeadlines } from '../scoring/calls';
 import type { DetectionFigures } from '../scoring/fraud-detection';
 import type { SummaryFigures } from '../scoring/fraud-summaries';

@@ -1,6 +1,6 @@
 /** Detection against the generator's labels, as scripts/fraud/eval.ts scores it, plus the fraud/not-fraud matrix. */
 import type { Flag } from '../../activities/fraud/detect';
-import { FRAUD_PATTERNS } from '../../scripts/fraud/population';
+import { FRAUD_PATTERNS } from '../../tooling/fraud-data/population';
 import type { FraudLabel } from '../datasets/fraud';
 import { ratio, type Confusion } from '../metrics';
 

@@ -90,7 +90,7 @@ export function fraudUseCase(accounts?: number, summaryLimit?: number): UseCaseD
       'working, not a model being careful.',
     datasetNote: (d) =>
       `${d.accounts} generated accounts × ${d.options.days} days (seed ${d.options.seed}, ending ${d.options.end}), ` +
-      `built by scripts/fraud/generate.ts in a scratch schema that is dropped afterwards: ` +
+      `built by tooling/fraud-data/generate.ts in a scratch schema that is dropped afterwards: ` +
       `${d.detection.frauds} injected frauds (one per 200 accounts, six patterns) and ${d.detection.lookalikes} ` +
       `look-alikes (travellers, new accounts). Detection is the daily sweep's SQL (activities/fraud/detection-sql.ts); ` +
       `${d.flagged.length} flagged accounts${d.summaryLimit !== undefined ? ` (first ${d.summaryLimit} summarised)` : ''} ` +

@@ -6,7 +6,7 @@ import { buildApi } from '../../client/api/app';
 import { buildCodecServer } from '../../client/codec-server/app';
 import type { Config } from '../../config';
 import { keyRingFromConfig } from '../../security/keyring';
-import type { StackInfo } from '../stack/index';
+import type { StackInfo } from '../../tooling/stack/index';
 
 export interface DemoServices {
   apiUrl: string;

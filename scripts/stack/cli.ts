@@ -2,8 +2,16 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runScript, scriptCommand } from '../../client/cli/script-args';
-import { profileNames, projectRoot, stackDir, stackFile, startStack, type Profile, type StackInfo } from './index';
-import { clusterEnvLines } from './temporal-cluster-env';
+import {
+  profileNames,
+  projectRoot,
+  stackDir,
+  stackFile,
+  startStack,
+  type Profile,
+  type StackInfo,
+} from '../../tooling/stack/index';
+import { clusterEnvLines } from '../../tooling/stack/temporal-cluster-env';
 
 export type StackCommand =
   { command: 'up'; profile: Profile; detach: boolean } | { command: 'down' | 'env'; profile: Profile };

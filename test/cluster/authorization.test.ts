@@ -2,7 +2,7 @@ import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { connectClient, createTicketClient, ticketPolicyFromConfig, ticketWorkflowId } from '../../client';
-import { newSigningKey, signJwt } from '../../scripts/stack/temporal-auth';
+import { newSigningKey, signJwt } from '../../tooling/stack/temporal-auth';
 import { roamingTicket } from '../resilience/tickets';
 import { clusterConfig, clusterStack, newTaskQueue, recordFigures, refusal, tokenFor } from './support';
 

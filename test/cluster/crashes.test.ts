@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { connectClient, createTicketClient, ticketPolicyFromConfig, type SwitchboardConnection } from '../../client';
-import { waitForCluster } from '../../scripts/stack/temporal-cluster-env';
+import { waitForCluster } from '../../tooling/stack/temporal-cluster-env';
 import { repliesFor, replyTotal, resultsOf, startAll, ticketIds, until } from '../resilience/tickets';
 import {
   clusterConfig,

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { StackInfo } from '../../scripts/stack';
+import type { StackInfo } from '../../tooling/stack';
 import { bundleWorkflows } from '../../workers/workflow-bundle';
 
 const root = join(__dirname, '..', '..');

@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseConfig, type Config } from '../../config';
-import type { StackInfo } from '../../scripts/stack';
-import type { TokenRole } from '../../scripts/stack/temporal-auth';
-import type { ClusterInfo } from '../../scripts/stack/temporal-cluster';
+import type { StackInfo } from '../../tooling/stack';
+import type { TokenRole } from '../../tooling/stack/temporal-auth';
+import type { ClusterInfo } from '../../tooling/stack/temporal-cluster';
 
 const root = join(__dirname, '..', '..');
 export type ClusterStack = StackInfo & { temporalCluster: ClusterInfo };

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { connectClient, createFaultClient, type FaultClient } from '../../client';
 import { scenarioAlerts, scenarioDeviceIds } from '../../db/seed/network';
 import { faultWorkflowId } from '../../domain/fault/alert';
-import { resolveTemporalCli } from '../../scripts/stack/temporal-cli';
+import { resolveTemporalCli } from '../../tooling/stack/temporal-cli';
 import { clearLeftoverFault, waitFor } from '../support/temporal';
 import { e2eConfig, e2eHarness, workerProcess, type E2EHarness } from './support';
 import { registerDecisionKey } from '../../activities/decisions/registry';

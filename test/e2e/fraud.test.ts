@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { Pool } from 'pg';
-import { generate, type GenerateOptions, type GenerateResult } from '../../scripts/fraud/generate';
-import { indexes } from '../../scripts/fraud/schema';
+import { generate, type GenerateOptions, type GenerateResult } from '../../tooling/fraud-data/generate';
+import { indexes } from '../../tooling/fraud-data/schema';
 import { detectAnomalies } from '../../activities/fraud/detect';
 import { connectClient, createFraudClient, type FraudClient } from '../../client';
 import { generateSigningKey, type SigningKey } from '../../activities/decisions/signing';

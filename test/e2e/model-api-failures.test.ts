@@ -1,4 +1,4 @@
-import { taskOf } from '../emulators/offline-responder';
+import { taskOf } from '../../tooling/emulators/offline-responder';
 import { uniqueTicketId } from './support';
 import { apiHarness, roamingTicket, type ApiHarness } from './model-api-support';
 

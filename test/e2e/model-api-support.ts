@@ -1,6 +1,6 @@
-import { startAnthropicEmulator, startBedrockEmulator, type Emulator } from '../emulators';
-import { createOfflineResponder, taskOf } from '../emulators/offline-responder';
-import type { EmulatedRequest, Scripted } from '../emulators/script';
+import { startAnthropicEmulator, startBedrockEmulator, type Emulator } from '../../tooling/emulators';
+import { createOfflineResponder, taskOf } from '../../tooling/emulators/offline-responder';
+import type { EmulatedRequest, Scripted } from '../../tooling/emulators/script';
 import { e2eHarness, type E2EHarness } from './support';
 
 export type ApiProvider = 'anthropic' | 'bedrock';

@@ -9,7 +9,7 @@ import { parseConfig } from '../../config';
 import { temporalConnectionOptions } from '../../config/temporal-connection';
 import { stackEnv, waitFor } from '../support/temporal';
 import { makeTestPki, startMtlsProxy, type TestPki } from '../support/tls-proxy';
-import { resolveTemporalCli } from '../../scripts/stack/temporal-cli';
+import { resolveTemporalCli } from '../../tooling/stack/temporal-cli';
 import { e2eConfig, keyListEnv, schedulesOff, startTicket, workerDatabaseUrl } from './support';
 import { freePort } from '../support/free-port';
 

@@ -1,5 +1,5 @@
 import type { TicketResult } from '../../domain/ticket';
-import { taskOf } from '../emulators/offline-responder';
+import { taskOf } from '../../tooling/emulators/offline-responder';
 import { apiHarness, roamingTicket, type ApiHarness } from './model-api-support';
 import { outboxFor, uniqueTicketId } from './support';
 

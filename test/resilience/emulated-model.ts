@@ -1,5 +1,5 @@
-import { createOfflineResponder, taskOf } from '../emulators/offline-responder';
-import type { EmulatedRequest, Scripted } from '../emulators/script';
+import { createOfflineResponder, taskOf } from '../../tooling/emulators/offline-responder';
+import type { EmulatedRequest, Scripted } from '../../tooling/emulators/script';
 import { apiHarness, type ApiHarness } from '../e2e/model-api-support';
 
 export type Override = (request: EmulatedRequest, task: string) => Scripted | undefined;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiHarness } from '../e2e/model-api-support';
-import type { Scripted } from '../emulators/script';
+import type { Scripted } from '../../tooling/emulators/script';
 import { customerText, emulatedModel } from './emulated-model';
 import { recordResult } from './results';
 import { sizes } from './size';

@@ -1,8 +1,8 @@
 import { Pool } from 'pg';
 import { seed } from '../../db/seed';
-import { migrateUp } from '../../scripts/migrate-lib';
+import { migrateUp } from '../../db/migrate';
 import { runScript, scriptCommand } from '../../client/cli/script-args';
-import { startEmbeddedPostgres } from '../../scripts/stack/postgres';
+import { startEmbeddedPostgres } from '../../tooling/stack/postgres';
 
 export interface PostgresServerOptions {
   dataDir: string;

@@ -37,7 +37,11 @@ describe('import direction lint', () => {
     ['activities/evaluation/example.ts', '../../workflows/ticket/resolveTicket', /Activities do not import workflows/],
     ['bench/example.ts', '../scripts/demo/tickets', /do not import scripts/],
     ['eval/example.ts', '../scripts/demo/tickets', /do not import scripts/],
-    ['bench/example.ts', '../scripts/demo/model-emulator', /do not import scripts/],
+    ['bench/example.ts', '../scripts/stack/cli', /do not import scripts/],
+    ['eval/example.ts', '../scripts/fraud/generate', /do not import scripts/],
+    ['tooling/stack/example.ts', '../../scripts/demo/tickets', /do not import scripts/],
+    ['tooling/emulators/example.ts', '../../test/e2e/support', /tooling\/ does not import test/],
+    ['workers/example.ts', '../tooling/emulators', /never imports tooling/],
   ])('rejects %s importing %s', (path, specifier, expected) => {
     expect(lint(path, importing(specifier)).join('\n')).toMatch(expected);
   });
@@ -50,6 +54,9 @@ describe('import direction lint', () => {
     ['workers/example.ts', importing('../activities/evaluation')],
     ['eval/example.ts', importing('../activities/evaluation/fairness-blind-test')],
     ['eval/example.ts', importing('../workers/evaluation-engine')],
+    ['eval/example.ts', importing('../tooling/stack')],
+    ['bench/example.ts', importing('../tooling/fraud-data/generate')],
+    ['scripts/demo/example.ts', importing('../../tooling/emulators/model-emulator')],
   ])('accepts %s: %s', (path, code) => {
     expect(lint(path, code)).toEqual([]);
   });

@@ -4,7 +4,7 @@ import type { TelemetryBundle } from '../../domain/fault/telemetry';
 import { diagnoseOffline, type DiagnoseVariables } from '../../activities/model/offline/diagnose';
 import { createOfflineEngine } from '../../activities/model/offline/engine';
 import { loadPrompt, renderPrompt } from '../../activities/model/prompt-library';
-import { createOfflineResponder } from '../emulators/offline-responder';
+import { createOfflineResponder } from '../../tooling/emulators/offline-responder';
 
 type Syslog = TelemetryBundle['syslog'];
 const at = (hhmm: string) => `2025-03-04T${hhmm}:00+11:00`;

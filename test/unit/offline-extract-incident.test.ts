@@ -2,7 +2,7 @@ import { buildComplianceSeed, sydneyToUtc } from '../../db/seed/compliance';
 import { extractIncidentOffline, type ExtractIncidentVariables } from '../../activities/model/offline/extract-incident';
 import { loadPrompt } from '../../activities/model/prompt-library';
 import { extractIncidentRequest } from '../../activities/compliance/extract-request';
-import { createOfflineResponder } from '../emulators/offline-responder';
+import { createOfflineResponder } from '../../tooling/emulators/offline-responder';
 
 type Incident = ExtractIncidentVariables['incident'];
 const incident = (over: Partial<Incident> & { description: string }): ExtractIncidentVariables => ({

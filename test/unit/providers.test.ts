@@ -6,7 +6,7 @@ import type { ModelProvider, ProviderRequest } from '../../activities/model/cont
 import { createModelGateway } from '../../activities/model/gateway';
 import { createAnthropicProvider } from '../../activities/model/providers/anthropic';
 import { createBedrockProvider } from '../../activities/model/providers/bedrock';
-import { startAnthropicEmulator, startBedrockEmulator, type Emulator } from '../emulators';
+import { startAnthropicEmulator, startBedrockEmulator, type Emulator } from '../../tooling/emulators';
 
 const schema = z.object({ intent: z.string(), confidence: z.number() });
 const longSystem = 'You route telecom support messages. '.repeat(2_000); // well over 4,096 tokens

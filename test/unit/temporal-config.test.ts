@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { clusterServerEnv, clusterServices } from '../../scripts/stack/temporal-cluster-env';
+import { clusterServerEnv, clusterServices } from '../../tooling/stack/temporal-cluster-env';
 import {
   renderServerConfig,
   serverConfigEnv,
   serverConfigTemplate,
   templateVariables,
-} from '../../scripts/stack/temporal-config';
+} from '../../tooling/stack/temporal-config';
 
 interface Service {
   entrypoint?: string[];

@@ -1,5 +1,5 @@
-import { startAnthropicEmulator, startBedrockEmulator } from '../../test/emulators';
-import { createOfflineResponder } from '../../test/emulators/offline-responder';
+import { startAnthropicEmulator, startBedrockEmulator } from '.';
+import { createOfflineResponder } from './offline-responder';
 
 /**
  * The emulator answers with the offline engine, not the model it names, so no calibration of that model applies:

@@ -5,7 +5,7 @@ import { Pool } from 'pg';
 import { generateChainKeyEntry } from '../../activities/audit/chain-keys';
 import { seed } from '../../db/seed';
 import { generateKeyEntry } from '../../security/keyring';
-import { migrateUp } from '../migrate-lib';
+import { migrateUp } from '../../db/migrate';
 import { ensureAppLogin, externalPostgres, startEmbeddedPostgres, type RunningPostgres } from './postgres';
 import { resolveTemporalCli } from './temporal-cli';
 import { startCluster, type ClusterInfo, type RunningCluster } from './temporal-cluster';

@@ -4,7 +4,6 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { runScript, scriptCommand } from '../../client/cli/script-args';
 
 /**
  * Temporal's stock authorizer knows three roles per namespace (read, write, admin) and `temporal-system:admin` for the whole
@@ -152,31 +151,4 @@ function createPublicJwks(text: string): { keys: object[] } {
       use,
     })),
   };
-}
-
-export interface TemporalAuthOptions {
-  dir: string;
-  namespace: string;
-}
-
-/** `npx tsx scripts/stack/temporal-auth.ts <dir> [namespace]`: the same secrets for a compose deployment. */
-export async function parseTemporalAuthOptions(argv: string[]): Promise<TemporalAuthOptions> {
-  const { program } = await scriptCommand(
-    'npx tsx scripts/stack/temporal-auth.ts',
-    "Write the cluster's certificates, JWKS and role tokens for a compose deployment",
-  );
-  program
-    .argument('<dir>', 'folder to write them to (kept if they are already there)')
-    .argument('[namespace]', 'the namespace the tokens are for', 'default');
-  program.parse(argv, { from: 'user' });
-  const [dir, namespace] = program.processedArgs as [string, string];
-  return { dir, namespace };
-}
-
-if (require.main === module) {
-  runScript(async () => {
-    const { dir, namespace } = await parseTemporalAuthOptions(process.argv.slice(2));
-    const secrets = ensureClusterSecrets(dir, namespace);
-    console.log(`certificates, jwks.json and tokens (${Object.keys(tokenRoles).join(', ')}) in ${secrets.dir}`);
-  });
 }

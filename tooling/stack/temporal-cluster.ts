@@ -51,7 +51,7 @@ export interface RunningCluster {
  */
 export async function startCluster(options: ClusterOptions): Promise<RunningCluster> {
   const { dir, log } = options;
-  await run('bash', [join(__dirname, 'temporal-server-build.sh')], { maxBuffer: 16 * 1024 * 1024 });
+  await run('bash', [join(root, 'scripts', 'stack', 'temporal-server-build.sh')], { maxBuffer: 16 * 1024 * 1024 });
   const bin = join(serverCache(), 'bin');
   const postgres: RunningPostgres = await startEmbeddedPostgres({
     dataDir: join(dir, 'temporal-postgres'),

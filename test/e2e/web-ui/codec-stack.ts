@@ -4,8 +4,8 @@ import { Pool } from 'pg';
 import { chainKeysFromConfig } from '../../../activities/audit/chain-keys';
 import { buildCodecServer } from '../../../client/codec-server/app';
 import type { Config } from '../../../config';
-import { resolveTemporalCli } from '../../../scripts/stack/temporal-cli';
-import { startDevServer, type RunningDevServer } from '../../../scripts/stack/temporal-server';
+import { resolveTemporalCli } from '../../../tooling/stack/temporal-cli';
+import { startDevServer, type RunningDevServer } from '../../../tooling/stack/temporal-server';
 import { keyRingFromConfig } from '../../../security/keyring';
 import { freePort } from '../../support/free-port';
 

@@ -1,6 +1,6 @@
 import Anthropic from '@anthropic-ai/sdk';
-import { startAnthropicEmulator, type AnthropicEmulator } from '../../emulators';
-import { anthropicClientFor, caught } from '../../emulators/sdk-clients';
+import { startAnthropicEmulator, type AnthropicEmulator } from '../../../tooling/emulators';
+import { anthropicClientFor, caught } from '../../../tooling/emulators/sdk-clients';
 
 const MODEL = 'claude-haiku-4-5-20251001';
 const tool = {

@@ -10,8 +10,8 @@ import {
   ThrottlingException,
   ValidationException,
 } from '@aws-sdk/client-bedrock-runtime';
-import { startBedrockEmulator, type BedrockEmulator } from '../../emulators';
-import { bedrockClientFor, caught } from '../../emulators/sdk-clients';
+import { startBedrockEmulator, type BedrockEmulator } from '../../../tooling/emulators';
+import { bedrockClientFor, caught } from '../../../tooling/emulators/sdk-clients';
 
 const MODEL_ID = 'au.anthropic.claude-haiku-4-5-20251001-v1:0';
 const body = {

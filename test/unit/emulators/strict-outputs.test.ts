@@ -5,9 +5,9 @@ import { extractIncidentRequest } from '../../../activities/compliance/extract-r
 import { diagnoseRequest } from '../../../activities/faults/diagnose-request';
 import { summariseRequest } from '../../../activities/fraud/summarise-request';
 import { classifyRequest, draftRequest } from '../../../activities/tickets/model-tasks';
-import { startAnthropicEmulator, startBedrockEmulator, type Emulator } from '../../emulators';
-import { anthropicClientFor, bedrockClientFor, caught } from '../../emulators/sdk-clients';
-import { strictSchemaProblem } from '../../emulators/strict-schema';
+import { startAnthropicEmulator, startBedrockEmulator, type Emulator } from '../../../tooling/emulators';
+import { anthropicClientFor, bedrockClientFor, caught } from '../../../tooling/emulators/sdk-clients';
+import { strictSchemaProblem } from '../../../tooling/emulators/strict-schema';
 import { loadPromptSet } from '../../../workers/model-deps';
 import { creditPolicy, duplicateChargeAccount, duplicatePassage } from '../guardrails/fixtures';
 import { bodyOf } from '../requests/build';

@@ -1,6 +1,6 @@
 import type { ModelRequest } from '../../../activities/model/contract';
 import { messagesBody } from '../../../activities/model/providers/messages-body';
-import { estimateTokens } from '../../emulators/script';
+import { estimateTokens } from '../../../tooling/emulators/script';
 
 export const haiku = 'claude-haiku-4-5-20251001';
 

@@ -8,7 +8,7 @@ const root = join(__dirname, '..', '..', '..');
 const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 /** Where scripts live: each reads its command line only through its parser. */
-const scriptDirs = ['scripts', 'bench', 'eval', 'test'];
+const scriptDirs = ['scripts', 'bench', 'eval', 'test', 'tooling'];
 function sourcesUnder(dir: string): string[] {
   return readdirSync(join(root, dir), { withFileTypes: true, recursive: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
