@@ -65,7 +65,7 @@ describe('calls that need a worker, when none polls the workflow’s queue', () 
       ['/faults/{id}', 'get'],
       ['/faults/{id}/approval', 'post'],
       ['/reports/acma/runs/{workflowId}/review', 'post'],
-    ];
+    ] as const;
     for (const [path, method] of operations) {
       expect([path, method, Object.keys(document.paths[path][method].responses)]).toEqual([
         path,
