@@ -1,8 +1,6 @@
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { Pool } from 'pg';
-import { ConfigError, loadConfigOrExit, requireDatabaseUrl, type Config } from '../config';
+import { ConfigError, loadConfigOrExit, type Config } from '../config';
 import { temporalConnectionOptions } from '../config/temporal-connection';
-import { createActivities } from '../activities';
 import { connectClient } from '../client/connection';
 import {
   ensureAcmaSchedule,
@@ -11,14 +9,11 @@ import {
   ensureFraudSchedule,
 } from './schedules';
 import { createAuditAnchorActivities } from '../activities/audit/anchor';
-import { bindChainKeys, requireChainKeys } from '../activities/audit/chain-keys';
 import { createFairnessActivities } from '../activities/evaluation';
 import type { ModelProvider } from '../activities/model/contract';
-import { createModelGateway } from '../activities/model/gateway';
-import { createPostgresRetriever } from '../activities/retrieval/postgres-fts';
-import { createProvider, loadPromptSet, modelIdsFor, pricesFor } from './model-deps';
+import { createProvider } from './model-deps';
+import { wireActivities } from './activity-wiring';
 import { createEvalEngine } from './evaluation-engine';
-import { keyRingFromConfig } from '../security/keyring';
 import { dataConverterFromConfig } from '../security/data-converter';
 import { workflowBundleOptions } from './workflow-bundle';
 import { createProcessLogger } from './logging';
@@ -49,30 +44,13 @@ export async function startWorker(config: Config, options: StartWorkerOptions = 
   // Before the schedules' client below, so the process's tracing is named for the worker.
   const tracing = processTracing(config, 'switchboard-worker');
   const traced = workerTracingOptions(tracing);
-  const chainKeys = requireChainKeys(config);
-  // Every audit row the activities append through this pool is signed with the chain key.
-  const pool = bindChainKeys(
-    new Pool({ connectionString: requireDatabaseUrl(config), max: config.DATABASE_POOL_MAX }),
-    chainKeys,
-  );
-  // An idle connection dropped by the server (restart, failover) is replaced on next use; it must not crash the worker.
-  pool.on('error', (error) => log.error('database connection lost', { error, source: 'postgres' }));
-  const { taxonomy, prompts } = loadPromptSet();
-  const provider = options.provider ?? createProvider(config, taxonomy);
-  const gateway = meteredGateway(
-    createModelGateway({ provider, modelIds: modelIdsFor(config), prices: pricesFor(config) }),
-    metrics,
-  );
-  const activities = createActivities({
-    pool,
-    gateway,
-    retriever: createPostgresRetriever(pool),
-    taxonomy,
-    prompts,
-    reportsDir: config.REPORTS_DIR,
-    audit: { ring: keyRingFromConfig(config), sampleRate: config.AUDIT_SAMPLE_RATE },
+  const { pool, taxonomy, prompts, activities } = wireActivities(config, {
+    provider: (taxonomy) => options.provider ?? createProvider(config, taxonomy),
+    wrapGateway: (gateway) => meteredGateway(gateway, metrics),
     metrics: metrics.activity,
   });
+  // An idle connection dropped by the server (restart, failover) is replaced on next use; it must not crash the worker.
+  pool.on('error', (error) => log.error('database connection lost', { error, source: 'postgres' }));
   const workerActivities = {
     ...activities,
     ...createFairnessActivities({
