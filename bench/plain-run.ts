@@ -5,24 +5,13 @@ import { perTicket, startCpuMeter, type CpuSpent } from './cpu-meter';
 import { benchKeys } from './decision-keys';
 import { createPlainActivities } from './plain-activities';
 import { resolveTicketPlainly } from './plain-pipeline';
+import type { RunFigures, RunShape } from './run-shape';
 import { locateStackProcesses } from './stack-processes';
-import { distribution, mapLimit, ratePerSecond, type Distribution } from './stats';
+import { distribution, mapLimit, ratePerSecond } from './stats';
 
-export interface PlainRunOptions {
-  label: string;
-  count: number;
-  concurrency: number;
-}
+export type PlainRunOptions = RunShape;
 
-export interface PlainRunResult {
-  label: string;
-  count: number;
-  concurrency: number;
-  wallMs: number;
-  perSecond: number;
-  routes: Record<string, number>;
-  failures: string[];
-  endToEndMs: Distribution;
+export interface PlainRunResult extends RunFigures {
   /** CPU ms per ticket: `pipeline` is this process, which ran every activity; `postgres` the database's processes. */
   cpuMsPerTicket: CpuSpent;
 }

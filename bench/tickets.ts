@@ -6,28 +6,18 @@ import { fetchRunTimes, humanWaits } from './history';
 import { costsByRoute, type RouteCost } from './route-costs';
 import { locateStackProcesses } from './stack-processes';
 import { distribution, mapLimit, ratePerSecond, spreadSample, workflowTiming, type Distribution } from './stats';
+import type { RunFigures, RunShape } from './run-shape';
 import { driveTickets } from './ticket-load';
 import { startWorkerProcess } from './worker-process';
 
-export interface TicketRunOptions {
-  label: string;
-  count: number;
-  concurrency: number;
+export interface TicketRunOptions extends RunShape {
   /** How many histories to fetch for activity time, overhead and costs by route. */
   sample: number;
   /** Extra worker environment (model provider, activity slots). */
   env?: Record<string, string>;
 }
 
-export interface TicketRunResult {
-  label: string;
-  count: number;
-  concurrency: number;
-  wallMs: number;
-  perSecond: number;
-  routes: Record<string, number>;
-  failures: string[];
-  endToEndMs: Distribution;
+export interface TicketRunResult extends RunFigures {
   activityMs: Distribution;
   overheadMs: Distribution;
   /** Activity queue time (scheduled to started), part of the overhead, shown on its own. */

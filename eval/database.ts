@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 import { z } from 'zod';
 import type { Config } from '../config';
 import { startStack, stackFile, type RunningStack } from '../tooling/stack';
+import { processAlive } from '../tooling/stack/processes';
 
 export interface EvalDatabase {
   pool: Pool;
@@ -11,15 +12,6 @@ export interface EvalDatabase {
 }
 
 const stackInfo = z.object({ databaseUrl: z.string(), supervisorPid: z.number() });
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * DATABASE_URL if set; else the running dev stack (`make stack-up`); else a dev stack started for this run, as
@@ -45,7 +37,8 @@ export async function openEvalDatabase(config: Config, log: (line: string) => vo
   if (config.DATABASE_URL) return open(config.DATABASE_URL, 'DATABASE_URL');
   if (existsSync(stackFile('dev'))) {
     const info = stackInfo.safeParse(JSON.parse(readFileSync(stackFile('dev'), 'utf8')));
-    if (info.success && alive(info.data.supervisorPid)) return open(info.data.databaseUrl, 'the running dev stack');
+    if (info.success && processAlive(info.data.supervisorPid))
+      return open(info.data.databaseUrl, 'the running dev stack');
   }
   log('DATABASE_URL is unset and no dev stack is running: starting one (stopped again at the end)');
   const stack = await startStack('dev', (line) => log(`[stack] ${line}`));

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { bundleWorkflows } from '../workers/workflow-bundle';
-import { runScript, scriptCommand } from '../client/cli/script-args';
+import { runScript, parseSingleArgument } from '../client/cli/script-args';
 
 export interface BundleOptions {
   /** Where the bundle is written, resolved against the working directory. */
@@ -10,12 +10,14 @@ export interface BundleOptions {
 
 /** `npm run bundle -- [file]`, or `npx tsx scripts/bundle-workflows.ts [file]` */
 export async function parseBundleOptions(argv: string[]): Promise<BundleOptions> {
-  const { program } = await scriptCommand(
-    'npm run bundle --',
-    'Write the workflow bundle a worker loads through WORKFLOW_BUNDLE_PATH instead of bundling at start-up',
-  );
-  program.argument('[file]', 'where to write the bundle', 'workflow-bundle.js');
-  const [file] = program.parse(argv, { from: 'user' }).processedArgs as [string];
+  const file = await parseSingleArgument(argv, {
+    usage: 'npm run bundle --',
+    description:
+      'Write the workflow bundle a worker loads through WORKFLOW_BUNDLE_PATH instead of bundling at start-up',
+    argument: '[file]',
+    help: 'where to write the bundle',
+    defaultValue: 'workflow-bundle.js',
+  });
   return { out: resolve(file) };
 }
 

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { runScript, scriptCommand } from '../client/cli/script-args';
+import { runScript, parseSingleArgument } from '../client/cli/script-args';
 
 export interface TestSummaryOptions {
   /** jest's --json output. */
@@ -8,12 +8,13 @@ export interface TestSummaryOptions {
 
 /** `npx tsx scripts/test-summary.ts [results.json]`, as `make test` runs it */
 export async function parseTestSummaryOptions(argv: string[]): Promise<TestSummaryOptions> {
-  const { program } = await scriptCommand(
-    'npx tsx scripts/test-summary.ts',
-    'Print the Node the tests ran on and jest\'s totals as one "N passed, N failed" line',
-  );
-  program.argument('[results]', "jest's --json output file", '.data/jest-results.json');
-  const [results] = program.parse(argv, { from: 'user' }).processedArgs as [string];
+  const results = await parseSingleArgument(argv, {
+    usage: 'npx tsx scripts/test-summary.ts',
+    description: 'Print the Node the tests ran on and jest\'s totals as one "N passed, N failed" line',
+    argument: '[results]',
+    help: "jest's --json output file",
+    defaultValue: '.data/jest-results.json',
+  });
   return { results };
 }
 

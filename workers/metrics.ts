@@ -1,4 +1,4 @@
-import type { Logger, MetricMeter } from '@temporalio/common';
+import type { Logger, MetricCounter, MetricMeter } from '@temporalio/common';
 import type { Pool } from 'pg';
 import type { ModelCallRecord } from '../domain/model-call';
 import type { ActivityMetrics } from '../activities/metrics';
@@ -9,34 +9,37 @@ import type { ModelGateway } from '../activities/model/contract';
  * task latencies and slots, so one scrape target holds both, and nothing here runs a second HTTP server.
  * Core's counters are integers, so cost is counted in micro-dollars (rounded per call).
  */
-export function createWorkerMetrics(meter: MetricMeter) {
-  const calls = meter.createCounter('switchboard_model_calls_total', 'calls', 'Model calls by task, provider, model');
-  const failures = meter.createCounter(
+/** Every counter the worker adds to, as [name, unit, help]: the list of what a dashboard can plot. */
+const counterSpecs = {
+  calls: ['switchboard_model_calls_total', 'calls', 'Model calls by task, provider, model'],
+  failures: [
     'switchboard_model_call_failures_total',
     'calls',
     'Model calls that threw (provider error, invalid answer after repair), by task and tier',
-  );
-  const tokens = meter.createCounter(
+  ],
+  tokens: [
     'switchboard_model_tokens_total',
     'tokens',
     'Model tokens by task, model and kind (input, output, cache_read, cache_write)',
-  );
-  const cost = meter.createCounter(
+  ],
+  cost: [
     'switchboard_model_cost_microusd_total',
     'microusd',
     'Model spend in millionths of a US dollar, by task and model',
-  );
-  const routes = meter.createCounter('switchboard_ticket_routes_total', 'tickets', 'Routes tickets took, by route');
-  const findings = meter.createCounter(
-    'switchboard_guardrail_findings_total',
-    'findings',
-    'Guardrail findings on drafts, by code and severity',
-  );
-  const checks = meter.createCounter(
+  ],
+  routes: ['switchboard_ticket_routes_total', 'tickets', 'Routes tickets took, by route'],
+  findings: ['switchboard_guardrail_findings_total', 'findings', 'Guardrail findings on drafts, by code and severity'],
+  checks: [
     'switchboard_guardrail_checks_total',
     'drafts',
     'Drafts checked by the guardrails, by outcome (clean, findings): the denominator for findings',
-  );
+  ],
+} as const satisfies Record<string, readonly [string, string, string]>;
+
+export function createWorkerMetrics(meter: MetricMeter) {
+  const { calls, failures, tokens, cost, routes, findings, checks } = Object.fromEntries(
+    Object.entries(counterSpecs).map(([key, [name, unit, help]]) => [key, meter.createCounter(name, unit, help)]),
+  ) as Record<keyof typeof counterSpecs, MetricCounter>;
   const waiting = meter.createGauge('switchboard_approvals_waiting', 'int', 'approvals', 'Approvals waiting, by kind');
   const oldest = meter.createGauge(
     'switchboard_approvals_oldest_age_seconds',

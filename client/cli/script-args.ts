@@ -77,6 +77,24 @@ function valueParsers(invalid: (reason: string) => Error): ValueParsers {
   };
 }
 
+export interface SingleArgument {
+  /** How the script is run, e.g. `npm run bundle --`. */
+  usage: string;
+  description: string;
+  /** Commander's notation: `[file]` for an optional one. */
+  argument: string;
+  help: string;
+  defaultValue: string;
+}
+
+/** The command line of a script that takes one optional argument and no options. */
+export async function parseSingleArgument(argv: string[], spec: SingleArgument): Promise<string> {
+  const { program } = await scriptCommand(spec.usage, spec.description);
+  program.argument(spec.argument, spec.help, spec.defaultValue);
+  const [value] = program.parse(argv, { from: 'user' }).processedArgs as [string];
+  return value;
+}
+
 /** The exit code for a parser's refusal: 0 after --help (commander printed it), 2 (usage) for anything it refused. */
 export async function commandLineExitCode(error: unknown): Promise<number | undefined> {
   const { CommanderError } = await import('commander');

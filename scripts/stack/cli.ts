@@ -11,6 +11,7 @@ import {
   type Profile,
   type StackInfo,
 } from '../../tooling/stack/index';
+import { processAlive } from '../../tooling/stack/processes';
 import { clusterEnvLines } from '../../tooling/stack/temporal-cluster-env';
 
 export type StackCommand =
@@ -55,19 +56,10 @@ function readInfo(profile: Profile): StackInfo | null {
   return existsSync(stackFile(profile)) ? (JSON.parse(readFileSync(stackFile(profile), 'utf8')) as StackInfo) : null;
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function up(profile: Profile, detached: boolean): Promise<void> {
   const log = logger(profile);
   const existing = readInfo(profile);
-  if (existing && alive(existing.supervisorPid)) return log(`already up (pid ${existing.supervisorPid})`);
+  if (existing && processAlive(existing.supervisorPid)) return log(`already up (pid ${existing.supervisorPid})`);
   if (detached) return detach(profile);
   const stack = await startStack(profile, log);
   log('up; Ctrl-C to stop');
@@ -107,9 +99,9 @@ async function detach(profile: Profile): Promise<void> {
 async function down(profile: Profile): Promise<void> {
   const log = logger(profile);
   const info = readInfo(profile);
-  if (!info || !alive(info.supervisorPid)) return log('not running');
+  if (!info || !processAlive(info.supervisorPid)) return log('not running');
   process.kill(info.supervisorPid, 'SIGTERM');
-  while (alive(info.supervisorPid)) await new Promise((resolve) => setTimeout(resolve, 100));
+  while (processAlive(info.supervisorPid)) await new Promise((resolve) => setTimeout(resolve, 100));
   log('down');
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Connection } from '@temporalio/client';
+import { temporalAnswers } from './processes';
 import type { ClusterSecrets } from './temporal-auth';
 import type { ClusterInfo } from './temporal-cluster';
 
@@ -53,19 +53,8 @@ export function clusterServerEnv(
   };
 }
 
-async function answers(address: string, caPath: string): Promise<boolean> {
-  try {
-    const tls = { serverRootCACertificate: readFileSync(caPath), serverNameOverride: 'temporal' };
-    const connection = await Connection.connect({ address, tls, connectTimeout: 1_000 });
-    try {
-      await connection.workflowService.getSystemInfo({});
-      return true;
-    } finally {
-      await connection.close();
-    }
-  } catch {
-    return false;
-  }
+function answers(address: string, caPath: string): Promise<boolean> {
+  return temporalAnswers(address, { serverRootCACertificate: readFileSync(caPath), serverNameOverride: 'temporal' });
 }
 
 export async function waitForCluster(address: string, caPath: string, healthy = () => true): Promise<void> {

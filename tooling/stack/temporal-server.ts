@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Connection } from '@temporalio/client';
 import { searchAttributeCliTypes } from '../../domain/search-attributes';
+import { temporalAnswers } from './processes';
 
 export interface DevServerOptions {
   cliPath: string;
@@ -38,18 +38,8 @@ export const devServerDynamicConfig: Record<string, number | boolean> = {
   'system.forceSearchAttributesCacheRefreshOnRead': false,
 };
 
-export async function isTemporalUp(address: string): Promise<boolean> {
-  try {
-    const connection = await Connection.connect({ address, connectTimeout: 1_000 });
-    try {
-      await connection.workflowService.getSystemInfo({});
-      return true;
-    } finally {
-      await connection.close();
-    }
-  } catch {
-    return false;
-  }
+export function isTemporalUp(address: string): Promise<boolean> {
+  return temporalAnswers(address);
 }
 
 async function waitUntilUp(address: string, child: ChildProcess, timeoutMs: number): Promise<void> {
