@@ -5,9 +5,9 @@ import { perTicket, startCpuMeter, type CpuSpent } from './cpu-meter';
 import { benchKeys } from './decision-keys';
 import { createPlainActivities } from './plain-activities';
 import { resolveTicketPlainly } from './plain-pipeline';
-import type { RunFigures, RunShape } from './run-shape';
+import { runFigures, type RunFigures, type RunShape } from './run-shape';
 import { locateStackProcesses } from './stack-processes';
-import { distribution, mapLimit, ratePerSecond } from './stats';
+import { mapLimit } from './stats';
 
 export type PlainRunOptions = RunShape;
 
@@ -57,14 +57,7 @@ export async function runPlainBench(ctx: BenchContext, options: PlainRunOptions)
     const load = await drive(`P-${ctx.runId}-${options.label}`, options.count, options.concurrency);
     const cpu = meter.stop();
     return {
-      label: options.label,
-      count: options.count,
-      concurrency: options.concurrency,
-      wallMs: load.wallMs,
-      perSecond: ratePerSecond(options.count - load.failures.length, load.wallMs),
-      routes: load.routes,
-      failures: load.failures.slice(0, 20),
-      endToEndMs: distribution(load.endToEnd),
+      ...runFigures(options, load, load.endToEnd),
       cpuMsPerTicket: perTicket(cpu, options.count),
     };
   } finally {

@@ -5,8 +5,8 @@ import { perTicket, startCpuMeter, type CpuSpent } from './cpu-meter';
 import { fetchRunTimes, humanWaits } from './history';
 import { costsByRoute, type RouteCost } from './route-costs';
 import { locateStackProcesses } from './stack-processes';
-import { distribution, mapLimit, ratePerSecond, spreadSample, workflowTiming, type Distribution } from './stats';
-import type { RunFigures, RunShape } from './run-shape';
+import { distribution, mapLimit, spreadSample, workflowTiming, type Distribution } from './stats';
+import { runFigures, type RunFigures, type RunShape } from './run-shape';
 import { driveTickets } from './ticket-load';
 import { startWorkerProcess } from './worker-process';
 
@@ -76,14 +76,7 @@ export async function runTicketBench(ctx: BenchContext, options: TicketRunOption
     const queued = sampled.flatMap((t) => t.activities.map((a) => a.startedMs - a.scheduledMs));
     const tasks = sampled.map((t) => t.workflowTasks);
     return {
-      label: options.label,
-      count: options.count,
-      concurrency: options.concurrency,
-      wallMs: load.wallMs,
-      perSecond: ratePerSecond(options.count - load.failures.length, load.wallMs),
-      routes: load.routes,
-      failures: load.failures.slice(0, 20),
-      endToEndMs: distribution(endToEnd),
+      ...runFigures(options, load, endToEnd),
       activityMs: distribution(timings.map((t) => t.activityMs)),
       overheadMs: distribution(timings.map((t) => t.overheadMs)),
       activityQueueMs: distribution(queued),

@@ -38,49 +38,63 @@ export async function ensureSchedule(
   }
 }
 
-/** 02:00 Sydney on the 1st; the run reports the previous month. */
-export const ensureAcmaSchedule = (client: Client, taskQueue: string) =>
-  ensureSchedule(client, {
-    scheduleId: ACMA_SCHEDULE_ID,
-    spec: { calendars: [{ dayOfMonth: 1, hour: 2, minute: 0 }], timezone: 'Australia/Sydney' },
-    action: {
-      workflowType: 'monthlyComplianceReport',
-      taskQueue,
-      workflowId: 'acma-report',
-      staticSummary: 'Monthly ACMA data-breach report for the previous month',
-    },
-    catchupWindow: '7 days',
-  });
-
-/** 03:00 Sydney every day, sweeping the day before. */
-export const ensureFraudSchedule = (client: Client, taskQueue: string) =>
-  ensureSchedule(client, {
-    scheduleId: FRAUD_SCHEDULE_ID,
-    spec: { calendars: [{ hour: 3, minute: 0 }], timezone: 'Australia/Sydney' },
-    action: {
-      workflowType: 'dailyFraudSweep',
-      taskQueue,
-      workflowId: 'fraud-sweep',
-      staticSummary: 'Daily fraud sweep of the previous day',
-    },
-    catchupWindow: '1 day',
-  });
-
 export const FAIRNESS_SCHEDULE_ID = 'fairness-monthly-eval';
 
+interface CalendarSchedule {
+  scheduleId: string;
+  /** Sydney time: the operator's business day, across daylight saving. */
+  at: { dayOfMonth?: number; hour: number };
+  workflowType: string;
+  workflowId: string;
+  summary: string;
+  catchupWindow: string;
+}
+
+/** A workflow started at a fixed Sydney time with no arguments; it works out its own period from the time it runs. */
+const calendarSchedule =
+  (entry: CalendarSchedule) =>
+  (client: Client, taskQueue: string): Promise<'created' | 'existing'> =>
+    ensureSchedule(client, {
+      scheduleId: entry.scheduleId,
+      spec: { calendars: [{ ...entry.at, minute: 0 }], timezone: 'Australia/Sydney' },
+      action: {
+        workflowType: entry.workflowType,
+        taskQueue,
+        workflowId: entry.workflowId,
+        staticSummary: entry.summary,
+      },
+      catchupWindow: entry.catchupWindow,
+    });
+
+/** 02:00 Sydney on the 1st; the run reports the previous month. */
+export const ensureAcmaSchedule = calendarSchedule({
+  scheduleId: ACMA_SCHEDULE_ID,
+  at: { dayOfMonth: 1, hour: 2 },
+  workflowType: 'monthlyComplianceReport',
+  workflowId: 'acma-report',
+  summary: 'Monthly ACMA data-breach report for the previous month',
+  catchupWindow: '7 days',
+});
+
+/** 03:00 Sydney every day, sweeping the day before. */
+export const ensureFraudSchedule = calendarSchedule({
+  scheduleId: FRAUD_SCHEDULE_ID,
+  at: { hour: 3 },
+  workflowType: 'dailyFraudSweep',
+  workflowId: 'fraud-sweep',
+  summary: 'Daily fraud sweep of the previous day',
+  catchupWindow: '1 day',
+});
+
 /** 04:00 Sydney on the 2nd, clear of the ACMA report on the 1st: the monthly fairness blind test. */
-export const ensureFairnessSchedule = (client: Client, taskQueue: string) =>
-  ensureSchedule(client, {
-    scheduleId: FAIRNESS_SCHEDULE_ID,
-    spec: { calendars: [{ dayOfMonth: 2, hour: 4, minute: 0 }], timezone: 'Australia/Sydney' },
-    action: {
-      workflowType: 'monthlyFairnessEval',
-      taskQueue,
-      workflowId: 'fairness-eval',
-      staticSummary: 'Monthly fairness blind test: same tickets, swapped names and postcodes',
-    },
-    catchupWindow: '7 days',
-  });
+export const ensureFairnessSchedule = calendarSchedule({
+  scheduleId: FAIRNESS_SCHEDULE_ID,
+  at: { dayOfMonth: 2, hour: 4 },
+  workflowType: 'monthlyFairnessEval',
+  workflowId: 'fairness-eval',
+  summary: 'Monthly fairness blind test: same tickets, swapped names and postcodes',
+  catchupWindow: '7 days',
+});
 
 export const AUDIT_ANCHOR_SCHEDULE_ID = 'audit-chain-anchor';
 
