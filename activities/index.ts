@@ -1,12 +1,12 @@
 import type { PromptTemplate } from './model/prompt-library';
 import { createAuditActivities } from './audit';
 import type { AuditSampling } from './audit/sampling';
-import { createBatchActivities } from './batches';
+import { createBatchActivities } from './batch';
 import { createComplianceActivities } from './compliance';
 import { createDecisionActivities } from './decisions';
-import { createFaultActivities } from './faults';
+import { createFaultActivities } from './fault';
 import { createFraudActivities } from './fraud';
-import { createTicketActivities, type TicketActivityDeps } from './tickets';
+import { createTicketActivities, type TicketActivityDeps } from './ticket';
 
 export type ActivityDeps = TicketActivityDeps & {
   prompts: TicketActivityDeps['prompts'] & {

@@ -5,7 +5,7 @@ import { createModelGateway } from '../activities/model/gateway';
 import { costUsd } from '../activities/model/pricing';
 import { promptsDir } from '../activities/model/prompt-library';
 import { createAnthropicProvider } from '../activities/model/providers/anthropic';
-import { callClassifier, callDrafter } from '../activities/tickets/model-tasks';
+import { callClassifier, callDrafter } from '../activities/ticket/model-tasks';
 import type { ModelCallRecord } from '../domain/model-call';
 import { startAnthropicEmulator } from '../tooling/emulators';
 import { createOfflineResponder } from '../tooling/emulators/offline-responder';

@@ -13,9 +13,9 @@ import type { RelevanceInput } from '../guardrails/relevance';
 import type { ModelGateway } from '../model/contract';
 import type { PromptTemplate } from '../model/prompt-library';
 import type { KnowledgeRetriever } from '../retrieval/retriever';
-import { readAccountContext, loadCreditPolicy } from '../tickets/account-context';
-import { callClassifier, callDrafter } from '../tickets/model-tasks';
-import { settleClassification } from '../tickets/settle';
+import { readAccountContext, loadCreditPolicy } from '../ticket/account-context';
+import { callClassifier, callDrafter } from '../ticket/model-tasks';
+import { settleClassification } from '../ticket/settle';
 // The workflow's own routing rules, pure code: the one module activities read from workflows/ (see eslint.config.mjs).
 import { decideRoute, strongModelReasons } from '../../domain/ticket-routing';
 import type { TicketCase } from './ticket-cases';

@@ -68,6 +68,7 @@ export const generatorPassages: Passage[] = [
   },
 ];
 
+/** The caps above, by action; the guardrails' unit-test fixtures take their credit policy from here too. */
 export const generatorPolicy: CreditPolicyRow[] = [
   {
     action: 'refund_duplicate_charge',

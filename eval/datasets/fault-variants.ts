@@ -3,7 +3,7 @@
  * the telemetry bundle the diagnosis reads (never the database) and says how the labels change, if they do.
  */
 import type { TelemetryBundle } from '../../domain/fault/telemetry';
-import { syslogLineLimit } from '../../activities/faults/syslog-filter';
+import { syslogLineLimit } from '../../activities/fault/syslog-filter';
 import type { FaultLabels, ScenarioLabels } from './faults';
 
 type Line = TelemetryBundle['syslog'][number];

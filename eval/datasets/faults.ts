@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Pool } from 'pg';
 import { z } from 'zod';
 import { networkTables, scenarioAlerts, seedNetwork } from '../../db/seed/network';
-import { gatherTelemetryBundle } from '../../activities/faults/telemetry';
+import { gatherTelemetryBundle } from '../../activities/fault/telemetry';
 import type { TelemetryBundle } from '../../domain/fault/telemetry';
 import { withScratchSchema } from '../scratch-schema';
 import type { Alert } from '../../domain/fault/alert';

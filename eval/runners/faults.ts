@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { actionCatalog } from '../../domain/fault/catalog';
 import type { FaultPolicy } from '../../domain/fault/policy';
-import { diagnoseRequest } from '../../activities/faults/diagnose-request';
+import { diagnoseRequest } from '../../activities/fault/diagnose-request';
 import type { TelemetryBundle } from '../../domain/fault/telemetry';
 import type { ModelGateway } from '../../activities/model/contract';
 import type { PromptTemplate } from '../../activities/model/prompt-library';

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { checkReply, isReplyValid } from '../../activities/guardrails';
-import { loadCreditPolicy, readAccountContext } from '../../activities/tickets/account-context';
+import { loadCreditPolicy, readAccountContext } from '../../activities/ticket/account-context';
 import type { AdversarialReply } from '../datasets/adversarial';
 import type { GuardrailOutcome } from '../types';
 

@@ -1,6 +1,7 @@
 import { signedAgentDecision } from './signing';
 import { startTicket, waitForTicket } from './support';
 import { apiHarness } from './model-api-support';
+import { chatTicket } from '../support/chat-ticket';
 import { sharedForFile } from '../support/shared-for-file';
 
 const harness = sharedForFile(() =>
@@ -9,11 +10,8 @@ const harness = sharedForFile(() =>
 
 describe('tiering to the strong model', () => {
   it('asks the strong model exactly once after a low-confidence fast draft, and records both calls', async () => {
-    const ticketId = await startTicket(harness.tickets, 'TIER', {
-      accountId: 'ACC-1005',
-      channel: 'chat',
-      message: "I want a 50% discount on my plan or I'm leaving.",
-    });
+    const message = "I want a 50% discount on my plan or I'm leaving.";
+    const ticketId = await startTicket(harness.tickets, 'TIER', chatTicket('ACC-1005', message));
     await waitForTicket(harness.tickets, ticketId, (status) => status.stage === 'awaiting_agent', 'review');
     const verdict = { decision: 'approve' as const, reason: 'read the draft' };
     const signed = await signedAgentDecision(harness.pool, harness.tickets, ticketId, 'agent-9', verdict);

@@ -1,11 +1,7 @@
 import { costUsd, findPrice } from '../../activities/model/pricing';
+import { countsNamed } from '../support/counts';
 
-const usage = (inputTokens: number, outputTokens: number, cacheReadTokens = 0, cacheWriteTokens = 0) => ({
-  inputTokens,
-  outputTokens,
-  cacheReadTokens,
-  cacheWriteTokens,
-});
+const usage = countsNamed('inputTokens', 'outputTokens', 'cacheReadTokens', 'cacheWriteTokens');
 
 describe('pricing', () => {
   it('prices Haiku 4.5 at $1 in and $5 out per million tokens', () => {

@@ -5,7 +5,7 @@ import type { Pool } from 'pg';
 import { bindChainKeys, createChainKeyRing } from '../../activities/audit/chain-keys';
 import type { ModelProvider, ProviderRequest } from '../../activities/model/contract';
 import { createModelGateway } from '../../activities/model/gateway';
-import { createTicketActivities, type ClassifyResult } from '../../activities/tickets';
+import { createTicketActivities, type ClassifyResult } from '../../activities/ticket';
 import { loadPromptSet } from '../../workers/model-deps';
 import { scriptedAnswer } from '../support/scripted-model';
 

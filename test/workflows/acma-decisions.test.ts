@@ -2,11 +2,12 @@ import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/clie
 import { randomUUID } from 'node:crypto';
 import { contentSubject } from '../../activities/decisions/signing';
 import type { SigningKey } from '../../activities/decisions/signing';
-import type { ComplianceReport, FactMismatch, IncidentFacts, Review } from '../../domain/compliance/facts';
+import type { ComplianceReport, FactMismatch, Review } from '../../domain/compliance/facts';
 import { searchAttributes as sa } from '../../domain/search-attributes';
 import { reviewSignal, reviewStatusQuery, reviewUpdate } from '../../workflows/compliance/messages';
 import { TestKeyring } from '../support/decision-keys';
 import { historyText } from '../support/history-text';
+import { incidentFacts } from '../support/incident-facts';
 import { temporalHarnessForFile, waitFor } from '../support/temporal';
 import { fakeCall } from './stub-activities';
 
@@ -16,13 +17,7 @@ const keyring = new TestKeyring();
 const reviewer = 'rev.kim';
 
 /** A month whose one breach was reported on day 46: FAIL, unless someone relabels it. */
-const breach: IncidentFacts = {
-  incidentId: 'INC-1',
-  date: '2025-01-05',
-  type: 'data_breach',
-  customersAffected: 5000,
-  dateReported: '2025-02-20',
-};
+const breach = incidentFacts('INC-1', { customersAffected: 5000, dateReported: '2025-02-20' });
 const questioned: FactMismatch[] = [
   { incidentId: 'INC-1', field: 'type', extracted: 'data_breach', problem: "the record's structured type is other" },
 ];

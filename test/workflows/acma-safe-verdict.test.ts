@@ -6,6 +6,7 @@ import type { ComplianceReport, IncidentFacts } from '../../domain/compliance/fa
 import { searchAttributes as sa } from '../../domain/search-attributes';
 import { reviewStatusQuery, reviewUpdate } from '../../workflows/compliance/messages';
 import { TestKeyring } from '../support/decision-keys';
+import { incidentFacts } from '../support/incident-facts';
 import { temporalHarnessForFile, waitFor } from '../support/temporal';
 import { fakeCall } from './stub-activities';
 
@@ -23,13 +24,7 @@ const source: IncidentSource = {
   customersAffected: null,
   reportedOn: ['2025-02-10'],
 };
-const misread: IncidentFacts = {
-  incidentId: 'INC-7',
-  date: '2025-01-05',
-  type: 'other',
-  customersAffected: null,
-  dateReported: null,
-};
+const misread = incidentFacts('INC-7', { type: 'other' });
 
 type Stored = { verdict: string; csv: string; summary: string };
 

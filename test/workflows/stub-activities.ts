@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
-import type { TicketActivities } from '../../activities/tickets';
-import type { ClassifyResult } from '../../activities/tickets';
+import type { TicketActivities } from '../../activities/ticket';
+import type { ClassifyResult } from '../../activities/ticket';
 import { checkPrivacy } from '../../activities/guardrails/privacy';
 import type { AccountContext } from '../../domain/account';
 import { ErrorTypes } from '../../domain/errors';

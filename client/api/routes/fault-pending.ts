@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { approvalRequestedAt } from '../../../activities/faults/pages';
+import { approvalRequestedAt } from '../../../activities/fault/pages';
 import { actionCatalog } from '../../../domain/fault/catalog';
 import type { PendingApproval } from '../../../workflows/fault/messages';
 import type { ApiContext } from '../context';

@@ -4,7 +4,7 @@ import type { ApiContext } from '../context';
 import { conflict } from '../errors';
 import { defineRoute, type ApiRoute } from '../route';
 import { ticketExecution, ticketParams } from './ticket-lookup';
-import { recordTicketFeedback } from '../../../activities/tickets/feedback';
+import { recordTicketFeedback } from '../../../activities/ticket/feedback';
 
 const feedbackBody = z
   .object({

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { appendAudit } from '../../../activities/audit/chain';
-import { sealSample, type ModelExchange } from '../../../activities/audit/sampling';
+import { sealSample } from '../../../activities/audit/sampling';
 import { keyRingFromConfig } from '../../../security/keyring';
+import { modelExchange } from '../../support/model-exchange';
 import { apiTestBed, type ApiTestBed } from './support';
 
 let bed: ApiTestBed;
@@ -16,15 +17,10 @@ describe('the audit routes', () => {
     if (!ring) throw new Error('the test stack runs with payload encryption on');
     const workflowId = `ticket-AUD-${randomUUID().slice(0, 8)}`;
     const sampleId = randomUUID();
-    const exchange: ModelExchange = {
-      prompt: {
-        id: 'ticket/classify-intent',
-        version: 'v1',
-        system: 'sys',
-        messages: [{ role: 'user', content: 'hi' }],
-      },
-      response: '{"intent":"greeting"}',
-    };
+    const exchange = modelExchange(
+      { id: 'ticket/classify-intent', version: 'v1', system: 'sys' },
+      '{"intent":"greeting"}',
+    );
     const { keyId, sealed } = sealSample(ring, sampleId, exchange);
     await appendAudit(bed.pool, {
       kind: 'model_call',

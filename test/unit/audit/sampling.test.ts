@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { isSampled, openSample, sealSample, type ModelExchange } from '../../../activities/audit/sampling';
+import { isSampled, openSample, sealSample } from '../../../activities/audit/sampling';
 import { createKeyRing } from '../../../security/keyring';
+import { modelExchange } from '../../support/model-exchange';
 
 const keys = (n: number) => Array.from({ length: n }, (_, i) => `wf-${i}|activity-1|1|req_${i}`);
 
@@ -28,15 +29,10 @@ describe('isSampled', () => {
 
 describe('sealed samples', () => {
   const ring = createKeyRing([{ id: 'k1', key: randomBytes(32).toString('base64') }]);
-  const exchange: ModelExchange = {
-    prompt: {
-      id: 'classify',
-      version: 'abc',
-      system: 'You route tickets.',
-      messages: [{ role: 'user', content: 'hi' }],
-    },
-    response: '{"intent":"billing"}',
-  };
+  const exchange = modelExchange(
+    { id: 'classify', version: 'abc', system: 'You route tickets.' },
+    '{"intent":"billing"}',
+  );
 
   it('opens only on the row whose sample id it was sealed for', () => {
     const { keyId, sealed } = sealSample(ring, 'sample-1', exchange);

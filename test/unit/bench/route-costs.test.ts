@@ -1,11 +1,7 @@
 import { benchRoute, costsByRoute } from '../../../bench/route-costs';
+import { countsNamed } from '../../support/counts';
 
-const counted = (events: number, workflowTasks: number, activitiesScheduled: number, localActivities = 0) => ({
-  events,
-  workflowTasks,
-  activitiesScheduled,
-  localActivities,
-});
+const counted = countsNamed('events', 'workflowTasks', 'activitiesScheduled', 'localActivities');
 
 describe('costs by route', () => {
   it('calls a ticket that asked a clarifying question clarify, whatever route it ended on', () => {

@@ -1,16 +1,16 @@
 import Anthropic from '@anthropic-ai/sdk';
-import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { InvokeModelCommand, ValidationException } from '@aws-sdk/client-bedrock-runtime';
 import { extractIncidentRequest } from '../../../activities/compliance/extract-request';
-import { diagnoseRequest } from '../../../activities/faults/diagnose-request';
+import { diagnoseRequest } from '../../../activities/fault/diagnose-request';
 import { summariseRequest } from '../../../activities/fraud/summarise-request';
-import { classifyRequest, draftRequest } from '../../../activities/tickets/model-tasks';
-import { startAnthropicEmulator, startBedrockEmulator, type Emulator } from '../../../tooling/emulators';
+import { classifyRequest, draftRequest } from '../../../activities/ticket/model-tasks';
+import { startAnthropicEmulator, startBedrockEmulator } from '../../../tooling/emulators';
 import { anthropicClientFor, bedrockClientFor, caught } from '../../../tooling/emulators/sdk-clients';
 import { strictSchemaProblem } from '../../../tooling/emulators/strict-schema';
 import { loadPromptSet } from '../../../workers/model-deps';
 import { creditPolicy, duplicateChargeAccount, duplicatePassage } from '../guardrails/fixtures';
 import { bodyOf } from '../requests/build';
+import { emulatorPerTest } from './emulator-per-test';
 
 const MODEL = 'claude-haiku-4-5-20251001';
 const closed = { type: 'object', properties: { intent: { type: 'string', enum: ['billing', 'outage'] } } };
@@ -96,15 +96,8 @@ describe('strict schemas the API would refuse', () => {
 });
 
 describe('Anthropic emulator and strict outputs', () => {
-  let emulator: Emulator;
-  let client: Anthropic;
-  beforeEach(async () => {
-    emulator = await startAnthropicEmulator({ strictAnswers: true });
-    client = anthropicClientFor(emulator.url);
-  });
-  afterEach(() => emulator.close());
-
-  const create = (params: object) => client.messages.create(params as never);
+  const sdk = emulatorPerTest(() => startAnthropicEmulator({ strictAnswers: true }), anthropicClientFor);
+  const create = (params: object) => sdk.client.messages.create(params as never);
 
   it('answers 400 to a strict tool whose schema is not closed, and to an unsupported keyword in output_config', async () => {
     const open = await caught(create(strictTool(closed)));
@@ -115,19 +108,19 @@ describe('Anthropic emulator and strict outputs', () => {
     const schema = { type: 'object', additionalProperties: false, properties: { n: { type: 'integer', maximum: 3 } } };
     const ranged = await caught(create({ ...plain, output_config: { format: { type: 'json_schema', schema } } }));
     expect((ranged as Error).message).toMatch(/output_config\.format\.schema\.properties\.n: 'maximum'/);
-    expect(emulator.requests).toHaveLength(2);
+    expect(sdk.emulator.requests).toHaveLength(2);
   });
 
   it('takes the same schema without strict, as the API does (it is only a hint then)', async () => {
     const { tools, ...rest } = strictTool(closed);
-    emulator.enqueue({ kind: 'reply', toolInput: { intent: 'invented' } });
+    sdk.emulator.enqueue({ kind: 'reply', toolInput: { intent: 'invented' } });
     const loose = await create({ ...rest, tools: [{ ...tools[0], strict: false }] });
     expect(loose.content[0]).toMatchObject({ type: 'tool_use', input: { intent: 'invented' } });
   });
 
   it('serves an answer that fits a strict schema, and refuses to fake one that does not', async () => {
     const params = strictTool({ ...closed, additionalProperties: false, required: ['intent'] });
-    emulator.enqueue(
+    sdk.emulator.enqueue(
       { kind: 'reply', toolInput: { intent: 'billing' } },
       { kind: 'reply', toolInput: { intent: 'invented' } },
       { kind: 'reply', rawToolInput: '{"intent": "bill' },
@@ -142,21 +135,16 @@ describe('Anthropic emulator and strict outputs', () => {
 });
 
 describe('Bedrock emulator and strict outputs', () => {
-  let emulator: Emulator;
-  let client: BedrockRuntimeClient;
-  beforeEach(async () => {
-    emulator = await startBedrockEmulator({ strictAnswers: true });
-    client = bedrockClientFor(emulator.url);
-  });
-  afterEach(async () => {
-    client.destroy();
-    await emulator.close();
-  });
+  const sdk = emulatorPerTest(
+    () => startBedrockEmulator({ strictAnswers: true }),
+    bedrockClientFor,
+    (client) => client.destroy(),
+  );
 
   it('answers ValidationException to a strict tool the API would not compile, and serves a fitting one', async () => {
     const invoke = (schema: object) => {
       const { model: _model, ...body } = strictTool(schema);
-      return client.send(
+      return sdk.client.send(
         new InvokeModelCommand({
           modelId: 'au.anthropic.claude-sonnet-5-5',
           contentType: 'application/json',
@@ -167,7 +155,7 @@ describe('Bedrock emulator and strict outputs', () => {
     const refused = await caught(invoke(closed));
     expect(refused).toBeInstanceOf(ValidationException);
     expect((refused as Error).message).toMatch(/additionalProperties/);
-    emulator.enqueue({ kind: 'reply', toolInput: { intent: 'outage' } });
+    sdk.emulator.enqueue({ kind: 'reply', toolInput: { intent: 'outage' } });
     const served = await invoke({ ...closed, additionalProperties: false });
     const message = JSON.parse(new TextDecoder().decode(served.body));
     expect(message.content[0]).toMatchObject({ type: 'tool_use', input: { intent: 'outage' } });

@@ -1,3 +1,4 @@
+import { headline } from './headline-figures';
 import { scoredOffline } from './offline-figures';
 
 /**
@@ -25,12 +26,7 @@ describe('the ACMA development set', () => {
   });
 
   it('reports its figures as they are after development', () => {
-    expect({ types: f.types.right, customers: f.customers.exact, reported: f.reported.right }).toEqual({
-      types: 46,
-      customers: 29,
-      reported: 29,
-    });
-    expect([f.types.n, f.customers.n, f.reported.n, f.misses.length]).toEqual([46, 29, 29, 0]);
+    expect(headline(f)).toEqual({ types: [46, 46], customers: [29, 29], reported: [29, 29], misses: 0 });
     // March stays PENDING_REVIEW, not FAIL: HW-12's table and text disagree on the report date, and HW-25 mentions
     // records, so both rightly wait for a person.
     expect(f.months).toEqual([

@@ -1,6 +1,7 @@
 import type { AccountContext, Charge, Passage } from '../../../domain/account';
 import type { CreditPolicyRow } from '../../../domain/policy';
 import type { GuardrailInput } from '../../../activities/guardrails';
+import { generatorPolicy } from '../../../eval/datasets/adversarial-fixtures';
 
 /** A line on the bill: at home (no country) and not metered, unless `extra` says otherwise. */
 export const charge = (
@@ -83,37 +84,13 @@ export const duplicatePassage: Passage = {
   score: 0.9,
 };
 
-export const creditPolicy: CreditPolicyRow[] = [
-  {
-    action: 'refund_duplicate_charge',
-    maxAmount: null,
-    maxPercent: null,
-    minTenureMonths: 0,
-    description: 'Refund a duplicated charge',
-  },
-  {
-    action: 'goodwill_credit',
-    maxAmount: 20,
-    maxPercent: null,
-    minTenureMonths: 6,
-    description: 'One-off goodwill credit',
-  },
-  {
-    action: 'discount',
-    maxAmount: null,
-    maxPercent: 10,
-    minTenureMonths: 12,
-    description: 'Loyalty discount on the plan fee',
-  },
-  { action: 'plan_change', maxAmount: null, maxPercent: null, minTenureMonths: 0, description: 'Move to another plan' },
-  {
-    action: 'waive_fee',
-    maxAmount: 15,
-    maxPercent: null,
-    minTenureMonths: 0,
-    description: 'Waive a late or admin fee',
-  },
-];
+/**
+ * The generator's policy caps ($20 goodwill, 10% discount, $15 waiver), one home for both; only the discount is
+ * described as the seed describes it.
+ */
+export const creditPolicy: CreditPolicyRow[] = generatorPolicy.map((row) =>
+  row.action === 'discount' ? { ...row, description: 'Loyalty discount on the plan fee' } : row,
+);
 
 export const seedRoamingReply =
   'Your Travel Buddy plan includes 200 MB roaming in Thailand, but you used 700 MB, so 500 MB was charged at $0.09/MB = $45.';

@@ -1,5 +1,5 @@
 import type { ModelGateway } from '../../../activities/model/contract';
-import { callDrafter } from '../../../activities/tickets/model-tasks';
+import { callDrafter } from '../../../activities/ticket/model-tasks';
 import type { Draft } from '../../../domain/ticket';
 import { loadPromptSet } from '../../../workers/model-deps';
 import { creditPolicy, duplicateChargeAccount, duplicatePassage } from '../guardrails/fixtures';

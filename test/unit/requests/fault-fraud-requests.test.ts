@@ -1,5 +1,5 @@
-import { diagnoseRequest } from '../../../activities/faults/diagnose-request';
-import { collapseSyslog, expandSyslog } from '../../../activities/faults/syslog-collapse';
+import { diagnoseRequest } from '../../../activities/fault/diagnose-request';
+import { collapseSyslog, expandSyslog } from '../../../activities/fault/syslog-collapse';
 import { summariseRequest } from '../../../activities/fraud/summarise-request';
 import { summariseFraudOffline } from '../../../activities/model/offline/summarise-fraud';
 import { fraudPatternRules } from '../../../activities/model/rules/fraud-patterns';

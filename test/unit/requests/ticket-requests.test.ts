@@ -1,4 +1,4 @@
-import { classifyRequest, draftRequest } from '../../../activities/tickets/model-tasks';
+import { classifyRequest, draftRequest } from '../../../activities/ticket/model-tasks';
 import { loadPromptSet } from '../../../workers/model-deps';
 import type { Classification } from '../../../domain/ticket';
 import {

@@ -63,27 +63,15 @@ describe('every script reads its command line through its parser', () => {
   });
 });
 
-const generate = (...argv: string[]): ParserCase => ({
-  module: 'scripts/fraud/generate.ts',
-  parser: 'parseGenerateOptions',
-  argv,
-});
-const apiKeys = (...argv: string[]): ParserCase => ({
-  module: 'scripts/api-keys.ts',
-  parser: 'parseApiKeysOptions',
-  argv,
-});
-const audit = (...argv: string[]): ParserCase => ({ module: 'scripts/audit.ts', parser: 'parseAuditOptions', argv });
-const stack = (...argv: string[]): ParserCase => ({
-  module: 'scripts/stack/cli.ts',
-  parser: 'parseStackOptions',
-  argv,
-});
-const temporalAuth = (...argv: string[]): ParserCase => ({
-  module: 'scripts/stack/temporal-auth.ts',
-  parser: 'parseTemporalAuthOptions',
-  argv,
-});
+/** The command lines of one script: each is parsed by `parser`, exported from `module`. */
+const commandLinesOf =
+  (module: string, parser: string) =>
+  (...argv: string[]): ParserCase => ({ module, parser, argv });
+const generate = commandLinesOf('scripts/fraud/generate.ts', 'parseGenerateOptions');
+const apiKeys = commandLinesOf('scripts/api-keys.ts', 'parseApiKeysOptions');
+const audit = commandLinesOf('scripts/audit.ts', 'parseAuditOptions');
+const stack = commandLinesOf('scripts/stack/cli.ts', 'parseStackOptions');
+const temporalAuth = commandLinesOf('scripts/stack/temporal-auth.ts', 'parseTemporalAuthOptions');
 
 /** Every command line below, parsed by the scripts' own parsers in one child process (see run-parsers.ts). */
 const cases = {

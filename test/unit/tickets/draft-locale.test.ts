@@ -4,7 +4,7 @@ import type { Pool } from 'pg';
 import { bindChainKeys, createChainKeyRing } from '../../../activities/audit/chain-keys';
 import type { ModelProvider, ProviderRequest } from '../../../activities/model/contract';
 import { createModelGateway } from '../../../activities/model/gateway';
-import { createTicketActivities } from '../../../activities/tickets';
+import { createTicketActivities } from '../../../activities/ticket';
 import type { Draft } from '../../../domain/ticket';
 import { loadPromptSet } from '../../../workers/model-deps';
 import { creditPolicy, duplicateChargeAccount, duplicatePassage } from '../guardrails/fixtures';

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createOfflineClassifier } from '../../../activities/model/offline/classify';
 import { loadTrainingExamples, trainIntentClassifier } from '../../../activities/model/offline/intent-classifier';
-import { settleClassification } from '../../../activities/tickets/settle';
+import { settleClassification } from '../../../activities/ticket/settle';
 import { taxonomySchema } from '../../../domain/taxonomy';
 import { loadUnseenRows } from '../../../eval/datasets/tickets-unseen';
 

@@ -1,5 +1,5 @@
 import { stakesFromMessages, type StakesCategory } from '../../../domain/stakes-rules';
-import { isVague, settleClassification } from '../../../activities/tickets/settle';
+import { isVague, settleClassification } from '../../../activities/ticket/settle';
 import type { TaxonomyIntent } from '../../../domain/taxonomy';
 import type { Classification } from '../../../domain/ticket';
 

@@ -8,7 +8,7 @@ import { recordModelCall } from '../audit/model-calls';
 import { parseInput } from '../boundary';
 import type { ModelGateway } from '../model/contract';
 import type { PromptTemplate } from '../model/prompt-library';
-import { classifyRequest, taxonomyClassificationSchema } from '../tickets/model-tasks';
+import { classifyRequest, taxonomyClassificationSchema } from '../ticket/model-tasks';
 
 /** Anthropic's rule for custom_id, applied to every provider so a batch can move between them. */
 const customId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'customId must be 1-64 letters, digits, "_" or "-"');
