@@ -1,6 +1,6 @@
 import { ApplicationFailure, proxyActivities, sleep } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import type { BatchItemOutcome } from '../../activities/batches';
+import type { BatchItemOutcome } from '../../activities/batch';
 import { ErrorTypes } from '../../domain/errors';
 import { retryPolicy } from '../retry';
 import type { ModelCallRecord } from '../../domain/model-call';

@@ -1,4 +1,4 @@
-import type { CatalogDiagnosis } from '../../activities/faults';
+import type { CatalogDiagnosis } from '../../activities/fault';
 import type { Alert } from '../../domain/fault/alert';
 import type { FaultOutcome, FaultResult, TimelineEntry } from '../../domain/fault/result';
 import type { ModelCallRecord } from '../../domain/model-call';

@@ -1,5 +1,5 @@
 import { condition, upsertSearchAttributes } from '@temporalio/workflow';
-import type { ClassifyResult } from '../../activities/tickets';
+import type { ClassifyResult } from '../../activities/ticket';
 import { searchAttributes as sa } from '../../domain/search-attributes';
 import { duration } from '../audit';
 import { unusableModelAnswer } from '../model-failures';

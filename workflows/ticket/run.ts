@@ -7,7 +7,7 @@ import {
   upsertSearchAttributes,
 } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import type { ClassifyResult } from '../../activities/tickets';
+import type { ClassifyResult } from '../../activities/ticket';
 import type { ModelCallRecord } from '../../domain/model-call';
 import { searchAttributes as sa } from '../../domain/search-attributes';
 import { customerReplySchema, type Draft, type TicketResult } from '../../domain/ticket';
