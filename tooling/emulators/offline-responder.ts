@@ -1,6 +1,6 @@
 import type { ModelTask, ProviderRequest } from '../../activities/model/contract';
 import { loadPromptSet, createOfflineProvider } from '../../workers/model-deps';
-import { expandSyslog, type CollapsedLine } from '../../activities/faults/syslog-collapse';
+import { expandSyslog, type CollapsedLine } from '../../activities/fault/syslog-collapse';
 import type { EmulatedRequest, Responder } from './script';
 import { constrainedSchema } from './strict-schema';
 
