@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
+import { issueLines } from '../../domain/zod-issues';
 
 /** One JSON object per line, each checked against `schema`; errors name the file and line so a typo is quick to find. */
 export function readJsonl<S extends z.ZodType>(path: string, schema: S): z.infer<S>[] {
@@ -15,8 +16,7 @@ export function readJsonl<S extends z.ZodType>(path: string, schema: S): z.infer
         throw new Error(`${path}:${number}: invalid JSON (${(error as Error).message})`);
       }
       const result = schema.safeParse(json);
-      if (!result.success)
-        throw new Error(`${path}:${number}: ${result.error.issues.map((i) => i.message).join('; ')}`);
+      if (!result.success) throw new Error(`${path}:${number}: ${issueLines(result.error).join('; ')}`);
       return result.data;
     });
 }
