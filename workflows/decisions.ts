@@ -1,11 +1,12 @@
 import { patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { signedDecisionSchema, type DecisionCheck, type DecisionExpectation } from '../domain/decisions';
-import { nonRetryableErrorTypes } from '../domain/errors';
+import { firstIssueLine } from '../domain/zod-issues';
+import { retryPolicy } from './retry';
 
 const checks = proxyActivities<Activities>({
   startToCloseTimeout: '20s',
-  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', nonRetryableErrorTypes },
+  retry: retryPolicy(),
 });
 
 /**
@@ -33,9 +34,6 @@ export function verifyDecision(
 export function requireSignedShape(input: unknown): void {
   const parsed = signedDecisionSchema.safeParse(input);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new TypeError(
-      `not a signed decision: ${issue ? `${issue.path.join('.') || '(input)'}: ${issue.message}` : ''}`,
-    );
+    throw new TypeError(`not a signed decision: ${firstIssueLine(parsed.error, { root: '(input)' })}`);
   }
 }

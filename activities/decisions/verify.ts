@@ -10,6 +10,7 @@ import {
 } from '../../domain/decisions';
 import type { RegisteredKey } from './registry';
 import { contentSubject, publicKeyFromBase64, signatureHolds } from './signing';
+import { firstIssueLine } from '../../domain/zod-issues';
 
 export interface VerifierDeps {
   findKey(keyId: string): Promise<RegisteredKey | null>;
@@ -126,8 +127,7 @@ function refuse(refusal: string, claim: { claimedIdentity: string | null; decisi
 function unsignedOrMalformed(submitted: unknown, error: z.ZodError): string {
   const record = typeof submitted === 'object' && submitted !== null ? (submitted as Record<string, unknown>) : {};
   if (!('signature' in record)) return 'unsigned: a decision must be signed (switchboard approvals sign)';
-  const first = error.issues[0];
-  return `malformed signed decision: ${first ? `${first.path.join('.') || '(input)'}: ${first.message}` : 'invalid'}`;
+  return `malformed signed decision: ${firstIssueLine(error, { root: '(input)', none: 'invalid' })}`;
 }
 
 /** Whatever identity an invalid submission claims, cut to a safe length, for the record only: never trusted. */

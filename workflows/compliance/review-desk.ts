@@ -8,6 +8,7 @@ import {
   type Review,
 } from '../../domain/compliance/facts';
 import type { DecisionCheck, DecisionOutcome } from '../../domain/decisions';
+import { firstIssueLine } from '../../domain/zod-issues';
 
 type Phase = 'extracting' | 'awaiting' | 'closed';
 
@@ -50,8 +51,7 @@ export class ReviewDesk {
     // The signature covers the corrections' hash, not their meaning: a signed `type: "breach-ish"` is still refused.
     const parsed = correctionsSchema.safeParse(check.payload?.corrections);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return this.ignore(who, `invalid corrections: ${issue ? `${issue.path.join('.')}: ${issue.message}` : ''}`);
+      return this.ignore(who, `invalid corrections: ${firstIssueLine(parsed.error, { root: '' })}`);
     }
     const stray = parsed.data.find((c) => !this.questioned.has(c.incidentId));
     if (stray) return this.ignore(who, `${stray.incidentId} is not an incident this review questions`);

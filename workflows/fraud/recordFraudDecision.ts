@@ -2,12 +2,13 @@ import { proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporal
 import type { Activities } from '../../activities';
 import type { AnalystDecision } from '../../activities/fraud';
 import { fraudSubject } from '../../domain/decisions';
-import { nonRetryableErrorTypes } from '../../domain/errors';
 import { searchAttributes as sa } from '../../domain/search-attributes';
 import { workflowNow } from '../clock';
 import { signedDecisions, verifyDecision } from '../decisions';
+import { retryPolicy } from '../retry';
 
-const backend = proxyActivities<Activities>({ startToCloseTimeout: '30s', retry: { nonRetryableErrorTypes } });
+// The SDK's own backoff (1 s doubling to 100 s), never for what retrying cannot fix.
+const backend = proxyActivities<Activities>({ startToCloseTimeout: '30s', retry: retryPolicy('100s') });
 
 /** The flag decided on, and the analyst's signed verdict on it: `unknown` until the verifier says what it is. */
 export interface FraudDecisionInput {
