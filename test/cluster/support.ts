@@ -67,14 +67,7 @@ export function workerStarter(taskQueue: string, extra: Record<string, string> =
     });
 }
 
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { processAlive as isAlive } from '../../tooling/stack/processes';
 
 export const serverPid = () => Number(readFileSync(clusterStack().temporalCluster.serverPidFile, 'utf8'));
 
