@@ -21,6 +21,8 @@ export interface RecordOptions {
   suffix: string;
   /** Record only the compliance workflow's histories. */
   complianceOnly: boolean;
+  /** Record only these ticket scenarios (and no fault or compliance histories); every one when absent. */
+  scenarios?: string[];
 }
 
 /**
@@ -41,7 +43,19 @@ export async function parseRecordOptions(argv: string[]): Promise<RecordOptions>
         .argParser(values.matching(z.string().regex(/^[\w.-]*$/, 'letters, digits, . _ and - only')))
         .default(''),
     )
-    .option('--compliance-only', "record only the compliance workflow's histories", false);
+    .option('--compliance-only', "record only the compliance workflow's histories", false)
+    .addOption(
+      new Option('--scenarios <names>', 'record only these ticket scenarios, comma-separated, e.g. send,clarify')
+        // Names from the table below, so a typo is refused rather than recording nothing.
+        .argParser(
+          values.matching(
+            z
+              .string()
+              .transform((list) => list.split(',').map((name) => name.trim()))
+              .pipe(z.array(z.enum(Object.keys(scenarios) as [string, ...string[]]))),
+          ),
+        ),
+    );
   return program.parse(argv, { from: 'user' }).opts<RecordOptions>();
 }
 
@@ -217,9 +231,12 @@ async function main(): Promise<void> {
     await harness.close();
     return;
   }
-  await recordCompliance(harness, options.suffix);
-  await recordFaults(harness, options.suffix);
-  for (const [name, scenario] of Object.entries(scenarios)) {
+  if (!options.scenarios) {
+    await recordCompliance(harness, options.suffix);
+    await recordFaults(harness, options.suffix);
+  }
+  const wanted = Object.entries(scenarios).filter(([name]) => !options.scenarios || options.scenarios.includes(name));
+  for (const [name, scenario] of wanted) {
     const { activities } = stubActivities(scenario.stubs);
     const worker = await harness.worker(activities);
     const history = await worker.runUntil(async () => {

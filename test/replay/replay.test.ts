@@ -31,6 +31,9 @@ describe('replay of recorded histories', () => {
           ['diagnoseFault-approve', 'diagnoseFault-reject', 'monthlyComplianceReport-review'].map((n) => `${n}-signed`),
           ['resolveTicket-review-approve', 'resolveTicket-guardrail-reject'].map((n) => `${n}-signed`),
         )
+        // Recorded behind the `ticket-local-steps` patch: the account read, retrieval and guardrail check as local
+        // activities, and one search attribute upsert per stage.
+        .concat(['send', 'review-approve', 'clarify'].map((n) => `resolveTicket-${n}-local`))
         .sort(),
     );
   });

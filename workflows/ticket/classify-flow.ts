@@ -1,3 +1,4 @@
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import { condition, upsertSearchAttributes } from '@temporalio/workflow';
 import type { ClassifyResult } from '../../activities/ticket';
 import { searchAttributes as sa } from '../../domain/search-attributes';
@@ -5,6 +6,8 @@ import { duration } from '../audit';
 import { unusableModelAnswer } from '../model-failures';
 import { delivery } from './proxies';
 import type { TicketRun } from './run';
+
+const clarifyRoute = { key: sa.Route, value: 'clarify' } satisfies SearchAttributeUpdatePair;
 
 /**
  * Classify the ticket; when the model has a clarifying question (and the stakes allow one), ask the customer, wait
@@ -32,13 +35,16 @@ export async function classifyTicket(run: TicketRun): Promise<string | null> {
     run.modelCalls.push(classified.call);
     const { classification } = classified;
     state.classified(classification);
-    upsertSearchAttributes([
+    const question = classified.clarifyingQuestion;
+    const asks = !!question && classified.stakes !== 'high' && run.clarifications < policy.maxClarifications;
+    const attributes: SearchAttributeUpdatePair[] = [
       { key: sa.Intent, value: classification.intent },
       { key: sa.Department, value: classification.department },
       { key: sa.Confidence, value: classification.confidence },
-    ]);
-    const question = classified.clarifyingQuestion;
-    if (!question || classified.stakes === 'high' || run.clarifications >= policy.maxClarifications) return null;
+    ];
+    // With local steps, the route to a question goes in the classification's upsert: one command, not two.
+    upsertSearchAttributes(asks && run.localSteps ? [...attributes, clarifyRoute] : attributes);
+    if (!asks) return null;
     if (!(await askCustomer(run, question))) return 'the customer did not answer the clarifying question in time';
   }
 }
@@ -50,7 +56,7 @@ async function askCustomer(run: TicketRun, question: string): Promise<boolean> {
   const n = run.clarifications;
   state.route = 'clarify';
   state.pendingQuestion = question;
-  upsertSearchAttributes([{ key: sa.Route, value: 'clarify' }]);
+  if (!run.localSteps) upsertSearchAttributes([clarifyRoute]);
   await delivery.sendMessage.executeWithOptions({ summary: `Ask clarifying question ${n} (${ticket.channel})` }, [
     {
       idempotencyKey: `${run.workflowId}:clarification:${n}`,

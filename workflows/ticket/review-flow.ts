@@ -1,7 +1,8 @@
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import { condition, upsertSearchAttributes } from '@temporalio/workflow';
 import { searchAttributes as sa } from '../../domain/search-attributes';
 import { editBlockingCodes, type Draft, type Finding, type TicketPolicy } from '../../domain/ticket';
-import { auditAttributes, duration } from '../audit';
+import { duration } from '../audit';
 // The same options as the activities resolveTicket scheduled before review moved here.
 import { backend } from './proxies';
 import type { TicketState } from './state';
@@ -15,6 +16,8 @@ export interface ReviewInput {
   state: TicketState;
   /** The guardrails the draft went through, for an agent's edit. */
   validate(reply: string): Promise<{ findings: Finding[] }>;
+  /** Search attributes for auditors, as the run sets them (see TicketRun.audit). */
+  audit(pairs: SearchAttributeUpdatePair[]): void;
 }
 
 /** What review decided: a reply to send (and as whom), or none and why the ticket escalates. */
@@ -40,7 +43,7 @@ export async function holdForReview(input: ReviewInput): Promise<Reviewed> {
   if (!decidedInTime || !decision) {
     review.close('the review deadline passed');
     state.verdict = 'expired';
-    auditAttributes([{ key: sa.Decision, value: 'expired' }]);
+    input.audit([{ key: sa.Decision, value: 'expired' }]);
     return { reasons: [...reasons, 'review deadline passed: escalated'], reply: null };
   }
   state.verdict = `${decision.decision} by ${decision.agentId}`;
@@ -64,7 +67,7 @@ export async function holdForReview(input: ReviewInput): Promise<Reviewed> {
 }
 
 /** An agent's edit goes through the draft's guardrails; privacy errors stop it (see editBlockingCodes). */
-async function editBlocked({ ticketId, state, validate }: ReviewInput, agentId: string, text: string) {
+async function editBlocked({ ticketId, state, validate, audit }: ReviewInput, agentId: string, text: string) {
   const { findings } = await validate(text);
   state.findings = [...state.findings, ...findings.map((f) => ({ ...f, detail: `agent edit: ${f.detail}` }))];
   state.editFindings = findings;
@@ -84,7 +87,7 @@ async function editBlocked({ ticketId, state, validate }: ReviewInput, agentId: 
       },
     ],
   );
-  if (blocked) auditAttributes([{ key: sa.Guardrails, value: state.failedGuardrails() }]);
+  if (blocked) audit([{ key: sa.Guardrails, value: state.failedGuardrails() }]);
   state.review.editBlocked = blocked ? `the guardrails found ${blocking.join(', ')}` : null;
   return blocked;
 }

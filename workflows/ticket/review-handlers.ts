@@ -11,7 +11,12 @@ import type { TicketReview } from './review';
  * API and the client, which learn at once whether it counted). Registered before the workflow's first await, so a
  * decision that arrives early is kept: it waits for the review to open and is checked against the draft reviewed.
  */
-export function acceptReviewDecisions(review: TicketReview, run: { workflowId: string; runId: string }): void {
+export function acceptReviewDecisions(
+  review: TicketReview,
+  run: { workflowId: string; runId: string },
+  /** The run took the local-steps patch, which came after signing: its decisions are signed without a patch check. */
+  signedFromStart = false,
+): void {
   const check = async (input: unknown): Promise<DecisionOutcome> => {
     // When it arrived, not when it was checked: an early decision is not expired by the wait for the draft.
     const receivedAt = workflowNow();
@@ -21,7 +26,7 @@ export function acceptReviewDecisions(review: TicketReview, run: { workflowId: s
     return review.editOutcome(outcome);
   };
   setHandler(agentDecisionSignal, async (input: unknown) => {
-    if (signedDecisions()) return void (await check(input));
+    if (signedFromStart || signedDecisions()) return void (await check(input));
     // Before signing, kept exactly as it ran, so histories recorded then replay with the decisions they took.
     const result = agentDecisionSchema.safeParse(input);
     if (!result.success) return log.warn('ignored malformed agent decision', { issues: result.error.issues.length });

@@ -6,6 +6,7 @@ import {
   proxyActivities,
   upsertSearchAttributes,
 } from '@temporalio/workflow';
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import type { Activities } from '../../activities';
 import type { ClassifyResult } from '../../activities/ticket';
 import type { ModelCallRecord } from '../../domain/model-call';
@@ -14,7 +15,7 @@ import { customerReplySchema, type Draft, type TicketResult } from '../../domain
 import { auditAttributes } from '../audit';
 import { modelCallOptions } from '../model-retry';
 import type { parseTicketArgs } from './inputs';
-import { backend, delivery } from './proxies';
+import { backend, delivery, shortSteps, type ShortSteps } from './proxies';
 import { TicketState } from './state';
 
 type Parsed = ReturnType<typeof parseTicketArgs>;
@@ -30,6 +31,8 @@ export class TicketRun {
   readonly state: TicketState;
   // Haiku answers in about a second; the timeout comes from config (frozen in the input) so operators can tune it.
   readonly model: ReturnType<typeof proxyActivities<Activities>>;
+  /** The account read, retrieval and guardrail check: local activities when the run took the local-steps patch. */
+  readonly steps: ShortSteps;
   readonly modelCalls: ModelCallRecord[] = [];
   readonly replies: string[] = [];
   readonly conversation: string[];
@@ -46,8 +49,14 @@ export class TicketRun {
     readonly policy: Policy,
     readonly workflowId: string,
     runId: string,
+    /**
+     * The run took the local-steps patch (asked once, first thing in the workflow). Such a run also needs no patch
+     * check for what earlier patches added: its code has it all, so it upserts without their markers.
+     */
+    readonly localSteps = false,
   ) {
     this.state = new TicketState(ticket.ticketId, runId);
+    this.steps = shortSteps(localSteps);
     this.model = proxyActivities<Activities>(modelCallOptions(policy.modelCallTimeoutMs));
     this.conversation = [ticket.message];
   }
@@ -71,7 +80,7 @@ export class TicketRun {
   }
 
   validate(candidate: Pick<Draft, 'reply' | 'proposedActions'>, summary = 'Check the draft against the guardrails') {
-    return backend.validateReply.executeWithOptions({ summary }, [
+    return this.steps.validateReply.executeWithOptions({ summary }, [
       {
         contextRef: this.contextRef,
         passages: this.passages,
@@ -87,6 +96,26 @@ export class TicketRun {
   guardrailAttributes() {
     const failed = this.state.failedGuardrails();
     return failed.length ? [{ key: sa.Guardrails, value: failed }] : [];
+  }
+
+  /** Search attributes for auditors: behind the `audit-search-attributes` patch, unless the run took local steps. */
+  audit(pairs: SearchAttributeUpdatePair[]): void {
+    if (!this.localSteps) auditAttributes(pairs);
+    else if (pairs.length) upsertSearchAttributes(pairs);
+  }
+
+  /**
+   * The route, and the guardrails that failed, once routing decided. Before local steps these were two upserts in
+   * the same workflow task (two commands, kept for the histories they recorded); since, they are one.
+   */
+  upsertRoute(route: TicketResult['route']): void {
+    const routed = { key: sa.Route, value: route };
+    if (this.localSteps) {
+      upsertSearchAttributes([routed, ...this.guardrailAttributes()]);
+    } else {
+      upsertSearchAttributes([routed]);
+      auditAttributes(this.guardrailAttributes());
+    }
   }
 
   async deliver(body: string, author: string): Promise<string> {
@@ -118,22 +147,27 @@ export class TicketRun {
       );
       // Where the ticket ended, even if it was routed to review or clarification first.
       state.escalated = true;
-      auditAttributes([{ key: sa.Route, value: 'escalate' }]);
     }
     state.stage = 'completed';
     const costUsd = modelCalls.reduce((sum, call) => sum + call.costUsd, 0);
     const last = modelCalls[modelCalls.length - 1];
-    // Added after the first release: the patch keeps tickets started before it replayable.
-    if (patched('cost-search-attributes')) {
-      upsertSearchAttributes([
-        { key: sa.CostUsd, value: costUsd },
-        ...(last
-          ? [
-              { key: sa.ModelId, value: last.modelId },
-              { key: sa.PromptVersion, value: last.promptVersion },
-            ]
-          : []),
-      ]);
+    const escalation: SearchAttributeUpdatePair[] = escalated ? [{ key: sa.Route, value: 'escalate' }] : [];
+    const cost: SearchAttributeUpdatePair[] = [
+      { key: sa.CostUsd, value: costUsd },
+      ...(last
+        ? [
+            { key: sa.ModelId, value: last.modelId },
+            { key: sa.PromptVersion, value: last.promptVersion },
+          ]
+        : []),
+    ];
+    if (this.localSteps) {
+      // One upsert for the last stage, and no patch checks: a run with local steps always had these attributes.
+      upsertSearchAttributes([...escalation, ...cost]);
+    } else {
+      auditAttributes(escalation);
+      // Added after the first release: the patch keeps tickets started before it replayable.
+      if (patched('cost-search-attributes')) upsertSearchAttributes(cost);
     }
     // Decisions still being verified are finished and recorded before the ticket closes.
     state.review.end(`the ticket ended: ${escalated ? 'escalated' : 'replied'} without this review`);
