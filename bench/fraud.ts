@@ -3,16 +3,20 @@ import { requireDatabaseUrl } from '../config';
 import { benchFraud, type FraudBenchResult } from '../tooling/fraud-data/benchmark';
 import { generate } from '../tooling/fraud-data/generate';
 import type { BenchContext } from './context';
+import { fraudSummaryCost } from './fraud-summary-cost';
 
 export interface FraudPhaseResult extends FraudBenchResult {
   /** Null when a population of the wanted size was already loaded and reused. */
   generateSeconds: number | null;
+  /** Summaries' cost per 1,000, synchronous against batch mode, against the API emulator (bench/fraud-summary-cost.ts). */
+  summaryCost: Awaited<ReturnType<typeof fraudSummaryCost>>;
 }
 
 export const fraudAccounts = { full: 1_000_000, ci: 20_000 } as const;
 
 /**
- * Detection over the synthetic population and offline summary throughput (tooling/fraud-data/benchmark.ts). A population of
+ * Detection over the synthetic population and offline summary throughput (tooling/fraud-data/benchmark.ts), then the
+ * summaries' cost per 1,000 in sync and batch mode (bench/fraud-summary-cost.ts). A population of
  * the wanted size is reused if one is loaded, since a million accounts takes minutes to generate; generation time is
  * reported but is not part of the benchmark.
  */
@@ -29,7 +33,10 @@ export async function runFraudBench(ctx: BenchContext): Promise<FraudPhaseResult
       generateSeconds = (Date.now() - started) / 1000;
     }
     ctx.log('fraud: detection and summaries');
-    return { ...(await benchFraud(pool, { summaries: 2000 })), generateSeconds };
+    const result = await benchFraud(pool, { summaries: 2000 });
+    ctx.log('fraud: summary cost, synchronous against batch, through the Anthropic API emulator');
+    const summaryCost = await fraudSummaryCost(ctx.size === 'ci' ? 200 : 1000);
+    return { ...result, generateSeconds, summaryCost };
   } finally {
     await pool.end();
   }

@@ -147,6 +147,13 @@ export const configSchema = z
     REPORTS_DIR: z.string().default('reports'),
     ACMA_SCHEDULE: z.enum(['on', 'off']).default('on'),
     FRAUD_SCHEDULE: z.enum(['on', 'off']).default('on'),
+    /**
+     * How the scheduled fraud sweep summarises flagged accounts. sync: one model call per account; batch: the
+     * provider's Message Batches API (MODEL_PROVIDER=anthropic or offline), half price, answered within 24 hours.
+     */
+    FRAUD_SUMMARY_MODE: z.enum(['sync', 'batch']).default('sync'),
+    /** Batch mode's wait between status checks of the provider batch: a durable workflow timer. */
+    FRAUD_BATCH_POLL_INTERVAL: durationSchema.pipe(z.number().min(1_000, 'at least 1s')).default(5 * 60_000),
     FAIRNESS_SCHEDULE: z.enum(['on', 'off']).default('on'),
     WORKER_SHUTDOWN_GRACE: durationSchema.default(30_000),
     WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(50),

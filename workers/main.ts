@@ -7,6 +7,7 @@ import {
   ensureAuditAnchorSchedule,
   ensureFairnessSchedule,
   ensureFraudSchedule,
+  fraudSweepSettings,
 } from './schedules';
 import { createAuditAnchorActivities } from '../activities/audit/anchor';
 import { createFairnessActivities } from '../activities/evaluation';
@@ -73,7 +74,8 @@ export async function startWorker(config: Config, options: StartWorkerOptions = 
     const { client, close } = await connectClient(config);
     try {
       if (config.ACMA_SCHEDULE === 'on') await ensureAcmaSchedule(client, config.TEMPORAL_TASK_QUEUE);
-      if (config.FRAUD_SCHEDULE === 'on') await ensureFraudSchedule(client, config.TEMPORAL_TASK_QUEUE);
+      if (config.FRAUD_SCHEDULE === 'on')
+        await ensureFraudSchedule(client, config.TEMPORAL_TASK_QUEUE, fraudSweepSettings(config));
       if (config.FAIRNESS_SCHEDULE === 'on') await ensureFairnessSchedule(client, config.TEMPORAL_TASK_QUEUE);
       if (config.AUDIT_ANCHOR_SCHEDULE === 'on') {
         await ensureAuditAnchorSchedule(

@@ -6,6 +6,7 @@ import {
   type ScheduleSpec,
 } from '@temporalio/client';
 import type { Workflow } from '@temporalio/common';
+import type { Config } from '../config';
 
 export const ACMA_SCHEDULE_ID = 'acma-monthly-report';
 export const FRAUD_SCHEDULE_ID = 'fraud-daily-sweep';
@@ -21,13 +22,15 @@ export async function ensureSchedule(
     spec: ScheduleSpec;
     action: Omit<ScheduleOptionsStartWorkflowAction<Workflow>, 'type' | 'args'>;
     catchupWindow: string;
+    /** The workflow's arguments; `[{}]` when absent. */
+    args?: unknown[];
   },
 ): Promise<'created' | 'existing'> {
   try {
     await client.schedule.create({
       scheduleId: schedule.scheduleId,
       spec: schedule.spec,
-      action: { type: 'startWorkflow', args: [{}], ...schedule.action },
+      action: { type: 'startWorkflow', args: schedule.args ?? [{}], ...schedule.action },
       policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: schedule.catchupWindow },
       state: { note: 'Created by the Switchboard worker at start-up' },
     });
@@ -53,8 +56,9 @@ interface CalendarSchedule {
 /** A workflow started at a fixed Sydney time with no arguments; it works out its own period from the time it runs. */
 const calendarSchedule =
   (entry: CalendarSchedule) =>
-  (client: Client, taskQueue: string): Promise<'created' | 'existing'> =>
+  (client: Client, taskQueue: string, args?: unknown[]): Promise<'created' | 'existing'> =>
     ensureSchedule(client, {
+      ...(args ? { args } : {}),
       scheduleId: entry.scheduleId,
       spec: { calendars: [{ ...entry.at, minute: 0 }], timezone: 'Australia/Sydney' },
       action: {
@@ -77,7 +81,7 @@ export const ensureAcmaSchedule = calendarSchedule({
 });
 
 /** 03:00 Sydney every day, sweeping the day before. */
-export const ensureFraudSchedule = calendarSchedule({
+const ensureFraudCalendar = calendarSchedule({
   scheduleId: FRAUD_SCHEDULE_ID,
   at: { hour: 3 },
   workflowType: 'dailyFraudSweep',
@@ -85,6 +89,37 @@ export const ensureFraudSchedule = calendarSchedule({
   summary: 'Daily fraud sweep of the previous day',
   catchupWindow: '1 day',
 });
+
+/** The scheduled sweep's input from the worker's config: empty in sync mode, as the schedule was before batch mode. */
+export function fraudSweepSettings(config: Pick<Config, 'FRAUD_SUMMARY_MODE' | 'FRAUD_BATCH_POLL_INTERVAL'>) {
+  return config.FRAUD_SUMMARY_MODE === 'batch'
+    ? { summaryMode: 'batch' as const, batchPollIntervalMs: config.FRAUD_BATCH_POLL_INTERVAL }
+    : {};
+}
+
+/**
+ * The daily sweep's schedule, its input carrying the FRAUD_SUMMARY_MODE settings. An existing schedule keeps its spec
+ * and policies, but gets the settings of the worker's config when they differ, so a changed setting takes effect at
+ * the next run ('updated'). Workers of one deployment share one config; two configs would overwrite each other.
+ */
+export async function ensureFraudSchedule(
+  client: Client,
+  taskQueue: string,
+  settings: ReturnType<typeof fraudSweepSettings> = {},
+): Promise<'created' | 'existing' | 'updated'> {
+  const outcome = await ensureFraudCalendar(client, taskQueue, [settings]);
+  if (outcome === 'created') return outcome;
+  const handle = client.schedule.getHandle(FRAUD_SCHEDULE_ID);
+  const current = (await handle.describe()).action;
+  const currentArgs = current.type === 'startWorkflow' ? current.args : undefined;
+  if (JSON.stringify(currentArgs?.[0] ?? {}) === JSON.stringify(settings)) return 'existing';
+  await handle.update((previous) =>
+    previous.action.type === 'startWorkflow'
+      ? { ...previous, action: { ...previous.action, args: [settings] } }
+      : previous,
+  );
+  return 'updated';
+}
 
 /** 04:00 Sydney on the 2nd, clear of the ACMA report on the 1st: the monthly fairness blind test. */
 export const ensureFairnessSchedule = calendarSchedule({

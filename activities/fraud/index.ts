@@ -1,7 +1,6 @@
 import { Context } from '@temporalio/activity';
 import type { Pool } from 'pg';
 import { z } from 'zod';
-import { inventedFigures, type FlaggedAccount } from '../../domain/fraud/summary';
 import { activityDecisionKey, appendDecision, personActor } from '../audit/decisions';
 import { recordCall } from '../audit/model-calls';
 import { exchangeOf, type AuditSampling } from '../audit/sampling';
@@ -9,11 +8,11 @@ import { parseInput } from '../boundary';
 import type { ModelGateway } from '../model/contract';
 import type { PromptTemplate } from '../model/prompt-library';
 import { inTransaction } from '../transaction';
+import { createFraudBatchActivities } from './batch';
 import { detectAnomalies } from './detect';
+import { accountId, isoDate, pendingFlags, queueSummary } from './queue';
 import { summariseRequest } from './summarise-request';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
-const accountId = z.string().regex(/^\d{1,18}$/, 'an account id');
 /** Verdicts an analyst may sign; the workflow passes one on only after the verifier has checked the signature. */
 export const fraudVerdicts = ['confirmed_fraud', 'investigating', 'closed_legitimate'] as const;
 const decisionInput = z.object({
@@ -34,6 +33,8 @@ export interface FraudActivityDeps {
 
 export function createFraudActivities({ pool, gateway, prompts, audit }: FraudActivityDeps) {
   return {
+    ...createFraudBatchActivities({ pool, gateway, prompts, audit }),
+
     /** Runs detection once per date and stores the flags; a re-run of the date finds them already there. */
     async detectFraud(input: { sweepDate: string }): Promise<{ scanned: number; flagged: number }> {
       const sweepDate = parseInput(isoDate, input.sweepDate, 'detectFraud');
@@ -75,51 +76,21 @@ export function createFraudActivities({ pool, gateway, prompts, audit }: FraudAc
     async summariseFraudBatch(input: { sweepDate: string; accountIds: string[] }) {
       const sweepDate = parseInput(isoDate, input.sweepDate, 'summariseFraudBatch');
       const ids = parseInput(z.array(accountId).max(500), input.accountIds, 'summariseFraudBatch');
-      const pending = await pool.query(
-        `SELECT f.account_id::text AS id, f.patterns, f.evidence, f.plan_type FROM fraud_sweep_flags f
-          WHERE f.sweep_date = $1 AND f.account_id = ANY($2::bigint[])
-            AND NOT EXISTS (SELECT 1 FROM fraud_review_queue q WHERE q.sweep_date = $1 AND q.account_id = f.account_id)
-          ORDER BY f.account_id`,
-        [sweepDate, ids],
-      );
+      const pending = await pendingFlags(pool, sweepDate, ids);
       let queued = 0;
       let unverified = 0;
       let costUsd = 0;
-      for (const row of pending.rows) {
-        const account: FlaggedAccount = {
-          accountId: row.id,
-          patterns: row.patterns,
-          evidence: row.evidence,
-          planType: row.plan_type,
-        };
+      for (const account of pending) {
         const request = summariseRequest(prompts.summariseFraud, account);
         const response = await gateway.call(request);
         await recordCall(pool, response.record, audit, exchangeOf(request, response));
-        const invented = inventedFigures(response.output.narrative, account.evidence);
-        const inserted = await pool.query(
-          `INSERT INTO fraud_review_queue (sweep_date, account_id, patterns, evidence, narrative, risk_level,
-             recommended_actions, verified, unverified_figures, model_id, cost_usd)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (sweep_date, account_id) DO NOTHING`,
-          [
-            sweepDate,
-            row.id,
-            row.patterns,
-            row.evidence,
-            response.output.narrative,
-            response.output.riskLevel,
-            response.output.recommendedActions,
-            invented.length === 0,
-            invented,
-            response.record.modelId,
-            response.record.costUsd,
-          ],
-        );
-        queued += inserted.rowCount ?? 0;
-        unverified += invented.length ? 1 : 0;
+        const done = await queueSummary(pool, sweepDate, account, response.output, response.record);
+        queued += done.queued;
+        unverified += done.unverified ? 1 : 0;
         costUsd += response.record.costUsd;
-        Context.current().heartbeat(row.id);
+        Context.current().heartbeat(account.accountId);
       }
-      return { queued, skipped: ids.length - pending.rows.length, unverified, costUsd };
+      return { queued, skipped: ids.length - pending.length, unverified, costUsd };
     },
 
     /**

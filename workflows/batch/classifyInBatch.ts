@@ -1,10 +1,11 @@
-import { ApplicationFailure, proxyActivities, sleep } from '@temporalio/workflow';
+import { ApplicationFailure, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { BatchItemOutcome } from '../../activities/batch';
 import { ErrorTypes } from '../../domain/errors';
 import { retryPolicy } from '../retry';
 import type { ModelCallRecord } from '../../domain/model-call';
-import { auditAttributes, duration, modelAttributes, showDetails } from '../audit';
+import { auditAttributes, modelAttributes, showDetails } from '../audit';
+import { waitForModelBatch } from './wait';
 
 export interface ClassifyInBatchInput {
   items: Array<{ customId: string; conversation: string[] }>;
@@ -38,13 +39,7 @@ export async function classifyInBatch(input: ClassifyInBatchInput): Promise<Clas
     [{ items: input.items }],
   );
   showDetails(`Batch classification of ${count} conversations: waiting for the provider`, [`Batch \`${batchId}\``]);
-  const checkStatus = () =>
-    batches.modelBatchStatus.executeWithOptions({ summary: `Check batch ${batchId}` }, [{ batchId }]);
-  while (!(await checkStatus()).ended) {
-    await sleep(input.pollIntervalMs, {
-      summary: `Wait ${duration(input.pollIntervalMs)} before checking the batch again`,
-    });
-  }
+  await waitForModelBatch(batchId, input.pollIntervalMs);
   const { results } = await batches.fetchClassificationBatch.executeWithOptions(
     { summary: `Fetch the results of batch ${batchId}` },
     [{ batchId }],
