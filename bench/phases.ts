@@ -37,7 +37,8 @@ export async function runPhases(ctx: BenchContext, only: Phase[], options: Phase
   // One activity slot per ticket in flight: a ticket runs its activities one at a time, so none waits for a slot.
   const slots = { WORKER_MAX_CONCURRENT_ACTIVITIES: String(Math.max(options.concurrency, 1)) };
   const tuning = {
-    workerProcess: 'node --import tsx workers/main.ts, a fresh one per run, configured from the environment',
+    workerProcess:
+      'compiled JavaScript (node .data/bench-dist/workers/main.js, built once per bench run), a fresh one per run, configured from the environment',
     workflowBundle: 'built once per bench run (bundleWorkflowCode), loaded by every worker via WORKFLOW_BUNDLE_PATH',
     maxCachedWorkflows:
       ctx.config.WORKER_MAX_CACHED_WORKFLOWS === undefined

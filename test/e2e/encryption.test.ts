@@ -8,7 +8,7 @@ import { payloadsToJson } from '../../client/codec-server/payloads';
 import { createApiKey } from '../../security/api-keys';
 import { createDataConverter } from '../../security/data-converter';
 import { keyRingFromConfig } from '../../security/keyring';
-import { metadataText, payloadsOf, rawText } from './encryption/history';
+import { localActivityBookkeeping, metadataText, payloadsOf, rawText } from './encryption/history';
 import { failureMarker, marker, providerFailingOn, runScenario, telemetryLine } from './encryption/scenario';
 import { e2eHarness, workerDatabaseUrl, type E2EHarness } from './support';
 
@@ -81,6 +81,29 @@ describe('customer data in Temporal history', () => {
         expect(metadataText(payload, 'encoding')).toBe('binary/encrypted');
         expect(metadataText(payload, 'encryption-key-id')).toBe(activeId);
       }
+    }
+  });
+
+  it("leaves in clear only a local activity's bookkeeping: sequence, attempt, type and times, never its result", () => {
+    const bookkeeping = localActivityBookkeeping(histories.ticket);
+    // The ticket's short steps run as local activities, so the markers are there to check.
+    expect(bookkeeping.length).toBeGreaterThan(0);
+    const allowed = [
+      'activity_id',
+      'activity_type',
+      'attempt',
+      'backoff',
+      'complete_time',
+      'original_schedule_time',
+      'seq',
+    ];
+    for (const entry of bookkeeping) expect(Object.keys(entry).filter((key) => !allowed.includes(key))).toEqual([]);
+    const markers = histories.ticket.events!.filter(
+      (e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity',
+    );
+    for (const marker of markers) {
+      const result = marker.markerRecordedEventAttributes!.details!.result;
+      if (result) expect(metadataText(result.payloads![0]!, 'encoding')).toBe('binary/encrypted');
     }
   });
 

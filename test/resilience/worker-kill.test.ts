@@ -8,8 +8,10 @@ import { sizes } from './size';
 import { isAlive, singleProcessWorker } from './worker-process';
 import { repliesFor, replyTotal, resultsOf, retriesSeen, startAll, ticketIds, until } from './tickets';
 
-// Slow enough that every kill lands with tickets mid-activity, fast enough to finish in minutes.
-const env = { OFFLINE_LATENCY: '300ms' };
+// Slow enough that every kill lands with tickets mid-activity, fast enough to finish in minutes. Four activities at a
+// time turn replies into a steady stream: with every ticket in flight at once, the short steps running locally let
+// the last quarter finish between two polls of the outbox, and a kill would then land after the run was over.
+const env = { OFFLINE_LATENCY: '300ms', WORKER_MAX_CONCURRENT_ACTIVITIES: '4' };
 const config = e2eConfig(env);
 const spawnWorker = singleProcessWorker(config, env);
 let connection: SwitchboardConnection;
