@@ -24,6 +24,14 @@ const noScripts = {
 /** tooling/ is the library under the tests, not a consumer of them. */
 const noTests = { regex: into(['test', 'eval', 'bench']), message: 'tooling/ does not import test/, eval/ or bench/.' };
 
+const workflowGlobals = [
+  { name: 'fetch', message: 'No I/O in workflows: use an activity.' },
+  { name: 'process', message: 'Workflows must not read the environment.' },
+  { name: 'setTimeout', message: 'Use sleep() or condition() from @temporalio/workflow.' },
+  { name: 'setInterval', message: 'Use sleep() from @temporalio/workflow.' },
+  { name: 'require', message: 'Workflows import only deterministic modules.' },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/**', '.data/**', 'dist/**', 'reports/**', 'coverage/**'] },
   ...tseslint.configs.recommended,
@@ -95,14 +103,7 @@ export default tseslint.config(
           ],
         },
       ],
-      'no-restricted-globals': [
-        'error',
-        { name: 'fetch', message: 'No I/O in workflows: use an activity.' },
-        { name: 'process', message: 'Workflows must not read the environment.' },
-        { name: 'setTimeout', message: 'Use sleep() or condition() from @temporalio/workflow.' },
-        { name: 'setInterval', message: 'Use sleep() from @temporalio/workflow.' },
-        { name: 'require', message: 'Workflows import only deterministic modules.' },
-      ],
+      'no-restricted-globals': ['error', ...workflowGlobals],
       'no-restricted-properties': [
         'error',
         {
@@ -118,6 +119,22 @@ export default tseslint.config(
         {
           selector: "NewExpression[callee.name='Date'][arguments.length=0]",
           message: 'new Date() in a workflow: pass time in, or use workflow time deliberately via a helper.',
+        },
+      ],
+    },
+  },
+  {
+    // The entry loads each workflow type's module on first call (see the file): `require` of the folder's own
+    // modules only, which are linted as workflow code themselves.
+    files: ['workflows/index.ts'],
+    rules: {
+      '@typescript-eslint/no-require-imports': 'off',
+      'no-restricted-globals': ['error', ...workflowGlobals.filter(({ name }) => name !== 'require')],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.name='require'][arguments.0.value!=/^\\.\\/[\\w/-]+$/]",
+          message: 'The workflow entry requires only its own workflow modules, by a literal ./ path.',
         },
       ],
     },

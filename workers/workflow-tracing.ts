@@ -11,17 +11,30 @@ import type {
   WorkflowInternalsInterceptor,
   WorkflowOutboundCallsInterceptor,
 } from '@temporalio/workflow';
-import { TRACE_HEADER } from '@temporalio/interceptors-opentelemetry/lib/instrumentation';
-import {
-  OpenTelemetryInboundInterceptor,
-  OpenTelemetryInternalsInterceptor,
-  OpenTelemetryOutboundInterceptor,
-} from '@temporalio/interceptors-opentelemetry/lib/workflow';
+import type * as OpenTelemetryWorkflow from '@temporalio/interceptors-opentelemetry/lib/workflow';
+
+/**
+ * The header a traced client writes (`TRACE_HEADER` of `@temporalio/interceptors-opentelemetry`; a unit test holds
+ * the two equal). Written out, not imported: the SDK evaluates this module's imports again for every workflow, and
+ * the OpenTelemetry modules behind that constant cost about 220 KB a workflow, which an untraced one never uses.
+ */
+export const traceHeader = '_tracer-data';
 
 interface Traced {
-  inbound: OpenTelemetryInboundInterceptor;
-  outbound: OpenTelemetryOutboundInterceptor;
-  internals: OpenTelemetryInternalsInterceptor;
+  inbound: OpenTelemetryWorkflow.OpenTelemetryInboundInterceptor;
+  outbound: OpenTelemetryWorkflow.OpenTelemetryOutboundInterceptor;
+  internals: OpenTelemetryWorkflow.OpenTelemetryInternalsInterceptor;
+}
+
+/** Loaded by a traced workflow only, on its start: webpack's synchronous `require`, so replay loads it at the same point. */
+function tracedInterceptors(): Traced {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred on purpose, see traceHeader
+  const otel = require('@temporalio/interceptors-opentelemetry/lib/workflow') as typeof OpenTelemetryWorkflow;
+  return {
+    inbound: new otel.OpenTelemetryInboundInterceptor(),
+    outbound: new otel.OpenTelemetryOutboundInterceptor(),
+    internals: new otel.OpenTelemetryInternalsInterceptor(),
+  };
 }
 
 export const interceptors = (): WorkflowInterceptors => {
@@ -30,13 +43,7 @@ export const interceptors = (): WorkflowInterceptors => {
 
   const inbound: WorkflowInboundCallsInterceptor = {
     execute(input, next) {
-      if (input.headers[TRACE_HEADER] !== undefined) {
-        traced = {
-          inbound: new OpenTelemetryInboundInterceptor(),
-          outbound: new OpenTelemetryOutboundInterceptor(),
-          internals: new OpenTelemetryInternalsInterceptor(),
-        };
-      }
+      if (input.headers[traceHeader] !== undefined) traced = tracedInterceptors();
       return traced ? traced.inbound.execute(input, next) : next(input);
     },
     handleSignal: (input, next) => (traced ? traced.inbound.handleSignal(input, next) : next(input)),
