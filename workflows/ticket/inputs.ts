@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/workflow';
 import { ErrorTypes } from '../../domain/errors';
-import { resolveTicketArgsSchema, type ResolveTicketArgs } from '../../domain/ticket';
+import { resolveTicketArgsSchema, type ResolveTicketArgs } from '../../domain/ticket-input';
 
 /** The ticket and policy as the run will use them, or a non-retryable failure that says what was wrong. */
 export function parseTicketArgs(args: ResolveTicketArgs) {

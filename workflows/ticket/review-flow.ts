@@ -1,7 +1,8 @@
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import { condition, upsertSearchAttributes } from '@temporalio/workflow';
 import { searchAttributes as sa } from '../../domain/search-attributes';
-import { editBlockingCodes, type Draft, type Finding, type TicketPolicy } from '../../domain/ticket';
+import type { Draft, Finding, TicketPolicy } from '../../domain/ticket';
+import { editBlockingCodes } from '../../domain/ticket-input';
 import { duration } from '../audit';
 // The same options as the activities resolveTicket scheduled before review moved here.
 import { backend } from './proxies';

@@ -1,6 +1,6 @@
 import { condition, log, setHandler } from '@temporalio/workflow';
 import type { DecisionOutcome } from '../../domain/decisions';
-import { agentDecisionSchema } from '../../domain/ticket';
+import { agentDecisionSchema } from '../../domain/ticket-input';
 import { workflowNow } from '../clock';
 import { requireSignedShape, signedDecisions, verifyDecision } from '../decisions';
 import { agentDecisionSignal, reviewUpdate } from './messages';
