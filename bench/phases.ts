@@ -56,7 +56,8 @@ export async function runPhases(ctx: BenchContext, only: Phase[], options: Phase
       'bench/plain-pipeline.ts: the same activities (offline engine, no added latency) with plain awaits in the bench process, same tickets, concurrency and PostgreSQL',
     cpu: 'utime+stime (with reaped children) from /proc over the measured window; Temporal server and PostgreSQL found among the stack supervisor’s descendants',
     devServer: `stack lanes start the dev server with ${JSON.stringify(devServerDynamicConfig)}`,
-    sharedModules: 'zod preloaded once per workflow thread (domain/zod-preload.ts), not once per workflow',
+    sharedModules:
+      'zod preloaded once per workflow thread (domain/zod-preload.ts); each workflow type loads its modules on first call (workflows/index.ts), OpenTelemetry only for traced workflows',
   };
 
   if (only.includes('tickets')) {
