@@ -38,7 +38,7 @@ export async function runPhases(ctx: BenchContext, only: Phase[], options: Phase
   const slots = { WORKER_MAX_CONCURRENT_ACTIVITIES: String(Math.max(options.concurrency, 1)) };
   const tuning = {
     workerProcess:
-      'compiled JavaScript (node .data/bench-dist/workers/main.js, built once per bench run), a fresh one per run, configured from the environment',
+      'compiled JavaScript (node .data/bench-dist/workers/main.js, built once per bench run), a fresh one per run, configured from the environment; MALLOC_ARENA_MAX=2 as in the production image unless set',
     workflowBundle: 'built once per bench run (bundleWorkflowCode), loaded by every worker via WORKFLOW_BUNDLE_PATH',
     maxCachedWorkflows:
       ctx.config.WORKER_MAX_CACHED_WORKFLOWS === undefined

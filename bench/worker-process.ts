@@ -50,7 +50,8 @@ export async function startWorkerProcess(env: Record<string, string>, logFile: s
   const entry = await compiledWorker();
   const child: ChildProcess = spawn(process.execPath, [entry], {
     cwd: root,
-    env: { ...process.env, ...env },
+    // The production image's malloc setting (deploy/Dockerfile), unless the caller sets its own.
+    env: { MALLOC_ARENA_MAX: '2', ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log = createWriteStream(logFile, { flags: 'a' });

@@ -149,6 +149,8 @@ describe('the production image', () => {
     expect(runtime.find((line) => line.startsWith('ENV '))).toContain(
       'WORKFLOW_BUNDLE_PATH=/app/dist/workflow-bundle.js',
     );
+    // Two malloc arenas, not one per native thread: the worker's RSS figures in the README are measured with it.
+    expect(runtime.find((line) => line.startsWith('ENV '))).toMatch(/\bMALLOC_ARENA_MAX=2\b/);
     expect(runtime.some((line) => /apt-get install .*\btini\b/.test(line))).toBe(true);
     expect(runtime).toContain('ENTRYPOINT ["/usr/bin/tini", "--"]');
     const user = runtime.filter((line) => line.startsWith('USER ')).at(-1);
