@@ -1,6 +1,6 @@
 import { patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { signedDecisionSchema, type DecisionCheck, type DecisionExpectation } from '../domain/decisions';
+import { buildDecisionSchemas, type DecisionCheck, type DecisionExpectation } from '../domain/decision-statement';
 import { firstIssueLine } from '../domain/zod-issues';
 import { retryPolicy } from './retry';
 
@@ -27,12 +27,16 @@ export function verifyDecision(
   ]);
 }
 
+/** Built by the first decision this workflow receives (see buildDecisionSchemas), then kept for the run. */
+let signedShape: ReturnType<typeof buildDecisionSchemas>['signed'] | undefined;
+
 /**
  * Update validators reject only what is not a signed decision at all, before it reaches history. Anything shaped
  * like one is accepted and verified, so a forgery's refusal stays in history for auditors.
  */
 export function requireSignedShape(input: unknown): void {
-  const parsed = signedDecisionSchema.safeParse(input);
+  signedShape ??= buildDecisionSchemas().signed;
+  const parsed = signedShape.safeParse(input);
   if (!parsed.success) {
     throw new TypeError(`not a signed decision: ${firstIssueLine(parsed.error, { root: '(input)' })}`);
   }

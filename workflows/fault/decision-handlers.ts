@@ -1,5 +1,5 @@
 import { condition, log, setHandler } from '@temporalio/workflow';
-import { faultSubject, type DecisionOutcome } from '../../domain/decisions';
+import { faultSubject, type DecisionOutcome } from '../../domain/decision-statement';
 import { approvalSchema } from '../../domain/fault/alert';
 import { workflowNow } from '../clock';
 import { requireSignedShape, signedDecisions, verifyDecision } from '../decisions';

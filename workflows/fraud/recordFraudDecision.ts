@@ -1,7 +1,7 @@
 import { proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { AnalystDecision } from '../../activities/fraud';
-import { fraudSubject } from '../../domain/decisions';
+import { fraudSubject } from '../../domain/decision-statement';
 import { searchAttributes as sa } from '../../domain/search-attributes';
 import { workflowNow } from '../clock';
 import { signedDecisions, verifyDecision } from '../decisions';
