@@ -14,9 +14,10 @@ import type {
 import type * as OpenTelemetryWorkflow from '@temporalio/interceptors-opentelemetry/lib/workflow';
 
 /**
- * The header a traced client writes (`TRACE_HEADER` of `@temporalio/interceptors-opentelemetry`; a unit test holds
- * the two equal). Written out, not imported: the SDK evaluates this module's imports again for every workflow, and
- * the OpenTelemetry modules behind that constant cost about 220 KB a workflow, which an untraced one never uses.
+ * The header a traced client writes (`TRACE_HEADER` of `@temporalio/interceptors-opentelemetry`; the bundle test in
+ * test/workflows/bundle-modules.test.ts holds the two equal). Written out, not imported: the SDK evaluates this
+ * module's imports again for every workflow, and the OpenTelemetry modules behind that constant cost about 220 KB a
+ * workflow, which an untraced one never uses.
  */
 export const traceHeader = '_tracer-data';
 
