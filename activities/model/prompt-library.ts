@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { RenderedPrompt } from './contract';
 
@@ -7,7 +7,7 @@ export const promptsDir = resolve(__dirname, '..', '..', 'prompts');
 
 export interface PromptTemplate {
   id: string;
-  /** First 12 hex digits of the file's SHA-256: any edit to the file is a new version. */
+  /** First 12 hex digits of the SHA-256 of the file and the files it renders: any edit to them is a new version. */
   version: string;
   system: string;
   user: string;
@@ -18,14 +18,26 @@ export function promptVersion(text: string): string {
 }
 
 /** Prompt files hold a `<!-- system -->` section and a `<!-- user -->` section with {{variable}} slots. */
-export function parsePromptFile(id: string, text: string): PromptTemplate {
+export function parsePromptFile(id: string, text: string, rendered = ''): PromptTemplate {
   const match = /<!--\s*system\s*-->([\s\S]*?)<!--\s*user\s*-->([\s\S]*)$/.exec(text);
   if (!match) throw new Error(`prompt ${id} needs a <!-- system --> and a <!-- user --> section`);
-  return { id, version: promptVersion(text), system: match[1]!.trim(), user: match[2]!.trim() };
+  return { id, version: promptVersion(text + rendered), system: match[1]!.trim(), user: match[2]!.trim() };
 }
 
+/**
+ * Files a prompt renders into its text besides its own slots' data: a changed example or intent is a changed prompt,
+ * so its version (recorded on every model call and in every calibration) must change with it.
+ */
+const renderedFiles: Record<string, readonly string[]> = {
+  'ticket/classify-intent': ['ticket/taxonomy.json', 'ticket/few-shot.json'],
+  'ticket/draft-reply': ['ticket/draft-examples.json'],
+};
+
 export function loadPrompt(id: string, dir = promptsDir): PromptTemplate {
-  return parsePromptFile(id, readFileSync(join(dir, `${id}.md`), 'utf8'));
+  // A prompt variant's directory may override only the .md file: its other files come from prompts/.
+  const read = (file: string) => readFileSync(existsSync(join(dir, file)) ? join(dir, file) : join(promptsDir, file));
+  const rendered = (renderedFiles[id] ?? []).map((file) => `\n<!-- ${file} -->\n${read(file)}`);
+  return parsePromptFile(id, readFileSync(join(dir, `${id}.md`), 'utf8'), rendered.join(''));
 }
 
 function fill(template: string, slots: Record<string, string>, id: string): string {

@@ -5,6 +5,7 @@ import { classificationSchema, type Classification, type Draft } from '../../dom
 import { exchangeOf, type ModelExchange } from '../audit/sampling';
 import type { ModelGateway, ModelRequest } from '../model/contract';
 import { fenceCustomerMessages, jsonForPrompt, renderPrompt, type PromptTemplate } from '../model/prompt-library';
+import { loadDraftExamples, renderDraftExamples } from '../model/rules/draft-examples';
 import { loadFewShot, renderFewShot } from '../model/rules/few-shot';
 import { uncoveredLanguage } from '../model/rules/language';
 import { draftWireSchema, injectionConfidenceCap } from '../model/rules/ticket-schemas';
@@ -98,6 +99,7 @@ export function draftRequest(variables: DraftVariables, template: PromptTemplate
     // Facts travel as JSON in tags: unambiguous for the model, and checkable by the guardrails against the same data.
     prompt: renderPrompt(template, {
       refundPolicy: jsonForPrompt(refundPolicy),
+      workedReplies: renderDraftExamples(loadDraftExamples()),
       creditPolicy: jsonForPrompt(variables.creditPolicy),
       today: variables.today ?? new Date().toISOString().slice(0, 10),
       locale: jsonForPrompt(variables.locale ?? 'unknown').slice(1, -1),

@@ -1,8 +1,12 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   fenceCustomerMessages,
   jsonForPrompt,
   loadPrompt,
   parsePromptFile,
+  promptsDir,
   renderPrompt,
 } from '../../activities/model/prompt-library';
 
@@ -13,6 +17,25 @@ describe('prompt library', () => {
     expect(a.version).toMatch(/^[0-9a-f]{12}$/);
     expect(a.version).not.toBe(b.version);
     expect(parsePromptFile('x', '<!-- system -->S\n<!-- user -->U {{name}}').version).toBe(a.version);
+  });
+
+  it('gives a prompt a new version when a file it renders changes: the worked replies, few-shot examples, taxonomy', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prompts-'));
+    try {
+      cpSync(promptsDir, dir, { recursive: true });
+      const before = {
+        draft: loadPrompt('ticket/draft-reply', dir),
+        classify: loadPrompt('ticket/classify-intent', dir),
+      };
+      expect(before.draft.version).toBe(loadPrompt('ticket/draft-reply').version);
+      writeFileSync(join(dir, 'ticket', 'draft-examples.json'), '[]');
+      writeFileSync(join(dir, 'ticket', 'few-shot.json'), '{}');
+      expect(loadPrompt('ticket/draft-reply', dir).version).not.toBe(before.draft.version);
+      expect(loadPrompt('ticket/classify-intent', dir).version).not.toBe(before.classify.version);
+      expect(loadPrompt('ticket/draft-reply', dir).system).toBe(before.draft.system);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('renders slots and refuses a missing one', () => {

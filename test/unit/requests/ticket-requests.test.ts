@@ -115,8 +115,11 @@ describe('draft_reply request', () => {
     expect(undescribed(inputSchemaOf(body))).toEqual([]);
   });
 
-  it('caches a prefix that is byte-identical across tickets (date and locale stay out of it)', () => {
+  it('caches a prefix that is byte-identical across tickets (date and locale stay out of it), long enough to cache', () => {
     expect(cachedPrefix(draft(seedRoaming, true))).toBe(cachedPrefix(body));
+    // The worked replies carry it over Haiku 4.5's minimum; under it the API would cache nothing.
+    expect(prefixTokens(body)).toBeGreaterThanOrEqual(4096);
+    expect(system).toContain('<worked_reply intent="duplicate_charge"');
   });
 
   it('matches the reviewed snapshot', () => {
