@@ -25,9 +25,13 @@ describe('tiering to the strong model', () => {
       ['draft_reply', 'claude-haiku-4-5-20251001'],
       ['draft_reply', 'claude-sonnet-5-5'],
     ]);
-    // Sonnet 5.5's price ($2/$10) applies to the strong call, asked through structured outputs, not a forced tool.
+    // Sonnet 5.5's price ($2/$10; cache writes 1.25x and reads 0.1x of input) applies to the strong call, asked
+    // through structured outputs, not a forced tool. Its prefix is long enough to be cached: the first one writes.
     const strong = result.modelCalls[2]!;
-    expect(strong.costUsd).toBeCloseTo((2 * strong.usage.inputTokens + 10 * strong.usage.outputTokens) / 1e6, 12);
+    const { inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens } = strong.usage;
+    expect(cacheWriteTokens + cacheReadTokens).toBeGreaterThan(4096);
+    const input = inputTokens + 1.25 * cacheWriteTokens + 0.1 * cacheReadTokens;
+    expect(strong.costUsd).toBeCloseTo((2 * input + 10 * outputTokens) / 1e6, 12);
     expect(drafts[1]!.body.tool_choice).toBeUndefined();
     expect(drafts[1]!.body.temperature).toBeUndefined();
     expect(drafts[1]!.body.output_config.format.type).toBe('json_schema');

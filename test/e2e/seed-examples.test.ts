@@ -64,9 +64,17 @@ describe('the seed examples end to end (offline engine, real PostgreSQL)', () =>
   });
 
   it('records every model call with the prompt file hash, tokens and cost', async () => {
+    // The prompt file's hash, with the examples and taxonomy it renders (test/unit/prompt-library.test.ts).
+    const rendered: Record<string, string[]> = {
+      'classify-intent.md': ['taxonomy.json', 'few-shot.json'],
+      'draft-reply.md': ['draft-examples.json'],
+    };
+    const read = (file: string) => readFileSync(join(__dirname, '..', '..', 'prompts', 'ticket', file));
     const version = (file: string) =>
       createHash('sha256')
-        .update(readFileSync(join(__dirname, '..', '..', 'prompts', 'ticket', file)))
+        .update(
+          Buffer.concat([read(file), ...rendered[file]!.map((f) => Buffer.from(`\n<!-- ticket/${f} -->\n${read(f)}`))]),
+        )
         .digest('hex')
         .slice(0, 12);
     const { workflowId, result } = outcome('Thailand roaming');

@@ -7,6 +7,7 @@
  * figures. It exists so the whole pipeline, validator and routing included, can run and be tested without an API key.
  */
 import type { Draft } from '../../../domain/ticket';
+import { injectionConfidenceCap } from '../rules/ticket-schemas';
 import type { DraftVariables } from '../tasks';
 import { composeBillExplanation, composeDataOverage } from './reply/charges';
 import { composeDuplicateCharge, findDuplicatePlanCharge } from './reply/duplicate';
@@ -19,8 +20,6 @@ import { anythingElse, type Composition, type Part, type ReplyContext } from './
 
 /** 001's constraint for support replies; counted over the whole message, greeting and sign-off included. */
 export const maxReplyWords = 150;
-/** A customer who tries to instruct the assistant gets a reply a person checks first, however routine it looks. */
-const instructionAttemptCap = 0.6;
 /** Two questions in one reply are harder for the validator to check than one, so a person sees them. */
 const twoPartCap = 0.8;
 
@@ -125,14 +124,15 @@ export function composeOfflineDraft(v: DraftVariables): Draft {
 
   const reply = [greeting, kept.map((p) => p.text).join(' '), closing].filter(Boolean).join('\n\n');
   const cited = [...new Set([...composition.cited, ...kept.flatMap((p) => (p.cite ? [p.cite] : []))])];
-  const confidence = looksLikeInstructions(v.conversation)
-    ? Math.min(composition.confidence, instructionAttemptCap)
-    : composition.confidence;
+  // The draft prompt's rule, followed here too: a customer who tries to instruct the assistant or claims authority
+  // gets escalation and a capped confidence, however routine the rest of the message looks.
+  const instructed = looksLikeInstructions(v.conversation);
+  const confidence = instructed ? Math.min(composition.confidence, injectionConfidenceCap) : composition.confidence;
 
   return {
     reply,
     confidence,
-    escalationRequired: composition.escalationRequired,
+    escalationRequired: composition.escalationRequired || instructed,
     citedPassageIds: cited.slice(0, 10),
     proposedActions: composition.actions.slice(0, 5),
   };

@@ -3,9 +3,8 @@ import { draftSchema, proposedActionSchema, type Draft } from '../../../domain/t
 
 /**
  * The confidence a draft may keep when the customer's message gives instructions, claims authority or demands a
- * credit, or when the guardrails cannot read its language: at or under it, the ticket always reaches a person.
- * The offline composer's own cap (offline/compose-reply.ts, instructionAttemptCap) is 0.6: also under the 0.85
- * send threshold, but it should read this constant; that file belongs to the offline-engine work.
+ * credit, or when the guardrails cannot read its language: at or under it, the ticket always reaches a person. The
+ * draft prompt states it (its {{injectionCap}} slot) and the offline composer applies it, from this one constant.
  */
 export const injectionConfidenceCap = 0.5;
 

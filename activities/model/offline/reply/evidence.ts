@@ -91,11 +91,15 @@ const injectionPatterns = [
   /\b(ignore|disregard|forget|override)\b[^.]{0,40}\b(instructions?|rules|prompts?|polic(y|ies)|guidelines)\b/i,
   /\b(system prompt|you are now|act as|developer mode|jailbreak)\b/i,
   /\bnew instructions?\b/i,
+  // Claimed authority: somebody's say-so standing in for policy.
+  /\b(manager|supervisor|team leader|admin(istrator)?|management|CEO|director|employee|staff member|lawyer|solicitor|regulator)\b[^.]{0,40}\b(approved|authori[sz]ed|agreed|signed off|ordered|instructed)\b/i,
+  /\b(I am|I'm|this is)( a| an| the| your)? (manager|supervisor|team leader|admin(istrator)?|employee|staff member|lawyer|solicitor|regulator)\b/i,
+  /\b(orders?|instructions?) from (your|the) (admin(istrator)?|manager|management|system|developers?)\b/i,
 ];
 
 /**
- * Customer text is data. It never changes what the composer offers, but a message that tries to issue instructions is
- * worth a human's look, so callers cap confidence below the auto-send threshold when this is true.
+ * Customer text is data. It never changes what the composer offers, but a message that tries to issue instructions or
+ * claims somebody's authority goes to a person: the composer escalates it under the draft prompt's confidence cap.
  */
 export function looksLikeInstructions(conversation: string[]): boolean {
   return conversation.some((message) => injectionPatterns.some((p) => p.test(message)));
