@@ -2,8 +2,8 @@
  * The hand-written ACMA sets, each independent of the seed and in the words operators use, each written apart from
  * the rules and scored once before anything was learned from it: development (acma-development.json, HW-*),
  * held-out (acma-heldout.json, HO-*), final (acma-final.json, HF-*) and fourth (acma-fourth.json, HQ-*), all since
- * used to develop the rules, and the fifth (acma-fifth.json, HV-*), never used to change them. No database: each
- * record is given to the model as the workflow's readIncident would give it.
+ * used to develop the rules, and the fifth (acma-fifth.json, HV-*) and sixth (acma-sixth.json, HS-*), never used to
+ * change them. No database: each record is given to the model as the workflow's readIncident would give it.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +16,7 @@ import type { IncidentRecord } from '../../activities/compliance/incidents';
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const recordSchema = z
   .object({
-    id: z.string().regex(/^(HW|HO|HF|HQ|HV)-\d+$/),
+    id: z.string().regex(/^(HW|HO|HF|HQ|HV|HS)-\d+$/),
     date: isoDate,
     at: z.string().regex(/^\d{2}:\d{2}$/),
     type: z.enum(incidentTypes).nullable(),
@@ -48,7 +48,7 @@ export interface HandwrittenSet {
   cases: HandwrittenCase[];
 }
 
-export const handwrittenSets = ['development', 'heldout', 'final', 'fourth', 'fifth'] as const;
+export const handwrittenSets = ['development', 'heldout', 'final', 'fourth', 'fifth', 'sixth'] as const;
 export type HandwrittenSetName = (typeof handwrittenSets)[number];
 
 export function loadHandwrittenSet(
