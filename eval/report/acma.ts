@@ -81,6 +81,7 @@ export function acmaBlocks(f: AcmaFigures): Block[] {
     ...(f.final ? handwrittenBlocks(f.final, FINAL) : []),
     ...(f.fourth ? handwrittenBlocks(f.fourth, FOURTH) : []),
     ...(f.fifth ? handwrittenBlocks(f.fifth, FIFTH) : []),
+    ...(f.sixth ? handwrittenBlocks(f.sixth, SIXTH) : []),
     ...callBlocks(f.calls, 'incident'),
   ];
 }
@@ -90,6 +91,7 @@ const HELD_OUT = 'Held-out set: hand-written after the rules, scored once (58.3%
 const FINAL = 'Final set: hand-written by another author, scored once (80.0% of types), then learned from';
 const FOURTH = 'Fourth set: hand-written by another author, scored once (70.0% of types), then learned from';
 const FIFTH = 'Fifth set: hand-written by another author, scored once, never used to change the rules';
+const SIXTH = 'Sixth set: hand-written by another author, scored once, never used to change the rules';
 
 /** A hand-written set on its own, titled with how it relates to the rules. */
 function handwrittenBlocks(h: NonNullable<AcmaFigures['heldout']>, title: string): Block[] {

@@ -33,6 +33,8 @@ export interface AcmaFigures {
   fourth?: HandwrittenFigures;
   /** The hand-written fifth set: scored once, never used to change the rules. The measurement. */
   fifth?: HandwrittenFigures;
+  /** The hand-written sixth set: scored once, never used to change the rules (absent in runs from before it). */
+  sixth?: HandwrittenFigures;
 }
 
 const NOT_A_BREACH = 'not a breach';

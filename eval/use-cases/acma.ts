@@ -67,9 +67,9 @@ export function acmaUseCase(): UseCaseDefinition<AcmaDataset, AcmaFigures> {
         latencyMs: o.latencyMs,
         costUsd: o.calls.reduce((s, c) => s + c.costUsd, 0),
       }));
-      // Each hand-written set apart: four the rules learned from after one scoring each, and the unseen fifth.
+      // Each hand-written set apart: four the rules learned from after one scoring each, and the unseen fifth and sixth.
       const runRecord = createRecordRunner(ctx.engine.gateway, ctx.prompts.extractIncident);
-      const [development, heldout, final, fourth, fifth] = await Promise.all(
+      const [development, heldout, final, fourth, fifth, sixth] = await Promise.all(
         handwrittenSets.map(async (name) => {
           const set = loadHandwrittenSet(name);
           return computeHandwrittenFigures(set, await mapLimit(set.cases, ctx.concurrency, runRecord));
@@ -77,7 +77,15 @@ export function acmaUseCase(): UseCaseDefinition<AcmaDataset, AcmaFigures> {
       );
       return {
         items,
-        figures: { ...computeAcmaFigures(outcomes, data.reports, asOf), development, heldout, final, fourth, fifth },
+        figures: {
+          ...computeAcmaFigures(outcomes, data.reports, asOf),
+          development,
+          heldout,
+          final,
+          fourth,
+          fifth,
+          sixth,
+        },
       };
     },
     headlines: acmaHeadlines,
@@ -95,6 +103,7 @@ export function acmaUseCase(): UseCaseDefinition<AcmaDataset, AcmaFigures> {
       ...(f.final ? [handwrittenLine(f.final, 'final')] : []),
       ...(f.fourth ? [handwrittenLine(f.fourth, 'fourth')] : []),
       ...(f.fifth ? [handwrittenLine(f.fifth, 'fifth (unseen)')] : []),
+      ...(f.sixth ? [handwrittenLine(f.sixth, 'sixth (unseen)')] : []),
       ...f.reports.map(
         (r) =>
           `${r.name}: verdict ${r.predicted.verdict} (expected ${r.expected.verdict}), ${r.predicted.breaches} ` +
