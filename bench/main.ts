@@ -37,7 +37,8 @@ async function main(): Promise<void> {
       );
   const config = loadConfigOrExit({ ...process.env, ...stackEnv });
   const startedAt = new Date();
-  const runId = startedAt.toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
+  // The pid too: two runs started in the same second against one stack must not share ticket ids.
+  const runId = `${startedAt.toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}p${process.pid}`;
   const outDir = resolve('reports', 'bench');
   mkdirSync(outDir, { recursive: true });
   const connection = await connectClient(config);

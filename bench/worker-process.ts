@@ -48,7 +48,10 @@ function compiledWorker(): Promise<string> {
  */
 export async function startWorkerProcess(env: Record<string, string>, logFile: string): Promise<BenchWorker> {
   const entry = await compiledWorker();
-  const child: ChildProcess = spawn(process.execPath, [entry], {
+  // BENCH_WORKER_NODE_FLAGS: node flags for the worker alone (a heap limit, say), which NODE_OPTIONS would also
+  // impose on the load generator.
+  const flags = process.env.BENCH_WORKER_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+  const child: ChildProcess = spawn(process.execPath, [...flags, entry], {
     cwd: root,
     // The production image's malloc setting (deploy/Dockerfile), unless the caller sets its own.
     env: { MALLOC_ARENA_MAX: '2', ...process.env, ...env },

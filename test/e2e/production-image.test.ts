@@ -17,6 +17,7 @@ const root = join(__dirname, '..', '..');
 
 interface Service {
   command: string[];
+  environment?: Record<string, string>;
   healthcheck?: { test: string[] };
 }
 const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
@@ -151,6 +152,10 @@ describe('the production image', () => {
     );
     // Two malloc arenas, not one per native thread: the worker's RSS figures in the README are measured with it.
     expect(runtime.find((line) => line.startsWith('ENV '))).toMatch(/\bMALLOC_ARENA_MAX=2\b/);
+    // A bounded heap needs an explicit cache: the SDK would size its default from the heap limit (10 workflows).
+    expect(runtime.find((line) => line.startsWith('ENV '))).toMatch(/\bWORKER_MAX_CACHED_WORKFLOWS=100\b/);
+    expect(service('worker').environment?.WORKER_MAX_CACHED_WORKFLOWS).toBe('100');
+    expect(service('worker').command).toContain('--max-old-space-size=192');
     expect(runtime.some((line) => /apt-get install .*\btini\b/.test(line))).toBe(true);
     expect(runtime).toContain('ENTRYPOINT ["/usr/bin/tini", "--"]');
     const user = runtime.filter((line) => line.startsWith('USER ')).at(-1);
@@ -161,7 +166,8 @@ describe('the production image', () => {
 
   it('writes every entry point compose runs, the assets they read and the prebuilt workflow bundle', () => {
     for (const name of ['worker', 'api', 'codec-server']) {
-      expect({ name, built: existsSync(join(app, service(name).command[1]!)) }).toEqual({ name, built: true });
+      const entry = service(name).command.find((arg) => arg.endsWith('.js'))!;
+      expect({ name, built: existsSync(join(app, entry)) }).toEqual({ name, built: true });
     }
     expect(existsSync(join(app, 'dist', 'workflow-bundle.js'))).toBe(true);
     expect(existsSync(join(app, 'dist', 'prompts', 'ticket', 'taxonomy.json'))).toBe(true);
