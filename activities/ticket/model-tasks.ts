@@ -100,7 +100,6 @@ export function draftRequest(variables: DraftVariables, template: PromptTemplate
     prompt: renderPrompt(template, {
       refundPolicy: jsonForPrompt(refundPolicy),
       workedReplies: renderDraftExamples(loadDraftExamples()),
-      injectionCap: String(injectionConfidenceCap),
       creditPolicy: jsonForPrompt(variables.creditPolicy),
       today: variables.today ?? new Date().toISOString().slice(0, 10),
       locale: jsonForPrompt(variables.locale ?? 'unknown').slice(1, -1),

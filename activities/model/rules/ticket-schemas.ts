@@ -4,7 +4,9 @@ import { draftSchema, proposedActionSchema, type Draft } from '../../../domain/t
 /**
  * The confidence a draft may keep when the customer's message gives instructions, claims authority or demands a
  * credit, or when the guardrails cannot read its language: at or under it, the ticket always reaches a person. The
- * draft prompt states it (its {{injectionCap}} slot) and the offline composer applies it, from this one constant.
+ * draft prompt states the same figure (in its text, so the prompt's version hash covers it) and the offline composer
+ * applies it to instructions and claimed authority; test/unit/requests/draft-rules-agree.test.ts holds the three
+ * together. The composer answers a credit request differently: an agent reviews its holding reply, unflagged.
  */
 export const injectionConfidenceCap = 0.5;
 

@@ -71,6 +71,17 @@ describe.each(examples.map((e, i) => [e.intent, i, e] as const))('the worked rep
     }
   });
 
+  it('keeps its facts consistent: tenure from the opening date, roaming charges from usage over the allowance', () => {
+    const [y1, m1, d1] = e.facts.openedOn.split('-').map(Number) as [number, number, number];
+    const [y2, m2, d2] = e.today.split('-').map(Number) as [number, number, number];
+    expect(e.facts.tenureMonths).toBe((y2 - y1) * 12 + (m2 - m1) - (d2 < d1 ? 1 : 0));
+    const { roamingMb, roamingOveragePerMb } = e.facts.plan;
+    for (const c of e.facts.recentCharges.filter((charge) => charge.kind === 'roaming')) {
+      // usageMb is what was used abroad, the allowance included, as the seed's charges record it.
+      expect(c.amount).toBeCloseTo((c.usageMb! - roamingMb) * roamingOveragePerMb, 2);
+    }
+  });
+
   it('escalates with confidence at or under the cap when a person must act, and is sure only when it need not', () => {
     if (highStakes.has(e.intent)) expect(e.answer.escalationRequired).toBe(true);
     if (e.answer.escalationRequired) expect(e.answer.confidence).toBeLessThanOrEqual(injectionConfidenceCap);

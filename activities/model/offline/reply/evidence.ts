@@ -87,14 +87,20 @@ export function answerSentences(passage: Passage, conversation: string[], limit 
     .map((i) => sentences[i] as string);
 }
 
+const AUTHORITY =
+  '(manager|supervisor|team leader|administrator|admin(?! fee)|CEO|director|employee|staff( member)?|agent|boss|lawyer|solicitor|regulator|ombudsman)';
+const GRANTED = "(?<!(never|not|n't|n’t) )(approved|authori[sz]ed|okayed|okay['’]d|signed off|promised|guaranteed)";
+const BENEFIT = '(credits?|refunds?|discounts?|waiv\\w*|compensation|free|\\$\\d|\\d+ ?%|this|it\\b)';
+
 const injectionPatterns = [
   /\b(ignore|disregard|forget|override)\b[^.]{0,40}\b(instructions?|rules|prompts?|polic(y|ies)|guidelines)\b/i,
   /\b(system prompt|you are now|act as|developer mode|jailbreak)\b/i,
   /\bnew instructions?\b/i,
-  // Claimed authority: somebody's say-so standing in for policy.
-  /\b(manager|supervisor|team leader|admin(istrator)?|management|CEO|director|employee|staff member|lawyer|solicitor|regulator)\b[^.]{0,40}\b(approved|authori[sz]ed|agreed|signed off|ordered|instructed)\b/i,
-  /\b(I am|I'm|this is)( a| an| the| your)? (manager|supervisor|team leader|admin(istrator)?|employee|staff member|lawyer|solicitor|regulator)\b/i,
-  /\b(orders?|instructions?) from (your|the) (admin(istrator)?|manager|management|system|developers?)\b/i,
+  // Claimed authority: somebody's say-so standing in for policy, such as a manager who "approved" a credit. Mentioning
+  // a manager, an admin fee or one's own job is not a claim: someone must have granted something a person decides.
+  new RegExp(`\\b${AUTHORITY}\\b[^.]{0,40}${GRANTED}[^.]{0,30}${BENEFIT}`, 'i'),
+  new RegExp(`${BENEFIT}[^.]{0,30}${GRANTED} by (your|my|the|an?) ([a-z]+ )?${AUTHORITY}\\b`, 'i'),
+  /\b(orders?|instructions?) from (your|the) (admin(istrator)?|developers?|management)\b/i,
 ];
 
 /**
