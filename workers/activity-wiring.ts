@@ -27,6 +27,10 @@ export function wireActivities(config: Config, options: ActivityWiringOptions) {
     new Pool({ connectionString: requireDatabaseUrl(config), max: config.DATABASE_POOL_MAX }),
     requireChainKeys(config),
   );
+  // A connection can report a server shutdown twice (the FATAL message, then the socket): the pool listens for the
+  // first only, and a second 'error' with no listener would take the whole worker down. The statement or checkout
+  // that hit it still fails, and Temporal retries the activity.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const { taxonomy, prompts } = loadPromptSet();
   const gateway = createModelGateway({
     provider: options.provider(taxonomy),

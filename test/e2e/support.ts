@@ -84,6 +84,7 @@ export async function e2eHarness(
   const connection = await connectClient(config);
   const pool = new Pool({ connectionString: config.DATABASE_URL, max: 2 });
   pool.on('error', () => {}); // the stack may stop before an idle connection closes
+  pool.on('connect', (client) => client.on('error', () => {})); // and report it twice (see workers/activity-wiring.ts)
   const tickets = createTicketClient({
     client: connection.client,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
