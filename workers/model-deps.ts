@@ -13,7 +13,7 @@ import { summariseFraudOffline } from '../activities/model/offline/summarise-fra
 import { extractIncidentOffline } from '../activities/model/offline/extract-incident';
 import { loadTrainingExamples, trainIntentClassifier } from '../activities/model/offline/intent-classifier';
 import { loadPrompt, promptsDir, type PromptTemplate } from '../activities/model/prompt-library';
-import { loadDraftExamples } from '../activities/model/rules/draft-examples';
+import { workedRepliesText } from '../activities/model/rules/draft-examples';
 import { createAnthropicProvider } from '../activities/model/providers/anthropic';
 import { createBedrockProvider } from '../activities/model/providers/bedrock';
 import { priceTable, type ModelPrice } from '../activities/model/pricing';
@@ -33,8 +33,8 @@ export interface PromptSet {
 /** Prompts, taxonomy and training data are files under prompts/: read once at start-up. */
 export function loadPromptSet(dir = promptsDir): PromptSet {
   const taxonomy = taxonomySchema.parse(JSON.parse(readFileSync(join(dir, 'ticket', 'taxonomy.json'), 'utf8')));
-  // Read and validated now, so a broken file stops the worker at start-up rather than failing drafts later.
-  loadDraftExamples();
+  // Read, validated and rendered now, so a broken file stops the worker at start-up rather than failing drafts later.
+  workedRepliesText();
   return {
     taxonomy,
     prompts: {

@@ -9,7 +9,16 @@ import type { ModelRequest } from './contract';
 export function schemaRequest<T>(
   request: Omit<ModelRequest<T>, 'jsonSchema' | 'tier'> & { tier?: ModelTier },
 ): ModelRequest<T> {
+  return { tier: 'fast', ...request, jsonSchema: jsonSchemaOf(request.schema) };
+}
+
+/** Converted once per schema: the conversion showed in the loaded worker's CPU profile, and its result never varies. */
+const converted = new WeakMap<z.ZodType, Record<string, unknown>>();
+
+function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
+  let jsonSchema = converted.get(schema);
   // The input side is what the model writes; a schema may derive fields after it (classify adds the department).
-  const jsonSchema = z.toJSONSchema(request.schema, { io: 'input' }) as Record<string, unknown>;
-  return { tier: 'fast', ...request, jsonSchema };
+  if (!jsonSchema)
+    converted.set(schema, (jsonSchema = z.toJSONSchema(schema, { io: 'input' }) as Record<string, unknown>));
+  return jsonSchema;
 }

@@ -5,7 +5,7 @@ import { classificationSchema, type Classification, type Draft } from '../../dom
 import { exchangeOf, type ModelExchange } from '../audit/sampling';
 import type { ModelGateway, ModelRequest } from '../model/contract';
 import { fenceCustomerMessages, jsonForPrompt, renderPrompt, type PromptTemplate } from '../model/prompt-library';
-import { loadDraftExamples, renderDraftExamples } from '../model/rules/draft-examples';
+import { workedRepliesText } from '../model/rules/draft-examples';
 import { loadFewShot, renderFewShot } from '../model/rules/few-shot';
 import { uncoveredLanguage } from '../model/rules/language';
 import { draftWireSchema, injectionConfidenceCap } from '../model/rules/ticket-schemas';
@@ -31,8 +31,16 @@ export function classificationWireSchema(taxonomy: Taxonomy) {
   });
 }
 
+const classificationSchemas = new WeakMap<Taxonomy, z.ZodType<Classification>>();
+
 /** The classification schema narrowed to the taxonomy, so an invented intent is invalid output, not a new route. */
 export function taxonomyClassificationSchema(taxonomy: Taxonomy): z.ZodType<Classification> {
+  let schema = classificationSchemas.get(taxonomy);
+  if (!schema) classificationSchemas.set(taxonomy, (schema = buildClassificationSchema(taxonomy)));
+  return schema;
+}
+
+function buildClassificationSchema(taxonomy: Taxonomy): z.ZodType<Classification> {
   const departments = new Map(taxonomy.intents.map((intent) => [intent.id, intent.department]));
   return classificationWireSchema(taxonomy).transform((answer) => ({
     ...answer,
@@ -40,8 +48,16 @@ export function taxonomyClassificationSchema(taxonomy: Taxonomy): z.ZodType<Clas
   }));
 }
 
-/** The stable part of the classify prompt: the same bytes for every ticket, so the cache can serve it. */
+const classifySlotsByTaxonomy = new WeakMap<Taxonomy, ReturnType<typeof buildClassifySlots>>();
+
+/** The stable part of the classify prompt: the same bytes for every ticket, so the cache can serve it. Built once. */
 function classifySlots(taxonomy: Taxonomy) {
+  let slots = classifySlotsByTaxonomy.get(taxonomy);
+  if (!slots) classifySlotsByTaxonomy.set(taxonomy, (slots = buildClassifySlots(taxonomy)));
+  return slots;
+}
+
+function buildClassifySlots(taxonomy: Taxonomy) {
   const lines = taxonomy.intents.map((i) => `${i.id} | ${i.department} | ${i.stakes} | ${i.description}`);
   const highStakes = taxonomy.intents.filter((i) => i.stakes === 'high').map((i) => i.id);
   return {
@@ -99,7 +115,7 @@ export function draftRequest(variables: DraftVariables, template: PromptTemplate
     // Facts travel as JSON in tags: unambiguous for the model, and checkable by the guardrails against the same data.
     prompt: renderPrompt(template, {
       refundPolicy: jsonForPrompt(refundPolicy),
-      workedReplies: renderDraftExamples(loadDraftExamples()),
+      workedReplies: workedRepliesText(),
       creditPolicy: jsonForPrompt(variables.creditPolicy),
       today: variables.today ?? new Date().toISOString().slice(0, 10),
       locale: jsonForPrompt(variables.locale ?? 'unknown').slice(1, -1),

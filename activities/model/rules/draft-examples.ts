@@ -24,20 +24,27 @@ export const draftExampleSchema = z
   .strict();
 export type DraftExample = z.infer<typeof draftExampleSchema>;
 
-const cache = new Map<string, DraftExample[]>();
+const cache = new Map<string, { examples: DraftExample[]; text: string }>();
 
-export function loadDraftExamples(dir = promptsDir): DraftExample[] {
+/** Read, validated and rendered once per file: a draft call only reuses the text. */
+function loaded(dir: string) {
   const path = join(dir, 'ticket', 'draft-examples.json');
-  let examples = cache.get(path);
-  if (!examples) {
-    examples = z
+  let entry = cache.get(path);
+  if (!entry) {
+    const examples = z
       .array(draftExampleSchema)
       .min(1)
       .parse(JSON.parse(readFileSync(path, 'utf8')));
-    cache.set(path, examples);
+    entry = { examples, text: render(examples) };
+    cache.set(path, entry);
   }
-  return examples;
+  return entry;
 }
+
+export const loadDraftExamples = (dir = promptsDir): DraftExample[] => loaded(dir).examples;
+
+/** The worked replies as the draft prompt shows them: the same bytes for every ticket, part of the cached prefix. */
+export const workedRepliesText = (dir = promptsDir): string => loaded(dir).text;
 
 /** The answer's fields in the wire schema's order, so the examples decide in the order the model is asked to. */
 function orderedAnswer(answer: DraftExample['answer']) {
@@ -45,8 +52,7 @@ function orderedAnswer(answer: DraftExample['answer']) {
   return { proposedActions, citedPassageIds, reply, escalationRequired, confidence };
 }
 
-/** In file order, the same bytes for every ticket: part of the cached prefix. */
-export function renderDraftExamples(examples: readonly DraftExample[]): string {
+function render(examples: readonly DraftExample[]): string {
   return examples
     .map((e) =>
       [
