@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { temporal } from '@temporalio/proto';
 import { roles, type Role } from '../../../security/api-keys';
 import { cacheRoot } from '../../../tooling/stack/temporal-cli';
 import { apiTestBed, type ApiTestBed } from './support';
@@ -25,8 +27,40 @@ interface Run {
   output: string;
 }
 
-function fuzz(bed: ApiTestBed, role: Role): Promise<Run> {
+/**
+ * An operation that waits for a worker (a query, an update) documents 503 worker_unavailable: on two cores shared
+ * with five fuzzers and the rest of the suite, a worker can miss the five-second deadline, and saying so is the
+ * documented answer, not a server error. schemathesis allows that one status on those operations only (its own
+ * per-operation setting); a workflow that cannot run, which a query would also meet as a 503, is caught below by
+ * its history instead.
+ */
+async function allowDocumentedWorkerDeadlines(bed: ApiTestBed): Promise<string> {
+  type Operation = { responses?: Record<string, { description?: string }> };
+  const document = (await (await fetch(`${bed.baseUrl}/openapi.json`)).json()) as {
+    paths: Record<string, Record<string, Operation>>;
+  };
+  const waiting = Object.entries(document.paths).flatMap(([path, operations]) =>
+    Object.entries(operations)
+      .filter(([, operation]) =>
+        /^No worker .* in time; retry later$/.test(operation.responses?.['503']?.description ?? ''),
+      )
+      .map(([method]) => `${method.toUpperCase()} ${path}`),
+  );
+  const toml = waiting
+    .map(
+      (name) =>
+        `[[operations]]\ninclude-name = ${JSON.stringify(name)}\n` +
+        'checks.not_a_server_error.expected-statuses = ["2xx", "3xx", "4xx", "503"]\n',
+    )
+    .join('\n');
+  const file = join(mkdtempSync(join(tmpdir(), 'schemathesis-')), 'schemathesis.toml');
+  writeFileSync(file, toml);
+  return file;
+}
+
+function fuzz(bed: ApiTestBed, role: Role, configFile: string): Promise<Run> {
   const args = [
+    `--config-file=${configFile}`,
     'run',
     `${bed.baseUrl}/openapi.json`,
     `--header=Authorization: Bearer ${bed.keys[role]}`,
@@ -83,12 +117,39 @@ afterAll(async () => {
 describe(`schemathesis ${version} against /openapi.json`, () => {
   it('finds no server error, no undocumented status and no wrong answer to an undeclared method, for any role', async () => {
     if (!existsSync(st)) throw new Error(`schemathesis is not installed at ${st}: run make tools`);
-    const runs = await Promise.all(roles.map((role) => fuzz(bed, role)));
+    const configFile = await allowDocumentedWorkerDeadlines(bed);
+    expect(readFileSync(configFile, 'utf8')).toContain('include-name = "GET /tickets/{id}"');
+    const runs = await Promise.all(roles.map((role) => fuzz(bed, role, configFile)));
     const failed = runs
       .filter((run) => run.code !== 0)
       .map((run) => `--- as ${run.role} (exit ${run.code})\n${failuresFirst(run.output)}`);
     expect(failed.join('\n')).toBe('');
     // A run that tested nothing also exits 0: every role must have exercised every operation.
     for (const run of runs) expect([run.role, run.output]).toEqual([run.role, expect.stringMatching(/\d+ passed/)]);
+
+    // Whatever the fuzzer started ran: no workflow task failed on its input, so no 503 it met hid a broken workflow.
+    // The server fails a task itself when a signal arrives as the workflow closes (it schedules another): not ours.
+    const { EventType, WorkflowTaskFailedCause } = temporal.api.enums.v1;
+    const serverCauses = new Set([
+      WorkflowTaskFailedCause.WORKFLOW_TASK_FAILED_CAUSE_UNHANDLED_COMMAND,
+      WorkflowTaskFailedCause.WORKFLOW_TASK_FAILED_CAUSE_RESET_STICKY_TASK_QUEUE,
+    ]);
+    const started: string[] = [];
+    const failedTasks: string[] = [];
+    const query = `TaskQueue = '${bed.harness.config.TEMPORAL_TASK_QUEUE}'`;
+    for await (const execution of bed.connection.client.workflow.list({ query })) {
+      started.push(execution.workflowId);
+      const handle = bed.connection.client.workflow.getHandle(execution.workflowId, execution.runId);
+      for (const event of (await handle.fetchHistory()).events ?? []) {
+        if (event.eventType !== EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED) continue;
+        const { cause, failure } = event.workflowTaskFailedEventAttributes ?? {};
+        if (cause && serverCauses.has(cause)) continue;
+        failedTasks.push(
+          `${execution.workflowId} (${execution.runId}): ${WorkflowTaskFailedCause[cause ?? 0]} ${failure?.message}`,
+        );
+      }
+    }
+    expect(started.length).toBeGreaterThan(0);
+    expect(failedTasks).toEqual([]);
   }, 300_000);
 });
