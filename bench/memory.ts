@@ -27,9 +27,9 @@ export interface MemoryBenchResult {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * `open` tickets parked in agent review (the 50% discount example with no decision sent: a 4-hour review deadline),
- * so each is a running workflow held in the worker's sticky cache. RSS is read from /proc once the last one has
- * opened its review; then they are terminated so nothing is left behind on a persistent stack.
+ * `open` tickets parked in agent review (the bill and slow internet example with no decision sent: a 4-hour review
+ * deadline), so each is a running workflow held in the worker's sticky cache. RSS is read from /proc once the last one
+ * has opened its review; then they are terminated so nothing is left behind on a persistent stack.
  */
 export async function runMemoryBench(
   ctx: BenchContext,
@@ -46,7 +46,7 @@ export async function runMemoryBench(
   );
   const pool = new Pool({ connectionString: requireDatabaseUrl(ctx.config), max: 1 });
   const tickets = createTicketClient({ client: ctx.client, taskQueue, policy: ticketPolicyFromConfig(ctx.config) });
-  const review = demoTickets.find((d) => d.label === '50% discount')!;
+  const review = demoTickets.find((d) => d.label === 'bill + slow internet')!;
   const prefix = `M-${ctx.runId}-${cachedWorkflows ?? 'default'}`;
   const ids = Array.from({ length: open }, (_, i) => `${prefix}-${i}`);
   try {

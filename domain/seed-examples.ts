@@ -43,7 +43,6 @@ export const demoTickets: DemoTicket[] = [
   {
     label: '50% discount',
     ticket: { accountId: 'ACC-1005', channel: 'chat', message: "I want a 50% discount on my plan or I'm leaving." },
-    agent: { decision: 'approve' },
   },
   {
     label: 'bill + slow internet',
@@ -75,7 +74,7 @@ export const seedExpectations: Array<[string, string | undefined, string, string
   ['Thailand roaming', 'roaming_charge_query', 'send', 'replied'],
   ['CSV export', 'data_export', 'send', 'replied'],
   ['vague problem', 'account_access', 'send', 'replied'],
-  ['50% discount', 'discount_request', 'review', 'agent_replied'],
+  ['50% discount', 'discount_request', 'escalate', 'escalated'],
   ['bill + slow internet', undefined, 'review', 'agent_replied'],
   ['prompt injection', undefined, 'escalate', 'escalated'],
   ['fraud report', 'report_fraud', 'escalate', 'escalated'],

@@ -10,8 +10,8 @@ const harness = sharedForFile(() =>
 
 describe('tiering to the strong model', () => {
   it('asks the strong model exactly once after a low-confidence fast draft, and records both calls', async () => {
-    const message = "I want a 50% discount on my plan or I'm leaving.";
-    const ticketId = await startTicket(harness.tickets, 'TIER', chatTicket('ACC-1005', message));
+    const message = 'My bill is too high and my internet is slow.';
+    const ticketId = await startTicket(harness.tickets, 'TIER', chatTicket('ACC-1006', message));
     await waitForTicket(harness.tickets, ticketId, (status) => status.stage === 'awaiting_agent', 'review');
     const verdict = { decision: 'approve' as const, reason: 'read the draft' };
     const signed = await signedAgentDecision(harness.pool, harness.tickets, ticketId, 'agent-9', verdict);

@@ -306,7 +306,7 @@ describe('composeOfflineDraft: how-to answers', () => {
 describe('composeOfflineDraft: policy and high stakes', () => {
   const chris = account({ accountId: 'ACC-1005', firstName: 'Chris', plan: everyday, tenureMonths: 4 });
 
-  it('explains the discount policy, grants nothing and leaves the decision to an agent', () => {
+  it('explains the discount policy, grants nothing and escalates under the cap, as the draft prompt says', () => {
     const v = vars("I want a 50% discount on my plan or I'm leaving.", classification('discount_request'), chris, [
       discountPassage,
     ]);
@@ -314,8 +314,23 @@ describe('composeOfflineDraft: policy and high stakes', () => {
     expect(draft.reply).toContain("We don't offer percentage discounts on plan fees outside our published promotions");
     expect(draft.reply).not.toMatch(/50|%/);
     expect(draft.proposedActions).toEqual([]);
-    expect(draft.escalationRequired).toBe(false);
-    expect(draft.confidence).toBe(0.7);
+    expect(draft.escalationRequired).toBe(true);
+    expect(draft.confidence).toBe(0.5);
+  });
+
+  it('answers the first question and still hands a credit request asked beside it to a person', () => {
+    const v = vars(
+      'Why was I charged for data, and can I get a credit for the outage?',
+      classification('check_excess_data_charges', 0.95, 'get_compensation'),
+      chris,
+      [discountPassage],
+    );
+    const draft = composeOfflineDraft(v);
+    expect(draft.reply).toContain("I've also passed your other request to our team");
+    expect(draft.reply).not.toMatch(/\bcredit\b/i);
+    expect(draft.proposedActions).toEqual([]);
+    expect(draft.escalationRequired).toBe(true);
+    expect(draft.confidence).toBeLessThanOrEqual(0.5);
   });
 
   it.each(['report_fraud', 'cancel_plan', 'service_suspension'])(

@@ -13,7 +13,14 @@ import { composeBillExplanation, composeDataOverage } from './reply/charges';
 import { composeDuplicateCharge, findDuplicatePlanCharge } from './reply/duplicate';
 import { answerSentences, looksLikeInstructions, minRelevance, rankPassages } from './reply/evidence';
 import { composeAgentHandover, composeClarifyingQuestion, composeFromPassage } from './reply/guidance';
-import { composeComplaint, composeCreditRequest, composeHoldingReply, highStakesIntents } from './reply/policy';
+import {
+  composeComplaint,
+  composeCreditRequest,
+  composeHoldingReply,
+  creditIntents,
+  handOverCreditRequest,
+  highStakesIntents,
+} from './reply/policy';
 import { composeRoamingCharge } from './reply/roaming';
 import { wordCount } from './reply/text';
 import { anythingElse, type Composition, type Part, type ReplyContext } from './reply/types';
@@ -114,7 +121,8 @@ export function composeOfflineDraft(v: DraftVariables): Draft {
       ...composition.cited,
       ...composition.body.flatMap((p) => (typeof p !== 'string' && p.cite ? [p.cite] : [])),
     ]);
-    composition = addSecondary(ctx, composition, citedSoFar);
+    const creditAsked = secondaryIntent !== null && creditIntents.has(secondaryIntent);
+    composition = creditAsked ? handOverCreditRequest(composition) : addSecondary(ctx, composition, citedSoFar);
   }
 
   const greeting = `Hi ${v.account.firstName.trim() || 'there'},`;
@@ -124,15 +132,17 @@ export function composeOfflineDraft(v: DraftVariables): Draft {
 
   const reply = [greeting, kept.map((p) => p.text).join(' '), closing].filter(Boolean).join('\n\n');
   const cited = [...new Set([...composition.cited, ...kept.flatMap((p) => (p.cite ? [p.cite] : []))])];
-  // The draft prompt's rule, followed here too: a customer who tries to instruct the assistant or claims authority
-  // gets escalation and a capped confidence, however routine the rest of the message looks.
-  const instructed = looksLikeInstructions(v.conversation);
-  const confidence = instructed ? Math.min(composition.confidence, injectionConfidenceCap) : composition.confidence;
+  // The draft prompt's rules, followed here too: a customer who tries to instruct the assistant or claims authority
+  // gets escalation however routine the rest of the message looks, and any escalation is anchored at 0.5 or less.
+  const escalationRequired = composition.escalationRequired || looksLikeInstructions(v.conversation);
+  const confidence = escalationRequired
+    ? Math.min(composition.confidence, injectionConfidenceCap)
+    : composition.confidence;
 
   return {
     reply,
     confidence,
-    escalationRequired: composition.escalationRequired || instructed,
+    escalationRequired,
     citedPassageIds: cited.slice(0, 10),
     proposedActions: composition.actions.slice(0, 5),
   };

@@ -11,11 +11,11 @@ beforeAll(async () => {
 });
 afterAll(() => bed.close());
 
-const discount = demoTickets.find((ticket) => ticket.label === '50% discount')!.ticket;
+const reviewed = demoTickets.find((ticket) => ticket.label === 'bill + slow internet')!.ticket;
 
 async function openForReview() {
   const ticketId = uniqueTicketId('SIG');
-  const opened = await bed.call('POST', '/tickets', { as: 'service', body: { ticketId, ...discount } });
+  const opened = await bed.call('POST', '/tickets', { as: 'service', body: { ticketId, ...reviewed } });
   expect(opened.statusCode).toBe(202);
   const status = await until(async () => {
     const response = await bed.call('GET', `/tickets/${ticketId}`, { as: 'agent' });

@@ -53,13 +53,13 @@ describe('tickets through the API', () => {
   });
 
   it("carries the agent key's identity into the review decision", async () => {
-    const { ticketId } = await open('50% discount');
+    const { ticketId } = await open('bill + slow internet');
     const early = await bed.call('POST', `/tickets/${ticketId}/review`, { as: 'agent', body: { decision: 'edit' } });
     expect([early.statusCode, early.json()]).toEqual([400, errorShape]);
     await until(() => stageOf(ticketId, 'awaiting_agent'), 'the ticket to wait for an agent');
     const review = await bed.call('POST', `/tickets/${ticketId}/review`, {
       as: 'agent',
-      body: { decision: 'approve', note: 'within retention policy' },
+      body: { decision: 'approve', note: 'answers both questions' },
     });
     expect(review.statusCode).toBe(202);
     expect(review.json()).toEqual({

@@ -6,7 +6,7 @@ import type { Classification } from '../../../domain/ticket';
 import { loadPromptSet } from '../../../workers/model-deps';
 import { creditPolicy, roamingPassage, travelBuddyAccount } from '../guardrails/fixtures';
 
-const { prompts } = loadPromptSet();
+const { prompts, taxonomy } = loadPromptSet();
 
 const roaming: Classification = {
   intent: 'roaming_charge_query',
@@ -108,6 +108,37 @@ describe('the draft rules the prompt states and the offline engine follows agree
         expect(draft.escalationRequired).toBe(false);
         expect(draft.confidence).toBeGreaterThan(injectionConfidenceCap);
       }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('states that a credit request escalates, and the engine escalates it under the cap as first or second question', () => {
+    const system = draftRequest(variables(question), prompts.draft).prompt.system;
+    expect(system).toMatch(
+      /Goodwill credits, discounts, fee waivers.*decided by a person.*escalationRequired to true/s,
+    );
+    expect(system).toMatch(/demands a credit, discount, waiver/);
+    const credit = fc.constantFrom('discount_request', 'get_compensation');
+    const other = fc.constantFrom(...taxonomy.intents.map((intent) => intent.id));
+    fc.assert(
+      fc.property(
+        credit,
+        other,
+        fc.boolean(),
+        fc.double({ min: 0.5, max: 1, noNaN: true }),
+        (asked, besides, first, confidence) => {
+          const classification: Classification = {
+            ...roaming,
+            intent: first ? asked : besides,
+            secondaryIntent: first ? besides : asked,
+            confidence,
+          };
+          const draft = composeOfflineDraft({ ...variables(question), classification });
+          expect(draft.escalationRequired).toBe(true);
+          expect(draft.confidence).toBeLessThanOrEqual(injectionConfidenceCap);
+          expect(draft.proposedActions).toEqual([]);
+        },
+      ),
       { numRuns: 200 },
     );
   });

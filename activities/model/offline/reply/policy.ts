@@ -1,4 +1,5 @@
 import { confidenceFrom, findQuote, type Quote } from './evidence';
+import { injectionConfidenceCap } from '../../rules/ticket-schemas';
 import { quoted, type Composition, type ReplyContext } from './types';
 
 /** Holding replies never explain or promise anything: a person owns these decisions (000: tier 3, human only). */
@@ -21,8 +22,9 @@ function firstQuote(ctx: ReplyContext, ...candidates: RegExp[][]): Quote | undef
 }
 
 /**
- * Discounts and goodwill credits are decided by credit_policy and an agent, never here. The reply explains the policy
- * in the article's words and hands over; it proposes no amount, whatever the customer asked for or told us to do.
+ * Discounts and goodwill credits are decided by a person, never here. The reply explains the policy in the article's
+ * words and hands over; it proposes no amount, whatever the customer asked for or told us to do. The draft prompt
+ * states the same rule: a request for a credit escalates, with confidence no higher than the injection cap.
  */
 export function composeCreditRequest(ctx: ReplyContext, kind: 'discount' | 'goodwill'): Composition {
   const policy =
@@ -44,11 +46,23 @@ export function composeCreditRequest(ctx: ReplyContext, kind: 'discount' | 'good
       handover,
     ],
     closing: null,
-    // An agent should always see these, so the cap sits between the review and auto-send thresholds.
-    confidence: confidenceFrom(ctx.v.classification.confidence, policy ? 0.8 : 0.5, policy ? 0.7 : 0.6),
-    escalationRequired: false,
+    confidence: confidenceFrom(ctx.v.classification.confidence, policy ? 0.8 : 0.5, injectionConfidenceCap),
+    escalationRequired: true,
     cited: [],
     actions: [],
+  };
+}
+
+/** Goodwill credits and discounts: asked for beside another question, the request still goes to a person. */
+export const creditIntents = new Set(['discount_request', 'get_compensation']);
+
+/** The answer to the first question stands; the credit request is handed over without naming an outcome. */
+export function handOverCreditRequest(composition: Composition): Composition {
+  return {
+    ...composition,
+    body: [...composition.body, "I've also passed your other request to our team, who will review it with you."],
+    confidence: Math.min(composition.confidence, injectionConfidenceCap),
+    escalationRequired: true,
   };
 }
 
@@ -66,7 +80,8 @@ export function composeHoldingReply(ctx: ReplyContext): Composition {
       ...(safety ? [quoted(safety)] : []),
     ],
     closing: null,
-    confidence: confidenceFrom(ctx.v.classification.confidence, 0.5, 0.6),
+    // The prompt's anchor: an escalation is 0.5 or less.
+    confidence: confidenceFrom(ctx.v.classification.confidence, 0.5, injectionConfidenceCap),
     escalationRequired: true,
     cited: [],
     actions: [],
