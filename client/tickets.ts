@@ -1,7 +1,8 @@
 import { WorkflowExecutionAlreadyStartedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import type { Config } from '../config';
-import { ticketThresholds } from '../config/ticket-thresholds';
+import { calibratedPromptIds, ticketThresholds } from '../config/ticket-thresholds';
 import { OFFLINE_MODEL_ID } from '../activities/model/offline/engine';
+import { promptVersionsOf } from '../activities/model/prompt-library';
 import { validate } from './validate';
 
 export { InvalidRequestError } from './validate';
@@ -30,9 +31,16 @@ export function ticketModelOf(config: Config): string {
   return config.MODEL_PROVIDER === 'bedrock' ? config.BEDROCK_FAST_MODEL_ID : config.MODEL_FAST_ID;
 }
 
-/** Reads the calibration file (config/ticket-thresholds.ts), so call it once at start-up, not per ticket. */
+/**
+ * Reads the calibration file (config/ticket-thresholds.ts) and the ticket prompts the worker serves from prompts/,
+ * so call it once at start-up, not per ticket.
+ */
 export function ticketPolicyFromConfig(config: Config): TicketPolicy {
-  const { sendThreshold, reviewThreshold, sendOffReason } = ticketThresholds(config, ticketModelOf(config));
+  const { sendThreshold, reviewThreshold, sendOffReason } = ticketThresholds(
+    config,
+    ticketModelOf(config),
+    promptVersionsOf(calibratedPromptIds),
+  );
   return {
     sendThreshold,
     reviewThreshold,

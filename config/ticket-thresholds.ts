@@ -1,6 +1,10 @@
 import { defaultCalibrationsDir, loadCalibration } from './calibration';
 import type { Config } from './index';
 
+/** The prompts a ticket's routed confidence is answered under: a calibration holds only for the versions it fitted. */
+export const calibratedPromptIds = ['ticket/classify-intent', 'ticket/draft-reply'] as const;
+export type CalibratedPromptVersions = Record<(typeof calibratedPromptIds)[number], string>;
+
 export interface TicketThresholds {
   sendThreshold: number;
   reviewThreshold: number;
@@ -15,8 +19,14 @@ export interface TicketThresholds {
  * means nothing until it is measured against labelled tickets, so without a calibration for this provider and model
  * nothing is sent automatically: the send threshold is 1, which routing's "above the threshold" no confidence
  * passes. An operator may set the thresholds by hand, but only by saying so with TICKET_THRESHOLDS=manual.
+ * A model's confidence moves with the prompt that asks for it, so a calibration fitted with other versions of the
+ * ticket prompts counts as none. The offline engine reads no prompt: its calibration follows the engine's code.
  */
-export function ticketThresholds(config: Config, model: string): TicketThresholds {
+export function ticketThresholds(
+  config: Config,
+  model: string,
+  promptVersions: CalibratedPromptVersions,
+): TicketThresholds {
   if (config.TICKET_THRESHOLDS === 'manual') {
     return {
       source: 'manual',
@@ -39,6 +49,19 @@ export function ticketThresholds(config: Config, model: string): TicketThreshold
     };
   }
   const { sendThreshold, reviewThreshold, fit } = calibration;
+  const stale =
+    config.MODEL_PROVIDER === 'offline'
+      ? []
+      : calibratedPromptIds.filter((id) => fit.promptVersions[id] !== promptVersions[id]);
+  if (stale.length) {
+    const versions = stale.map((id) => `${id} ${fit.promptVersions[id] ?? '(none)'}, now ${promptVersions[id]}`);
+    return {
+      source: 'uncalibrated',
+      sendThreshold: 1,
+      reviewThreshold: config.TICKET_REVIEW_THRESHOLD,
+      sendOffReason: `the calibration for ${key} was fitted with other prompts (${versions.join('; ')}): calibrate again`,
+    };
+  }
   return {
     source: 'calibration',
     sendThreshold,

@@ -88,7 +88,10 @@ export async function runTicketsEval(options: EvalOptions): Promise<EvalResult> 
     const { set, versions } = sets[i]!;
     const engine = createEvalEngine(config, taxonomy, dataset.train, variant.model);
     // Routed as production would route this model: its calibration, or nothing sent until it has one.
-    const routing = ticketThresholds(config, engine.model);
+    const routing = ticketThresholds(config, engine.model, {
+      'ticket/classify-intent': set.prompts.classify.version,
+      'ticket/draft-reply': set.prompts.draft.version,
+    });
     const thresholds = { send: routing.sendThreshold, review: routing.reviewThreshold };
     if (routing.sendOffReason)
       sendOff.push(`${labelOf(variant)}: nothing was sent automatically, ${routing.sendOffReason}.`);

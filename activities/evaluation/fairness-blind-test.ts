@@ -49,7 +49,10 @@ export async function runFairnessBlindTest(options: FairnessBlindTestOptions): P
   );
   const engine = options.engineFor(dataset.train);
   // Routed as production would route this model: its calibration, or nothing sent until it has one.
-  const routing = ticketThresholds(config, engine.model);
+  const routing = ticketThresholds(config, engine.model, {
+    'ticket/classify-intent': promptSet.prompts.classify.version,
+    'ticket/draft-reply': promptSet.prompts.draft.version,
+  });
   const run = createTicketRunner({
     pool,
     gateway: engine.gateway,

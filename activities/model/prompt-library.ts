@@ -40,6 +40,11 @@ export function loadPrompt(id: string, dir = promptsDir): PromptTemplate {
   return parsePromptFile(id, readFileSync(join(dir, `${id}.md`), 'utf8'), rendered.join(''));
 }
 
+/** The current version of each prompt, as a worker reading `dir` would record it on its model calls. */
+export function promptVersionsOf<Id extends string>(ids: readonly Id[], dir = promptsDir): Record<Id, string> {
+  return Object.fromEntries(ids.map((id) => [id, loadPrompt(id, dir).version])) as Record<Id, string>;
+}
+
 function fill(template: string, slots: Record<string, string>, id: string): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
     const value = slots[name];

@@ -10,10 +10,13 @@ import {
   saveCalibration,
   type Calibration,
 } from '../../config/calibration';
-import { ticketThresholds } from '../../config/ticket-thresholds';
+import { calibratedPromptIds, ticketThresholds } from '../../config/ticket-thresholds';
+import { promptVersionsOf } from '../../activities/model/prompt-library';
 import { decideRoute } from '../../domain/ticket-routing';
 
 const HAIKU = 'claude-haiku-4-5-20251001';
+/** The ticket prompts as served now: a calibration fitted with them holds. */
+const current = promptVersionsOf(calibratedPromptIds);
 
 const calibration = (over: Partial<Calibration> = {}): Calibration => ({
   provider: 'anthropic',
@@ -30,7 +33,7 @@ const calibration = (over: Partial<Calibration> = {}): Calibration => ({
     send: { n: 80, share: 0.667, errors: 1, errorRate: 0.0125, targetError: 0.02, met: true },
     review: { n: 30, share: 0.25, errors: 2, errorRate: 0.067, targetError: 0.08, met: true },
     escalate: { n: 10, share: 0.083, errors: 5, errorRate: 0.5 },
-    promptVersions: { 'ticket/classify-intent': 'abc' },
+    promptVersions: { ...current, 'fault/diagnose': 'abc' },
   },
   ...over,
 });
@@ -51,7 +54,7 @@ describe('ticket routing thresholds', () => {
 
   it('uses the calibration stored for the provider and fast model', () => {
     saveCalibration(dir, calibration());
-    expect(ticketThresholds(anthropic(), HAIKU)).toEqual({
+    expect(ticketThresholds(anthropic(), HAIKU, current)).toEqual({
       source: 'calibration',
       sendThreshold: 0.8,
       reviewThreshold: 0.55,
@@ -61,6 +64,35 @@ describe('ticket routing thresholds', () => {
     expect(policy.sendOffReason).toBeUndefined();
     // Another model on the same provider is not calibrated by it.
     expect(ticketPolicyFromConfig(anthropic({ MODEL_FAST_ID: 'claude-haiku-9' })).sendThreshold).toBe(1);
+  });
+
+  it('counts a calibration fitted with other ticket prompts as none, naming the prompt that changed', () => {
+    const fit = calibration().fit;
+    saveCalibration(
+      dir,
+      calibration({ fit: { ...fit, promptVersions: { ...current, 'ticket/draft-reply': '0123456789ab' } } }),
+    );
+    const policy = ticketPolicyFromConfig(anthropic());
+    expect(policy.sendThreshold).toBe(1);
+    expect(policy.reviewThreshold).toBe(0.6);
+    expect(policy.sendOffReason).toBe(
+      `the calibration for anthropic/${HAIKU} was fitted with other prompts ` +
+        `(ticket/draft-reply 0123456789ab, now ${current['ticket/draft-reply']}): calibrate again`,
+    );
+    // A calibration that recorded no version for a ticket prompt is as stale as one that recorded another.
+    saveCalibration(
+      dir,
+      calibration({ fit: { ...fit, promptVersions: { 'ticket/draft-reply': current['ticket/draft-reply'] } } }),
+    );
+    expect(ticketPolicyFromConfig(anthropic()).sendOffReason).toMatch(/ticket\/classify-intent \(none\), now/);
+    expect(ticketThresholds(anthropic(), HAIKU, current).source).toBe('uncalibrated');
+    // The fixture's diagnose prompt differs from the current one: prompts routing does not read may change.
+    saveCalibration(dir, calibration());
+    expect(ticketThresholds(anthropic(), HAIKU, current).source).toBe('calibration');
+    // The offline engine reads no prompt: its calibration follows its code, whatever the prompts say.
+    const offline = parseConfig({ TICKET_CALIBRATIONS_DIR: defaultCalibrationsDir });
+    const elsewhere = { 'ticket/classify-intent': 'x', 'ticket/draft-reply': 'y' };
+    expect(ticketThresholds(offline, 'switchboard-offline-1', elsewhere).source).toBe('calibration');
   });
 
   it('keeps Bedrock ids with colons apart in their own files', () => {
