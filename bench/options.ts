@@ -1,7 +1,7 @@
 import type { BenchSize } from './context';
 import type { Phase, PhaseOptions } from './phases';
 
-export const allPhases: Phase[] = ['tickets', 'emulated', 'faults', 'fraud', 'memory', 'cluster'];
+export const allPhases: Phase[] = ['tickets', 'floor', 'emulated', 'faults', 'fraud', 'memory', 'cluster'];
 
 export interface BenchOptions extends PhaseOptions {
   size: BenchSize;
@@ -25,6 +25,7 @@ export async function parseBenchOptions(argv: string[]): Promise<BenchOptions> {
     .option('--alone <n>', 'tickets run one at a time for the one-ticket-alone figures (default 100, ci 30)')
     .option('--approvals <n>', 'fault approvals to time (default 20, ci 6)')
     .option('--open <n>', 'open workflows for the memory figure', '1000')
+    .option('--floor-workflows <n>', 'workflows of each empty shape in the floor phase', '1000')
     .option('--cached-workflows <n>', 'workflow cache size of the second memory run', '100')
     .option('--model-latency <ms>', 'fixed latency of the emulated model', '300')
     .option('--stack <profile>', 'stack profile to start when TEMPORAL_ADDRESS and DATABASE_URL are unset', 'lane6')
@@ -49,6 +50,7 @@ export async function parseBenchOptions(argv: string[]): Promise<BenchOptions> {
     alone: positive('alone', opts.alone, 100, 30),
     approvals: positive('approvals', opts.approvals, 20, 6),
     open: positive('open', opts.open, 1000, 1000),
+    floorWorkflows: positive('floor-workflows', opts.floorWorkflows, 1000, 1000),
     cachedWorkflows: positive('cached-workflows', opts.cachedWorkflows, 100, 100),
     modelLatencyMs: positive('model-latency', opts.modelLatency, 300, 300),
   };

@@ -11,8 +11,9 @@ import type { Figure } from './targets';
 import { runPlainBench } from './plain-run';
 import { runTicketBench } from './tickets';
 import { clusterFigures, runClusterBench } from './cluster';
+import { floorFigures, runFloorBench } from './floor';
 
-export type Phase = 'tickets' | 'emulated' | 'faults' | 'fraud' | 'memory' | 'cluster';
+export type Phase = 'tickets' | 'floor' | 'emulated' | 'faults' | 'fraud' | 'memory' | 'cluster';
 
 export interface PhaseOptions {
   tickets: number;
@@ -21,6 +22,8 @@ export interface PhaseOptions {
   alone: number;
   approvals: number;
   open: number;
+  /** Workflows of each shape in the floor phase: enough that the burst of the first hundred does not dominate. */
+  floorWorkflows: number;
   /** WORKER_MAX_CACHED_WORKFLOWS for the second memory run. */
   cachedWorkflows: number;
   modelLatencyMs: number;
@@ -85,6 +88,16 @@ export async function runPhases(ctx: BenchContext, only: Phase[], options: Phase
       figures.push(...clusterFigures(cluster, offline));
       results.cluster = cluster;
     }
+  }
+  if (only.includes('floor')) {
+    // The same shapes with no work in them, on the same stack: what Temporal costs before any of our code runs.
+    const floor = await runFloorBench(ctx, {
+      count: options.floorWorkflows,
+      concurrency: options.concurrency,
+      alone: options.alone,
+    });
+    figures.push(...floorFigures(floor));
+    results.floor = floor;
   }
   if (only.includes('emulated')) {
     const model = await startEmulatedModel(options.modelLatencyMs);
