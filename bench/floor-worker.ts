@@ -1,12 +1,13 @@
 /**
  * The floor's worker, in a process of its own so its CPU is its own: the SDK's defaults, no payload codec, no
- * interceptors, one activity that returns its input plus one. Prints "ready" once it polls.
+ * interceptors, one activity that returns its input plus one. The bench starts it with FLOOR_ADDRESS,
+ * FLOOR_NAMESPACE and FLOOR_TASK_QUEUE set, and reads "ready" once it polls.
  */
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 
 async function main(): Promise<void> {
-  const [address, namespace, taskQueue] = process.argv.slice(2);
-  if (!address || !namespace || !taskQueue) throw new Error('usage: floor-worker <address> <namespace> <task queue>');
+  const { FLOOR_ADDRESS: address, FLOOR_NAMESPACE: namespace, FLOOR_TASK_QUEUE: taskQueue } = process.env;
+  if (!address || !namespace || !taskQueue) throw new Error('set FLOOR_ADDRESS, FLOOR_NAMESPACE and FLOOR_TASK_QUEUE');
   Runtime.install({
     logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: console.error } as never,
   });
