@@ -33,7 +33,7 @@ export async function runFloorBench(
   const taskQueue = `bench-${ctx.runId}-floor`;
   const { TEMPORAL_ADDRESS: address, TEMPORAL_NAMESPACE: namespace } = ctx.config;
   const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'floor-worker.ts')], {
-    env: { ...process.env, FLOOR_ADDRESS: address, FLOOR_NAMESPACE: namespace, FLOOR_TASK_QUEUE: taskQueue },
+    env: { ...process.env, TEMPORAL_ADDRESS: address, TEMPORAL_NAMESPACE: namespace, TEMPORAL_TASK_QUEUE: taskQueue },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   // The floor's worker has no payload codec, so neither does its client.
